@@ -1,0 +1,136 @@
+package io.github.connectparticipant.camel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.connectparticipant.camel.CompleteAttachmentUploadResult.CompletedAttachment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Completes each attachment of a request with its own call (the service takes one id a call), each call with its own
+ * client token and retries, and gathers the outcome: the result when all succeed, one exception naming what completed
+ * and what did not otherwise.
+ */
+final class AttachmentCompletion {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttachmentCompletion.class);
+    private static final int IDS_SHOWN_IN_MESSAGE = 10;
+
+    private final ParticipantServiceClient serviceClient;
+    private final RetryPolicy retryPolicy;
+
+    AttachmentCompletion(ParticipantServiceClient serviceClient, RetryPolicy retryPolicy) {
+        this.serviceClient = serviceClient;
+        this.retryPolicy = retryPolicy;
+    }
+
+    /**
+     * @param idempotencyKey the stable key client tokens derive from when the request has no fixed token
+     */
+    CompleteAttachmentUploadResult complete(CompleteAttachmentUploadRequest request, String idempotencyKey) {
+        List<String> attachmentIds = request.getAttachmentIds();
+        String connectionToken = request.getConnectionToken();
+        List<CompletedAttachment> completed = new ArrayList<>(attachmentIds.size());
+        List<String> failed = new ArrayList<>(1);
+        RetryPolicy.GaveUp firstFailure = null;
+        String firstFailedId = null;
+        boolean allFailuresRetryable = true;
+
+        int next = 0;
+        while (next < attachmentIds.size()) {
+            String attachmentId = attachmentIds.get(next++);
+            String clientToken = clientToken(request, idempotencyKey, attachmentId);
+            try {
+                String requestId = retryPolicy.run(attachmentId,
+                        () -> serviceClient.completeAttachmentUpload(attachmentId, clientToken, connectionToken));
+                LOG.trace("Attachment {} completed (request id {})", attachmentId, requestId);
+                completed.add(new CompletedAttachment(attachmentId, clientToken, requestId));
+            } catch (RetryPolicy.GaveUp gaveUp) {
+                failed.add(attachmentId);
+                allFailuresRetryable &= gaveUp.retryable();
+                if (firstFailure == null) {
+                    firstFailure = gaveUp;
+                    firstFailedId = attachmentId;
+                }
+                if (failsEveryAttachment(gaveUp)) {
+                    break;
+                }
+            }
+        }
+        if (firstFailure == null) {
+            return new CompleteAttachmentUploadResult(completed);
+        }
+        List<String> completedIds = completed.stream().map(CompletedAttachment::getAttachmentId).toList();
+        List<String> notAttempted = attachmentIds.subList(next, attachmentIds.size());
+        throw failure(firstFailure, firstFailedId, allFailuresRetryable, completedIds, failed, notAttempted,
+                connectionToken);
+    }
+
+    /**
+     * The token of one call. A fixed token is sent as it is for a single id; with several ids each id's token derives
+     * from it, since one token must not name two different requests.
+     */
+    static String clientToken(CompleteAttachmentUploadRequest request, String idempotencyKey, String attachmentId) {
+        String fixed = request.getClientToken();
+        if (fixed != null) {
+            return request.getAttachmentIds().size() == 1 ? fixed : ClientTokens.derive(fixed, attachmentId);
+        }
+        return ClientTokens.derive(idempotencyKey, attachmentId);
+    }
+
+    /**
+     * A bad or expired connection token, a full contact or a service that keeps failing would fail the remaining
+     * attachments the same way; a refused id (400, 409) concerns that id alone.
+     */
+    private static boolean failsEveryAttachment(RetryPolicy.GaveUp gaveUp) {
+        int status = gaveUp.lastFailure().statusCode();
+        return gaveUp.retryable() || status == 401 || status == 402 || status == 403;
+    }
+
+    private static ConnectParticipantException failure(RetryPolicy.GaveUp gaveUp, String attachmentId,
+                                                       boolean retryable, List<String> completed,
+                                                       List<String> failed, List<String> notAttempted,
+                                                       String connectionToken) {
+        ServiceCallFailure last = gaveUp.lastFailure();
+        StringBuilder message = new StringBuilder(256)
+                .append("CompleteAttachmentUpload of attachment '").append(attachmentId).append("' failed after ")
+                .append(gaveUp.attempts()).append(gaveUp.attempts() == 1 ? " attempt: " : " attempts: ")
+                .append(last.errorCode());
+        if (last.statusCode() != ServiceCallFailure.NO_ANSWER) {
+            message.append(" (HTTP ").append(last.statusCode());
+            if (last.requestId() != null) {
+                message.append(", request id ").append(last.requestId());
+            }
+            message.append(')');
+        }
+        message.append(": ").append(withoutSecret(last.getMessage(), connectionToken))
+                .append(retryable ? " [retryable]" : " [not retryable]");
+        int total = completed.size() + failed.size() + notAttempted.size();
+        if (total > 1) {
+            message.append(". Completed ").append(completed.size()).append(" of ").append(total).append(": ")
+                    .append(shown(completed)).append("; failed: ").append(shown(failed));
+            if (!notAttempted.isEmpty()) {
+                message.append("; not attempted: ").append(shown(notAttempted));
+            }
+        }
+        return new ConnectParticipantException(message.toString(), last.getCause(), last.errorCode(), last.statusCode(),
+                last.requestId(), retryable, attachmentId, gaveUp.attempts(), completed, failed, notAttempted);
+    }
+
+    private static String shown(List<String> ids) {
+        if (ids.size() <= IDS_SHOWN_IN_MESSAGE) {
+            return ids.toString();
+        }
+        return ids.subList(0, IDS_SHOWN_IN_MESSAGE) + " and " + (ids.size() - IDS_SHOWN_IN_MESSAGE) + " more";
+    }
+
+    /** The service's own text goes into the message; in the unlikely case it echoes the token, the token goes. */
+    private static String withoutSecret(String text, String connectionToken) {
+        if (text == null) {
+            return "";
+        }
+        return connectionToken != null && text.contains(connectionToken) ? text.replace(connectionToken, "xxxxxx")
+                : text;
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.connectparticipant.camel;
+
+import java.util.List;
+
+/**
+ * The body after a successful completeAttachmentUpload: each attachment the service confirmed, with the client token
+ * and the request id of its call. camel-jackson marshals it as
+ * {"attachments":[{"attachmentId":"...","clientToken":"...","requestId":"..."}]}.
+ */
+public class CompleteAttachmentUploadResult {
+
+    private final List<CompletedAttachment> attachments;
+
+    public CompleteAttachmentUploadResult(List<CompletedAttachment> attachments) {
+        this.attachments = List.copyOf(attachments);
+    }
+
+    /** The completed attachments, in the order of the message's ids. */
+    public List<CompletedAttachment> getAttachments() {
+        return attachments;
+    }
+
+    @Override
+    public String toString() {
+        return "CompleteAttachmentUploadResult" + attachments;
+    }
+
+    /**
+     * One attachment the service confirmed.
+     */
+    public static class CompletedAttachment {
+
+        private final String attachmentId;
+        private final String clientToken;
+        private final String requestId;
+
+        public CompletedAttachment(String attachmentId, String clientToken, String requestId) {
+            this.attachmentId = attachmentId;
+            this.clientToken = clientToken;
+            this.requestId = requestId;
+        }
+
+        public String getAttachmentId() {
+            return attachmentId;
+        }
+
+        /** The idempotency token the call carried; a repeat with it is safe. */
+        public String getClientToken() {
+            return clientToken;
+        }
+
+        /** The service's x-amzn-RequestId. */
+        public String getRequestId() {
+            return requestId;
+        }
+
+        @Override
+        public String toString() {
+            return "{" + attachmentId + ", clientToken=" + clientToken + ", requestId=" + requestId + "}";
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.connectparticipant.camel;
+
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * Delivers chat attachment ids to the Amazon Connect Participant Service.
+ */
+@Component("connectparticipant")
+public class ConnectParticipantComponent extends DefaultComponent implements SSLContextParametersAware {
+
+    @Metadata(description = "The component configuration that every endpoint starts from")
+    private ConnectParticipantConfiguration configuration = new ConnectParticipantConfiguration();
+
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Enable usage of global SSL context parameters.")
+    private boolean useGlobalSslContextParameters;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        ConnectParticipantConfiguration endpointConfiguration = configuration.copy();
+        endpointConfiguration.setOperation(parseOperation(remaining));
+        ConnectParticipantEndpoint endpoint = new ConnectParticipantEndpoint(uri, this, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        if (endpointConfiguration.getSslContextParameters() == null && useGlobalSslContextParameters) {
+            endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
+        endpointConfiguration.validate();
+        return endpoint;
+    }
+
+    private static ConnectParticipantOperations parseOperation(String remaining) {
+        try {
+            return ConnectParticipantOperations.valueOf(remaining);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "Unknown connectparticipant operation '" + remaining + "'; supported: "
+                                               + java.util.Arrays.toString(ConnectParticipantOperations.values()),
+                    e);
+        }
+    }
+
+    public ConnectParticipantConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * The component configuration that every endpoint starts from.
+     */
+    public void setConfiguration(ConnectParticipantConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /**
+     * Enable usage of global SSL context parameters.
+     */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+}

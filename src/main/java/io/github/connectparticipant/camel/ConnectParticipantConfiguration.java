@@ -1,0 +1,290 @@
+package io.github.connectparticipant.camel;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+
+/**
+ * The options of a connectparticipant endpoint; the component holds one that every endpoint starts from.
+ */
+@UriParams
+public class ConnectParticipantConfiguration implements Cloneable {
+
+    @UriPath(description = "The operation to perform")
+    @Metadata(required = true)
+    private ConnectParticipantOperations operation;
+
+    @UriParam(label = "security", secret = true,
+              description = "The participant's connection token (X-Amz-Bearer), used when the message carries none."
+                            + " Use a property placeholder to keep it out of route files.")
+    private String connectionToken;
+
+    @UriParam(label = "producer,advanced",
+              description = "A fixed idempotency token (ClientToken). Rarely needed: by default a token is derived"
+                            + " from the message and the attachment id, so redeliveries repeat rather than duplicate.")
+    private String clientToken;
+
+    @UriParam(defaultValue = "us-east-1",
+              description = "The AWS region of the Amazon Connect instance; the endpoint is"
+                            + " https://participant.connect.{region}.amazonaws.com")
+    private String region = "us-east-1";
+
+    @UriParam(defaultValue = "false",
+              description = "Set the need for overriding the endpoint; uriEndpointOverride must then be set."
+                            + " Setting uriEndpointOverride alone has the same effect.")
+    private boolean overrideEndpoint;
+
+    @UriParam(description = "The base URL to call instead of the regional endpoint, such as http://127.0.0.1:8089"
+                            + " for the embedded simulator, or a FIPS or VPC endpoint.")
+    private String uriEndpointOverride;
+
+    @UriParam(label = "producer", defaultValue = "3",
+              description = "How many attempts each call gets before it fails (1 means no retry). Throttling, 5xx,"
+                            + " timeouts and dropped connections are retried.")
+    private int maxAttempts = 3;
+
+    @UriParam(label = "producer", defaultValue = "100",
+              description = "The most attachment ids one message may carry; a message with more is refused whole"
+                            + " before anything is sent.")
+    private int maxAttachmentsPerMessage = 100;
+
+    @UriParam(label = "producer,advanced", defaultValue = "100", javaType = "java.time.Duration",
+              description = "The base delay of the exponential backoff with full jitter, in milliseconds.")
+    private long retryBaseDelay = 100;
+
+    @UriParam(label = "producer,advanced", defaultValue = "20000", javaType = "java.time.Duration",
+              description = "The longest wait between two attempts, in milliseconds; also caps a Retry-After.")
+    private long retryMaxDelay = 20000;
+
+    @UriParam(label = "producer", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long to wait for a connection to the service, in milliseconds.")
+    private long connectTimeout = 10000;
+
+    @UriParam(label = "producer", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "How long one attempt waits for the service's answer, in milliseconds.")
+    private long responseTimeout = 30000;
+
+    @UriParam(label = "producer", defaultValue = "50",
+              description = "The size of the endpoint's HTTP connection pool.")
+    private int maxConnections = 50;
+
+    @UriParam(label = "proxy", description = "The host of an HTTP proxy to reach the service through.")
+    private String proxyHost;
+
+    @UriParam(label = "proxy", description = "The port of the HTTP proxy.")
+    private Integer proxyPort;
+
+    @UriParam(label = "proxy", defaultValue = "http", enums = "http,https",
+              description = "The scheme used to talk to the proxy.")
+    private String proxyProtocol = "http";
+
+    @UriParam(label = "security",
+              description = "TLS settings (trust store, key store, protocols) for the connection to the service.")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "advanced",
+              description = "An HTTP client to use instead of the endpoint's own; it must not retry by itself. The"
+                            + " endpoint does not close it.")
+    private CloseableHttpClient httpClient;
+
+    public ConnectParticipantOperations getOperation() {
+        return operation;
+    }
+
+    public void setOperation(ConnectParticipantOperations operation) {
+        this.operation = operation;
+    }
+
+    public String getConnectionToken() {
+        return connectionToken;
+    }
+
+    public void setConnectionToken(String connectionToken) {
+        this.connectionToken = connectionToken;
+    }
+
+    public String getClientToken() {
+        return clientToken;
+    }
+
+    public void setClientToken(String clientToken) {
+        this.clientToken = clientToken;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public boolean isOverrideEndpoint() {
+        return overrideEndpoint;
+    }
+
+    public void setOverrideEndpoint(boolean overrideEndpoint) {
+        this.overrideEndpoint = overrideEndpoint;
+    }
+
+    public String getUriEndpointOverride() {
+        return uriEndpointOverride;
+    }
+
+    public void setUriEndpointOverride(String uriEndpointOverride) {
+        this.uriEndpointOverride = uriEndpointOverride;
+    }
+
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    public int getMaxAttachmentsPerMessage() {
+        return maxAttachmentsPerMessage;
+    }
+
+    public void setMaxAttachmentsPerMessage(int maxAttachmentsPerMessage) {
+        this.maxAttachmentsPerMessage = maxAttachmentsPerMessage;
+    }
+
+    public long getRetryBaseDelay() {
+        return retryBaseDelay;
+    }
+
+    public void setRetryBaseDelay(long retryBaseDelay) {
+        this.retryBaseDelay = retryBaseDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyProtocol() {
+        return proxyProtocol;
+    }
+
+    public void setProxyProtocol(String proxyProtocol) {
+        this.proxyProtocol = proxyProtocol;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public CloseableHttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(CloseableHttpClient httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    /**
+     * The base URL that calls go to: the override when one is set, else the region's endpoint.
+     */
+    public String serviceBaseUrl() {
+        if (uriEndpointOverride != null && !uriEndpointOverride.isBlank()) {
+            String url = uriEndpointOverride.strip();
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+        if (overrideEndpoint) {
+            throw new IllegalArgumentException("overrideEndpoint is true but uriEndpointOverride is not set");
+        }
+        if (region == null || region.isBlank()) {
+            throw new IllegalArgumentException("region must be set when uriEndpointOverride is not");
+        }
+        return "https://participant.connect." + region.strip() + ".amazonaws.com";
+    }
+
+    /**
+     * Refuses option values that would make every call fail or misbehave.
+     */
+    public void validate() {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        }
+        if (maxAttachmentsPerMessage < 1) {
+            throw new IllegalArgumentException("maxAttachmentsPerMessage must be at least 1");
+        }
+        if (retryBaseDelay < 0 || retryMaxDelay < 0) {
+            throw new IllegalArgumentException("retryBaseDelay and retryMaxDelay must not be negative");
+        }
+        if (connectTimeout <= 0 || responseTimeout <= 0) {
+            throw new IllegalArgumentException("connectTimeout and responseTimeout must be positive");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
+        }
+        if (proxyHost != null && proxyPort == null) {
+            throw new IllegalArgumentException("proxyPort must be set with proxyHost");
+        }
+        serviceBaseUrl();
+    }
+
+    /**
+     * A copy for an endpoint, so that its URI options do not change the component's defaults.
+     */
+    public ConnectParticipantConfiguration copy() {
+        try {
+            return (ConnectParticipantConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

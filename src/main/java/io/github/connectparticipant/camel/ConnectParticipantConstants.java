@@ -1,0 +1,45 @@
+package io.github.connectparticipant.camel;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The message headers that the connectparticipant component reads and writes.
+ */
+public final class ConnectParticipantConstants {
+
+    @Metadata(label = "producer", description = "The operation to perform; overrides the one in the endpoint URI.",
+              javaType = "io.github.connectparticipant.camel.ConnectParticipantOperations")
+    public static final String OPERATION = "CamelConnectParticipantOperation";
+
+    @Metadata(label = "producer",
+              description = "The participant's connection token, sent as X-Amz-Bearer. Wins over the body and the"
+                            + " connectionToken option. A secret: never logged.",
+              javaType = "String", secret = true)
+    public static final String CONNECTION_TOKEN = "CamelConnectParticipantConnectionToken";
+
+    @Metadata(label = "producer",
+              description = "The attachment ids to complete: a List of Strings, or a String holding one id or a comma-"
+                            + " or newline-separated list. Wins over the ids in the body.",
+              javaType = "List<String> or String")
+    public static final String ATTACHMENT_IDS = "CamelConnectParticipantAttachmentIds";
+
+    @Metadata(label = "producer",
+              description = "A fixed idempotency token. With one id it is sent as the ClientToken; with several, each"
+                            + " id's token is derived from it. Wins over the body and the clientToken option.",
+              javaType = "String")
+    public static final String CLIENT_TOKEN = "CamelConnectParticipantClientToken";
+
+    @Metadata(label = "producer",
+              description = "A stable key (a business key, a JMSMessageID) from which client tokens are derived when"
+                            + " none is given; defaults to the message id. Never use the exchange id.",
+              javaType = "String")
+    public static final String IDEMPOTENCY_KEY = "CamelConnectParticipantIdempotencyKey";
+
+    @Metadata(label = "producer",
+              description = "The service's request id (x-amzn-RequestId) of the last call the message made.",
+              javaType = "String")
+    public static final String REQUEST_ID = "CamelConnectParticipantRequestId";
+
+    private ConnectParticipantConstants() {
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.connectparticipant.camel;
+
+import org.apache.camel.Category;
+import org.apache.camel.Component;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+
+/**
+ * Calls the Amazon Connect Participant Service with the participant's connection token (X-Amz-Bearer): no AWS
+ * credentials and no SigV4.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "connectparticipant", title = "AWS Connect Participant",
+             syntax = "connectparticipant:operation", producerOnly = true,
+             category = { Category.CLOUD, Category.CHAT }, headersClass = ConnectParticipantConstants.class)
+public class ConnectParticipantEndpoint extends DefaultEndpoint {
+
+    @UriParam
+    private final ConnectParticipantConfiguration configuration;
+
+    private CloseableHttpClient ownedHttpClient;
+    private ParticipantServiceClient serviceClient;
+
+    public ConnectParticipantEndpoint(String uri, Component component, ConnectParticipantConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new ConnectParticipantProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The connectparticipant component only supports producers (to)");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        configuration.validate();
+        CloseableHttpClient httpClient = configuration.getHttpClient();
+        if (httpClient == null) {
+            ownedHttpClient = ParticipantHttpClientFactory.create(configuration, getCamelContext());
+            httpClient = ownedHttpClient;
+        }
+        serviceClient = new ParticipantServiceClient(httpClient, configuration.serviceBaseUrl());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (ownedHttpClient != null) {
+            ownedHttpClient.close();
+            ownedHttpClient = null;
+        }
+        serviceClient = null;
+        super.doStop();
+    }
+
+    public ConnectParticipantConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    ParticipantServiceClient getServiceClient() {
+        return serviceClient;
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.connectparticipant.camel;
+
+import java.util.List;
+
+import org.apache.camel.RuntimeCamelException;
+
+/**
+ * A call to the Participant Service failed for good (after its attempts), or the message could not be turned into a
+ * call. Carries what a route needs to decide: the service's error name, the HTTP status, the request id, whether
+ * trying again later may help, and which of the message's attachments were completed.
+ */
+public class ConnectParticipantException extends RuntimeCamelException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String errorCode;
+    private final int statusCode;
+    private final String requestId;
+    private final boolean retryable;
+    private final String attachmentId;
+    private final int attempts;
+    private final List<String> completedAttachmentIds;
+    private final List<String> failedAttachmentIds;
+    private final List<String> notAttemptedAttachmentIds;
+
+    /**
+     * @param statusCode 0 when the service did not answer or nothing was sent
+     * @param attempts   how many attempts the failed call had; 0 when nothing was sent
+     */
+    public ConnectParticipantException(String message, Throwable cause, String errorCode, int statusCode,
+                                       String requestId, boolean retryable, String attachmentId, int attempts,
+                                       List<String> completedAttachmentIds, List<String> failedAttachmentIds,
+                                       List<String> notAttemptedAttachmentIds) {
+        super(message, cause);
+        this.errorCode = errorCode;
+        this.statusCode = statusCode;
+        this.requestId = requestId;
+        this.retryable = retryable;
+        this.attachmentId = attachmentId;
+        this.attempts = attempts;
+        this.completedAttachmentIds = List.copyOf(completedAttachmentIds);
+        this.failedAttachmentIds = List.copyOf(failedAttachmentIds);
+        this.notAttemptedAttachmentIds = List.copyOf(notAttemptedAttachmentIds);
+    }
+
+    /**
+     * The service's error name (ThrottlingException, AccessDeniedException, ...), HttpNNN for an answer without one,
+     * the I/O exception's simple name when the service did not answer, or ValidationException for input refused
+     * before sending.
+     */
+    public String getErrorCode() {
+        return errorCode;
+    }
+
+    /** The HTTP status of the last answer; 0 when the service did not answer or nothing was sent. */
+    public int getStatusCode() {
+        return statusCode;
+    }
+
+    /** The service's x-amzn-RequestId of the failed answer, or null. */
+    public String getRequestId() {
+        return requestId;
+    }
+
+    /** True when the same message may succeed later (throttling, service faults, no answer). */
+    public boolean isRetryable() {
+        return retryable;
+    }
+
+    /** The attachment whose call failed first, or null when the failure concerns the whole message. */
+    public String getAttachmentId() {
+        return attachmentId;
+    }
+
+    /** How many attempts the failed call had; 0 when nothing was sent. */
+    public int getAttempts() {
+        return attempts;
+    }
+
+    /** The message's attachments that the service confirmed before the failure. */
+    public List<String> getCompletedAttachmentIds() {
+        return completedAttachmentIds;
+    }
+
+    /** The message's attachments whose calls failed. */
+    public List<String> getFailedAttachmentIds() {
+        return failedAttachmentIds;
+    }
+
+    /** The message's attachments not tried, because the failure would have failed them too. */
+    public List<String> getNotAttemptedAttachmentIds() {
+        return notAttemptedAttachmentIds;
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.connectparticipant.camel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The component's one JSON mapper, and the request bodies it writes exactly as the AWS SDK does.
+ */
+final class ParticipantJson {
+
+    /** Deep enough for any body the component reads; deeper input is refused rather than walked. */
+    static final int MAX_NESTING_DEPTH = 32;
+
+    static final ObjectMapper MAPPER;
+
+    static {
+        JsonMapper mapper = JsonMapper.builder()
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
+        MAPPER = mapper;
+    }
+
+    private ParticipantJson() {
+    }
+
+    /** {"AttachmentIds":["id"],"ClientToken":"token"}: compact, these two members only. */
+    static byte[] completeAttachmentUploadBody(String attachmentId, String clientToken) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + attachmentId.length() + clientToken.length());
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("AttachmentIds");
+            json.writeString(attachmentId);
+            json.writeEndArray();
+            json.writeStringField("ClientToken", clientToken);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static JsonNode readTree(byte[] json) throws JsonProcessingException {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body as JSON, or null when it is empty or not JSON (a 503 from a load balancer, say). */
+    static JsonNode readTreeQuietly(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode json = MAPPER.readTree(body);
+            return json != null && json.isObject() ? json : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

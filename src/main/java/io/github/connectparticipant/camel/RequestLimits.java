@@ -1,0 +1,77 @@
+package io.github.connectparticipant.camel;
+
+import java.util.List;
+
+/**
+ * The service's input constraints, checked before anything is sent (the AWS SDKs check none of them).
+ */
+final class RequestLimits {
+
+    static final int MAX_ATTACHMENT_ID_LENGTH = 256;
+    static final int MAX_CLIENT_TOKEN_LENGTH = 500;
+    static final int MAX_CONNECTION_TOKEN_LENGTH = 1000;
+
+    private RequestLimits() {
+    }
+
+    static void checkAttachmentIds(List<String> attachmentIds, int maxAttachments) {
+        if (attachmentIds == null || attachmentIds.isEmpty()) {
+            throw invalid("no attachment ids: give them in the body or in the "
+                          + ConnectParticipantConstants.ATTACHMENT_IDS + " header");
+        }
+        if (attachmentIds.size() > maxAttachments) {
+            throw invalid("the message holds " + attachmentIds.size() + " attachment ids; the limit is "
+                          + maxAttachments + " (maxAttachmentsPerMessage)");
+        }
+        for (int i = 0; i < attachmentIds.size(); i++) {
+            checkAttachmentId(attachmentIds.get(i), i + 1);
+        }
+    }
+
+    private static void checkAttachmentId(String attachmentId, int position) {
+        if (attachmentId == null || attachmentId.isBlank()) {
+            throw invalid("attachment id #" + position + " is blank");
+        }
+        int length = attachmentId.codePointCount(0, attachmentId.length());
+        if (length > MAX_ATTACHMENT_ID_LENGTH) {
+            throw invalid("attachment id #" + position + " is " + length + " characters long; the limit is "
+                          + MAX_ATTACHMENT_ID_LENGTH);
+        }
+        for (int i = 0; i < attachmentId.length(); i++) {
+            if (Character.isISOControl(attachmentId.charAt(i))) {
+                throw invalid("attachment id #" + position + " holds a control character at index " + i);
+            }
+        }
+    }
+
+    static void checkConnectionToken(String connectionToken) {
+        if (connectionToken == null || connectionToken.isBlank()) {
+            throw invalid("no connection token: set the " + ConnectParticipantConstants.CONNECTION_TOKEN
+                          + " header, the body's ConnectionToken or the connectionToken option");
+        }
+        // the length is no secret; the token itself never goes into a message
+        int length = connectionToken.codePointCount(0, connectionToken.length());
+        if (length > MAX_CONNECTION_TOKEN_LENGTH) {
+            throw invalid("the connection token is " + length + " characters long; the limit is "
+                          + MAX_CONNECTION_TOKEN_LENGTH);
+        }
+    }
+
+    static void checkClientToken(String clientToken) {
+        if (clientToken == null) {
+            return;
+        }
+        if (clientToken.isBlank()) {
+            throw invalid("the client token is blank");
+        }
+        int length = clientToken.codePointCount(0, clientToken.length());
+        if (length > MAX_CLIENT_TOKEN_LENGTH) {
+            throw invalid("the client token is " + length + " characters long; the limit is "
+                          + MAX_CLIENT_TOKEN_LENGTH);
+        }
+    }
+
+    static ConnectParticipantInvalidInputException invalid(String problem) {
+        return new ConnectParticipantInvalidInputException(problem);
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.connectparticipant.camel;
+
+/**
+ * Why one attempt of one call failed: the service's answer, or no answer at all. Internal to a call: the producer
+ * turns the last one into a {@link ConnectParticipantException}.
+ */
+final class ServiceCallFailure extends Exception {
+
+    /** statusCode when the service did not answer (connection refused or dropped, timeout). */
+    static final int NO_ANSWER = 0;
+
+    private final int statusCode;
+    private final String errorCode;
+    private final String requestId;
+    private final long retryAfterMillis;
+
+    ServiceCallFailure(int statusCode, String errorCode, String message, String requestId, long retryAfterMillis,
+                       Throwable cause) {
+        super(message, cause, false, false);
+        this.statusCode = statusCode;
+        this.errorCode = errorCode;
+        this.requestId = requestId;
+        this.retryAfterMillis = retryAfterMillis;
+    }
+
+    static ServiceCallFailure noAnswer(Exception cause) {
+        String message = cause.getMessage() != null ? cause.getMessage() : "no answer from the service";
+        return new ServiceCallFailure(NO_ANSWER, cause.getClass().getSimpleName(), message, null, -1, cause);
+    }
+
+    int statusCode() {
+        return statusCode;
+    }
+
+    String errorCode() {
+        return errorCode;
+    }
+
+    String requestId() {
+        return requestId;
+    }
+
+    /** The Retry-After the service asked for, in milliseconds, or -1. */
+    long retryAfterMillis() {
+        return retryAfterMillis;
+    }
+
+    /** True when the service may have acted on the attempt although it did not confirm it. */
+    boolean outcomeUnknown() {
+        return statusCode == NO_ANSWER || statusCode >= 500;
+    }
+
+    /** Throttling, service faults and no answer at all are worth another attempt. */
+    boolean transientFailure() {
+        return statusCode == NO_ANSWER || statusCode == 429 || statusCode >= 500;
+    }
+}
