@@ -1,0 +1,90 @@
+package io.github.connectparticipant.simulator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the simulator received and what it completed, for tests and demos to check against.
+ */
+public final class Ledger {
+
+    /**
+     * One call as received and answered.
+     *
+     * @param operation        the operation's path, e.g. /participant/complete-attachment-upload
+     * @param attachmentId     the (first) attachment id in the body, or null
+     * @param clientToken      the ClientToken in the body, or null
+     * @param bearerKnown      whether X-Amz-Bearer held a connection token the simulator knows
+     * @param authorization    whether the call carried an Authorization header (a SigV4 signature, which these
+     *                         operations do not take)
+     * @param contentType      the Content-Type header
+     * @param body             the body exactly as received
+     * @param status           the status answered; 0 when the connection was dropped
+     * @param errorType        the error name answered, or null
+     */
+    public record Call(String operation, String attachmentId, String clientToken, boolean bearerKnown,
+            boolean authorization, String contentType, String body, int status, String errorType) {
+    }
+
+    private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> completedTokens = new ConcurrentHashMap<>();
+
+    void record(Call call) {
+        calls.add(call);
+    }
+
+    /**
+     * Completes the attachment under this token; the answer to give is decided by what was there before.
+     *
+     * @return null when completed now or repeated with the same token, else the token it was completed with
+     */
+    String complete(String attachmentId, String clientToken) {
+        String earlier = completedTokens.putIfAbsent(attachmentId, clientToken);
+        return earlier == null || earlier.equals(clientToken) ? null : earlier;
+    }
+
+    /** Every call received, in order. */
+    public List<Call> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    /** The calls received for one attachment id. */
+    public List<Call> callsFor(String attachmentId) {
+        return calls().stream().filter(call -> attachmentId.equals(call.attachmentId())).toList();
+    }
+
+    /** The distinct client tokens received for one attachment id, over all its calls. */
+    public Set<String> clientTokensFor(String attachmentId) {
+        Set<String> tokens = new LinkedHashSet<>();
+        for (Call call : callsFor(attachmentId)) {
+            tokens.add(call.clientToken());
+        }
+        return tokens;
+    }
+
+    /** The completed attachments and the client token each was completed with. */
+    public Map<String, String> completed() {
+        return Map.copyOf(completedTokens);
+    }
+
+    public boolean isCompleted(String attachmentId) {
+        return completedTokens.containsKey(attachmentId);
+    }
+
+    public int callCount() {
+        return calls.size();
+    }
+
+    /** Forgets every call and completion. */
+    public void clear() {
+        calls.clear();
+        completedTokens.clear();
+    }
+}

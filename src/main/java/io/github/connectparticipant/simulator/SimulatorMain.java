@@ -1,0 +1,100 @@
+package io.github.connectparticipant.simulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the simulator from the command line until it is stopped (Ctrl-C), so that routes under development can point
+ * at it. Usage:
+ *
+ * <pre>
+ * --port 8089 --connection-token TOKEN [--connection-token ...] [--refuse ID ...]
+ * [--throttle 0.1] [--throttle-retry-after 0.05] [--internal-error 0.1] [--unavailable 0.05] [--drop 0.05]
+ * [--slow 0.03 --slow-ms 3000] [--seed 42]
+ * </pre>
+ *
+ * The connection token may also come from the CONNECTPARTICIPANT_CONNECTION_TOKEN environment variable.
+ */
+public final class SimulatorMain {
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = 8089;
+        String host = "127.0.0.1";
+        List<String> tokens = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        double throttle = 0, throttleRetryAfter = 0, internalError = 0, unavailable = 0, drop = 0, slow = 0;
+        long slowMillis = 3000, seed = System.nanoTime();
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if ("--help".equals(option) || "-h".equals(option)) {
+                usage();
+                return;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--port" -> port = Integer.parseInt(value);
+                case "--host" -> host = value;
+                case "--connection-token" -> tokens.add(value);
+                case "--refuse" -> refused.add(value);
+                case "--throttle" -> throttle = Double.parseDouble(value);
+                case "--throttle-retry-after" -> throttleRetryAfter = Double.parseDouble(value);
+                case "--internal-error" -> internalError = Double.parseDouble(value);
+                case "--unavailable" -> unavailable = Double.parseDouble(value);
+                case "--drop" -> drop = Double.parseDouble(value);
+                case "--slow" -> slow = Double.parseDouble(value);
+                case "--slow-ms" -> slowMillis = Long.parseLong(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                default -> throw new IllegalArgumentException("Unknown option " + option + "; try --help");
+            }
+        }
+        String fromEnvironment = System.getenv("CONNECTPARTICIPANT_CONNECTION_TOKEN");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            tokens.add(fromEnvironment);
+        }
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("Give at least one --connection-token (or set "
+                                               + "CONNECTPARTICIPANT_CONNECTION_TOKEN)");
+        }
+
+        ParticipantServiceSimulator simulator = ParticipantServiceSimulator.start(host, port, 64)
+                .acceptConnectionTokens(tokens.toArray(String[]::new))
+                .refuseAttachmentIds(refused);
+        simulator.faults().rates(new FaultRates(throttle, throttleRetryAfter, internalError, unavailable, drop, slow,
+                Duration.ofMillis(slowMillis), seed));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Simulator stopping: " + simulator.ledger().callCount() + " calls received, "
+                               + simulator.ledger().completed().size() + " attachments completed");
+            simulator.close();
+            stopped.countDown();
+        }));
+        System.out.println("Participant Service simulator listening at " + simulator.baseUrl() + " ("
+                           + tokens.size() + " connection token(s), " + refused.size()
+                           + " refused id(s)); Ctrl-C to stop");
+        stopped.await();
+    }
+
+    private static void usage() {
+        System.out.println("""
+                Participant Service simulator
+                  --port N                  port on 127.0.0.1 (default 8089; 0 for any)
+                  --host ADDRESS            address to bind (default 127.0.0.1)
+                  --connection-token T      a connection token to accept (repeatable)
+                  --refuse ID               an attachment id always refused with 400 (repeatable)
+                  --throttle R              rate of 429 ThrottlingException
+                  --throttle-retry-after R  rate of 429 with Retry-After: 1
+                  --internal-error R        rate of 500 InternalServerException
+                  --unavailable R           rate of 503 without a body
+                  --drop R                  rate of dropped connections (work done, no answer)
+                  --slow R                  rate of slow answers, delayed by --slow-ms (default 3000)
+                  --seed N                  random seed for the fault draws""");
+    }
+}
