@@ -1,5 +1,7 @@
 package io.github.connectparticipant.camel;
 
+import javax.net.ssl.SSLHandshakeException;
+
 /**
  * Why one attempt of one call failed: the service's answer, or no answer at all. Internal to a call: the producer
  * turns the last one into a {@link ConnectParticipantException}.
@@ -50,8 +52,14 @@ final class ServiceCallFailure extends Exception {
         return statusCode == NO_ANSWER || statusCode >= 500;
     }
 
-    /** Throttling, service faults and no answer at all are worth another attempt. */
+    /**
+     * Throttling, service faults and no answer at all are worth another attempt; a TLS handshake that failed (an
+     * untrusted certificate, no common protocol) fails the same way every time.
+     */
     boolean transientFailure() {
-        return statusCode == NO_ANSWER || statusCode == 429 || statusCode >= 500;
+        if (statusCode == NO_ANSWER) {
+            return !(getCause() instanceof SSLHandshakeException);
+        }
+        return statusCode == 429 || statusCode >= 500;
     }
 }

@@ -16,11 +16,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A stand-in for the Amazon Connect Participant Service on a loopback port, for tests, demos and development: it
@@ -35,6 +39,14 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     private static final byte[] EMPTY_RESULT = "{}".getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // The JDK server writes headers and body apart; with Nagle on, each small answer waits out the client's
+        // delayed ACK (about 40 ms on Linux). Read once, when the first server of the JVM starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Set<String> connectionTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> refusedAttachmentIds = ConcurrentHashMap.newKeySet();
     private final FaultInjector faults = new FaultInjector();
@@ -42,8 +54,15 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private ParticipantServiceSimulator(String host, int port, int threads) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(host, port), 128);
+    private ParticipantServiceSimulator(String host, int port, int threads, SSLContext tls) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (tls != null) {
+            HttpsServer https = HttpsServer.create(address, 128);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        } else {
+            server = HttpServer.create(address, 128);
+        }
         executor = Executors.newFixedThreadPool(threads, daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -60,7 +79,13 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
 
     /** Starts a simulator on this address, answering with this many threads at most. */
     public static ParticipantServiceSimulator start(String host, int port, int threads) throws IOException {
-        ParticipantServiceSimulator simulator = new ParticipantServiceSimulator(host, port, threads);
+        return start(host, port, threads, null);
+    }
+
+    /** Starts a simulator that answers over HTTPS with this TLS context (its key store holds the server's key). */
+    public static ParticipantServiceSimulator start(String host, int port, int threads, SSLContext tls)
+            throws IOException {
+        ParticipantServiceSimulator simulator = new ParticipantServiceSimulator(host, port, threads, tls);
         simulator.server.start();
         return simulator;
     }
@@ -68,7 +93,8 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     /** The URL to give the component as uriEndpointOverride. */
     public String baseUrl() {
         InetSocketAddress address = server.getAddress();
-        return "http://" + address.getHostString() + ":" + address.getPort();
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return scheme + "://" + address.getHostString() + ":" + address.getPort();
     }
 
     public int port() {

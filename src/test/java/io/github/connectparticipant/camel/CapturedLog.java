@@ -1,0 +1,66 @@
+package io.github.connectparticipant.camel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+
+/**
+ * Every log line of every logger at TRACE, formatted with its stack traces, for as long as it is open.
+ */
+final class CapturedLog extends AbstractAppender implements AutoCloseable {
+
+    private final List<String> lines = new ArrayList<>();
+    private final List<LoggerConfig> raised = new ArrayList<>();
+    private final List<Level> previousLevels = new ArrayList<>();
+
+    private CapturedLog() {
+        super("captured", null, PatternLayout.newBuilder().withPattern("%c %p %m%n%throwable").build(), true,
+              Property.EMPTY_ARRAY);
+    }
+
+    static CapturedLog atTrace() {
+        CapturedLog log = new CapturedLog();
+        log.start();
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        Configuration configuration = context.getConfiguration();
+        List<LoggerConfig> loggers = new ArrayList<>(configuration.getLoggers().values());
+        loggers.add(configuration.getRootLogger());
+        for (LoggerConfig logger : loggers) {
+            log.raised.add(logger);
+            log.previousLevels.add(logger.getLevel());
+            logger.addAppender(log, Level.TRACE, null);
+            logger.setLevel(Level.TRACE);
+        }
+        context.updateLoggers();
+        return log;
+    }
+
+    @Override
+    public synchronized void append(LogEvent event) {
+        lines.add(new String(getLayout().toByteArray(event), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    synchronized String text() {
+        return String.join("", lines);
+    }
+
+    @Override
+    public void close() {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        for (int i = 0; i < raised.size(); i++) {
+            raised.get(i).removeAppender(getName());
+            raised.get(i).setLevel(previousLevels.get(i));
+        }
+        context.updateLoggers();
+        stop();
+    }
+}

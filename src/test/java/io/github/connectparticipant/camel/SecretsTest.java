@@ -1,0 +1,129 @@
+package io.github.connectparticipant.camel;
+
+import java.lang.management.ManagementFactory;
+import java.util.Set;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+import io.github.connectparticipant.simulator.Fault;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The connection token is a secret: masked in endpoint URIs (also over JMX), absent from exception messages, and
+ * never logged, even with every logger, HttpClient's header and wire logs included, at TRACE.
+ */
+class SecretsTest extends SimulatorTestSupport {
+
+    private static final String OTHER_TOKEN = "WrongButStillSecret-9f8e7d6c5b4a";
+
+    @Override
+    protected boolean useJmx() {
+        return true;
+    }
+
+    @Override
+    protected org.apache.camel.CamelContext createCamelContext() throws Exception {
+        org.apache.camel.CamelContext camelContext = super.createCamelContext();
+        camelContext.setMessageHistory(true);
+        return camelContext;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:option")
+                        .to("connectparticipant:completeAttachmentUpload?connectionToken=RAW(" + CONNECTION_TOKEN + ")");
+                from("direct:header").to("connectparticipant:completeAttachmentUpload?maxAttempts=2");
+            }
+        };
+    }
+
+    @Test
+    void tokenIsMaskedInEndpointUris() throws Exception {
+        boolean found = false;
+        for (Endpoint endpoint : context.getEndpoints()) {
+            if (endpoint instanceof ConnectParticipantEndpoint) {
+                found = true;
+                assertFalse(endpoint.toString().contains(CONNECTION_TOKEN), endpoint::toString);
+            }
+        }
+        assertTrue(found);
+
+        MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+        Set<ObjectName> names = mbeans.queryNames(new ObjectName("org.apache.camel:type=endpoints,*"), null);
+        boolean seenOverJmx = false;
+        for (ObjectName name : names) {
+            String uri = String.valueOf(mbeans.getAttribute(name, "EndpointUri"));
+            assertFalse(uri.contains(CONNECTION_TOKEN), uri);
+            assertFalse(name.toString().contains(CONNECTION_TOKEN), name::toString);
+            seenOverJmx |= uri.startsWith("connectparticipant:");
+        }
+        assertTrue(seenOverJmx, "the endpoint is visible over JMX: " + names);
+    }
+
+    @Test
+    void tokenIsNeverLoggedNorInExceptions() throws Exception {
+        String log;
+        StringBuilder exceptions = new StringBuilder();
+        try (CapturedLog captured = CapturedLog.atTrace()) {
+            template.sendBody("direct:option", "ok-1");
+
+            simulator.faults().scriptFor("retried-1", Fault.throttle(), Fault.dropConnection());
+            template.sendBody("direct:option", "retried-1");
+
+            Exchange denied = template.send("direct:header", e -> {
+                e.getMessage().setBody("denied-1");
+                e.getMessage().setHeader(ConnectParticipantConstants.CONNECTION_TOKEN, OTHER_TOKEN);
+            });
+            exceptions.append(describe(denied.getException()));
+
+            simulator.faults().scriptFor("down-1", Fault.internalError(), Fault.internalError());
+            Exchange down = template.send("direct:header", e -> {
+                e.getMessage().setBody("down-1");
+                e.getMessage().setHeader(ConnectParticipantConstants.CONNECTION_TOKEN, CONNECTION_TOKEN);
+            });
+            exceptions.append(describe(down.getException()));
+
+            // malformed JSON that holds the token: the parser's message would quote it
+            Exchange malformed = template.send("direct:header", e -> e.getMessage()
+                    .setBody("{\"ConnectionToken\":" + CONNECTION_TOKEN + ",\"AttachmentIds\":[\"m-1\"]}"));
+            exceptions.append(describe(malformed.getException()));
+            Exchange tooLong = template.send("direct:header", e -> {
+                e.getMessage().setBody("long-1");
+                e.getMessage().setHeader(ConnectParticipantConstants.CONNECTION_TOKEN, CONNECTION_TOKEN.repeat(30));
+            });
+            exceptions.append(describe(tooLong.getException()));
+            log = captured.text();
+        }
+
+        assertTrue(simulator.ledger().isCompleted("ok-1") && simulator.ledger().isCompleted("retried-1"));
+        assertTrue(log.contains("org.apache.hc.client5"), "HttpClient logged at TRACE during the test");
+        assertTrue(log.contains("io.github.connectparticipant"), "the component logged at TRACE during the test");
+        for (String secret : new String[] { CONNECTION_TOKEN, OTHER_TOKEN }) {
+            assertFalse(log.contains(secret), "a connection token was logged:\n" + excerpt(log, secret));
+            assertFalse(exceptions.toString().contains(secret), exceptions::toString);
+        }
+    }
+
+    private static String describe(Exception exception) {
+        assertNotNull(exception);
+        java.io.StringWriter text = new java.io.StringWriter();
+        exception.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
+    }
+
+    private static String excerpt(String log, String secret) {
+        int at = log.indexOf(secret);
+        return log.substring(Math.max(0, at - 300), Math.min(log.length(), at + 100));
+    }
+}

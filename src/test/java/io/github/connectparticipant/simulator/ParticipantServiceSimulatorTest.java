@@ -1,0 +1,131 @@
+package io.github.connectparticipant.simulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The simulator on its own, driven by the JDK's HTTP client: the service's checks, error shapes and idempotency.
+ */
+class ParticipantServiceSimulatorTest {
+
+    private ParticipantServiceSimulator simulator;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeEach
+    void start() throws IOException {
+        simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens("good-token");
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private HttpResponse<String> post(String path, String bearer, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("X-Amz-Bearer", bearer);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> complete(String bearer, String id, String token) throws Exception {
+        return post(ParticipantServiceSimulator.COMPLETE_ATTACHMENT_UPLOAD, bearer,
+                "{\"AttachmentIds\":[\"" + id + "\"],\"ClientToken\":\"" + token + "\"}");
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String errorType) {
+        assertEquals(status, response.statusCode(), response::body);
+        assertEquals(errorType, response.headers().firstValue("x-amzn-ErrorType").orElse("").split(":")[0]);
+        assertTrue(response.headers().firstValue("x-amzn-RequestId").isPresent());
+        assertTrue(response.body().startsWith("{\"message\":"), response::body);
+    }
+
+    @Test
+    void completesOnceAndTreatsARepeatAsTheSameRequest() throws Exception {
+        HttpResponse<String> first = complete("good-token", "a-1", "tok-1");
+        assertEquals(200, first.statusCode());
+        assertEquals("{}", first.body());
+        assertTrue(first.headers().firstValue("x-amzn-RequestId").isPresent());
+
+        assertEquals(200, complete("good-token", "a-1", "tok-1").statusCode());
+        assertError(complete("good-token", "a-1", "tok-2"), 409, "ConflictException");
+        assertEquals(Map.of("a-1", "tok-1"), simulator.ledger().completed());
+        assertEquals(3, simulator.ledger().callsFor("a-1").size());
+    }
+
+    @Test
+    void checksTheBearerAndTheBody() throws Exception {
+        assertError(complete(null, "b-1", "t"), 400, "ValidationException");
+        assertError(complete("x".repeat(1001), "b-1", "t"), 400, "ValidationException");
+        assertError(complete("stranger", "b-1", "t"), 403, "AccessDeniedException");
+        String path = ParticipantServiceSimulator.COMPLETE_ATTACHMENT_UPLOAD;
+        assertError(post(path, "good-token", "{\"AttachmentIds\":[\"b-1\",\"b-2\"],\"ClientToken\":\"t\"}"), 400,
+                "ValidationException");
+        assertError(post(path, "good-token", "{\"AttachmentIds\":[],\"ClientToken\":\"t\"}"), 400,
+                "ValidationException");
+        assertError(post(path, "good-token", "{\"AttachmentIds\":[\"b-1\"]}"), 400, "ValidationException");
+        assertError(complete("good-token", "x".repeat(257), "t"), 400, "ValidationException");
+        assertError(complete("good-token", "b-1", "t".repeat(501)), 400, "ValidationException");
+        assertError(post(path, "good-token", "not json"), 400, "ValidationException");
+        assertError(post("/participant/nothing", "good-token", "{}"), 404, "UnknownOperationException");
+        simulator.refuseAttachmentIds("b-9");
+        assertError(complete("good-token", "b-9", "t"), 400, "ValidationException");
+        assertTrue(simulator.ledger().completed().isEmpty());
+        assertFalse(simulator.ledger().calls().get(2).bearerKnown());
+    }
+
+    @Test
+    void injectsScriptedFaults() throws Exception {
+        simulator.faults().script(Fault.throttle(Duration.ofSeconds(2)), Fault.internalError(),
+                Fault.serviceUnavailable(), Fault.error(402, "ServiceQuotaExceededException", "full"));
+        HttpResponse<String> throttled = complete("good-token", "f-1", "t");
+        assertError(throttled, 429, "ThrottlingException");
+        assertEquals("2", throttled.headers().firstValue("Retry-After").orElseThrow());
+        assertError(complete("good-token", "f-1", "t"), 500, "InternalServerException");
+        HttpResponse<String> unavailable = complete("good-token", "f-1", "t");
+        assertEquals(503, unavailable.statusCode());
+        assertEquals("", unavailable.body());
+        assertFalse(unavailable.headers().firstValue("x-amzn-ErrorType").isPresent());
+        assertError(complete("good-token", "f-1", "t"), 402, "ServiceQuotaExceededException");
+        assertEquals(200, complete("good-token", "f-1", "t").statusCode());
+    }
+
+    @Test
+    void droppedConnectionDoesTheWorkButLosesTheAnswer() throws Exception {
+        simulator.faults().scriptFor("d-1", Fault.dropConnection());
+        assertThrows(IOException.class, () -> complete("good-token", "d-1", "t"));
+        assertTrue(simulator.ledger().isCompleted("d-1"));
+        assertEquals(0, simulator.ledger().callsFor("d-1").get(0).status());
+    }
+
+    @Test
+    void randomFaultsFollowTheirRates() throws Exception {
+        simulator.faults().rates(new FaultRates(0.5, 0, 0, 0, 0, 0, Duration.ZERO, 7));
+        int throttled = 0;
+        for (int i = 0; i < 200; i++) {
+            if (complete("good-token", "r-" + i, "t").statusCode() == 429) {
+                throttled++;
+            }
+        }
+        assertTrue(throttled > 60 && throttled < 140, "about half throttled: " + throttled);
+        assertThrows(IllegalArgumentException.class, () -> new FaultRates(0.6, 0.6, 0, 0, 0, 0, null, 1));
+    }
+}
