@@ -17,15 +17,7 @@ class ClientTokensTest extends SimulatorTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:complete")
-                        .to("connectparticipant:completeAttachmentUpload?connectionToken=RAW(" + CONNECTION_TOKEN + ")");
-                from("direct:fixed").to("connectparticipant:completeAttachmentUpload?clientToken=fixed-token-1"
-                                        + "&connectionToken=RAW(" + CONNECTION_TOKEN + ")");
-            }
-        };
+        return directRoutes("direct:complete", COMPLETE, "direct:fixed", COMPLETE + "&clientToken=fixed-token-1");
     }
 
     @Test

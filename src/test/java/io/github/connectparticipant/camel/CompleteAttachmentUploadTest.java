@@ -35,13 +35,9 @@ class CompleteAttachmentUploadTest extends SimulatorTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:complete")
-                        .to("connectparticipant:completeAttachmentUpload?connectionToken=RAW(" + CONNECTION_TOKEN + ")");
-                from("direct:noToken")
-                        .to("connectparticipant:completeAttachmentUpload");
-                from("direct:json")
-                        .to("connectparticipant:completeAttachmentUpload?connectionToken=RAW(" + CONNECTION_TOKEN + ")")
-                        .marshal().json(JsonLibrary.Jackson);
+                from("direct:complete").to(COMPLETE);
+                from("direct:noToken").to("connectparticipant:completeAttachmentUpload");
+                from("direct:json").to(COMPLETE).marshal().json(JsonLibrary.Jackson);
             }
         };
     }
@@ -139,8 +135,7 @@ class CompleteAttachmentUploadTest extends SimulatorTestSupport {
             @Override
             public void configure() {
                 fromF("file:%s?noop=true&initialDelay=0&delay=50", folder).routeId("files")
-                        .to("connectparticipant:completeAttachmentUpload?connectionToken=RAW(" + CONNECTION_TOKEN + ")")
-                        .to("mock:done");
+                        .to(COMPLETE).to("mock:done");
             }
         });
         getMockEndpoint("mock:done").expectedMessageCount(1);

@@ -131,8 +131,7 @@ class ConfigurationTest extends SimulatorTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:proxied").to("connectparticipant:completeAttachmentUpload?connectionToken=RAW("
-                                          + CONNECTION_TOKEN + ")&uriEndpointOverride=http://participant.invalid"
+                from("direct:proxied").to(COMPLETE + "&uriEndpointOverride=http://participant.invalid"
                                           + "&proxyHost=127.0.0.1&proxyPort=" + simulator.port());
             }
         });
@@ -146,8 +145,7 @@ class ConfigurationTest extends SimulatorTestSupport {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:own").routeId("own").to("connectparticipant:completeAttachmentUpload?httpClient=#ownClient"
-                                                         + "&connectionToken=RAW(" + CONNECTION_TOKEN + ")");
+                    from("direct:own").routeId("own").to(COMPLETE + "&httpClient=#ownClient");
                 }
             });
             assertCompletes("direct:own", "own-1");

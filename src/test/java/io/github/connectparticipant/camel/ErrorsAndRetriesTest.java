@@ -18,8 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ErrorsAndRetriesTest extends SimulatorTestSupport {
 
-    private static final String TO = "connectparticipant:completeAttachmentUpload?connectionToken=RAW(" + CONNECTION_TOKEN
-                                     + ")";
+    private static final String TO = COMPLETE;
 
     @Override
     protected RouteBuilder createRouteBuilder() {

@@ -24,15 +24,8 @@ class InvalidInputTest extends SimulatorTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:complete")
-                        .to("connectparticipant:completeAttachmentUpload?maxAttachmentsPerMessage=5&connectionToken=RAW("
-                            + CONNECTION_TOKEN + ")");
-                from("direct:noToken").to("connectparticipant:completeAttachmentUpload");
-            }
-        };
+        return directRoutes("direct:complete", COMPLETE + "&maxAttachmentsPerMessage=5",
+                "direct:noToken", "connectparticipant:completeAttachmentUpload");
     }
 
     private void assertRefused(String endpoint, Object body, Map<String, Object> headers, String expectedProblem) {

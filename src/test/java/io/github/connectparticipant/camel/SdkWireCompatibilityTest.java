@@ -26,13 +26,7 @@ class SdkWireCompatibilityTest extends SimulatorTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:complete")
-                        .to("connectparticipant:completeAttachmentUpload?connectionToken=RAW(" + CONNECTION_TOKEN + ")");
-            }
-        };
+        return directRoutes("direct:complete", COMPLETE);
     }
 
     private static ConnectParticipantClient sdk() {

@@ -38,14 +38,8 @@ class SecretsTest extends SimulatorTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:option")
-                        .to("connectparticipant:completeAttachmentUpload?connectionToken=RAW(" + CONNECTION_TOKEN + ")");
-                from("direct:header").to("connectparticipant:completeAttachmentUpload?maxAttempts=2");
-            }
-        };
+        return directRoutes("direct:option", COMPLETE,
+                "direct:header", "connectparticipant:completeAttachmentUpload?maxAttempts=2");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 abstract class SimulatorTestSupport extends CamelTestSupport {
 
     static final String CONNECTION_TOKEN = "AQIDAHhConnTok3n-s3cr3t-value-0123456789";
+    /** The endpoint with the simulator's token as its option. */
+    static final String COMPLETE = "connectparticipant:completeAttachmentUpload?connectionToken=RAW(" + CONNECTION_TOKEN
+                                   + ")";
 
     static ParticipantServiceSimulator simulator;
 
@@ -47,6 +51,18 @@ abstract class SimulatorTestSupport extends CamelTestSupport {
         component.getConfiguration().setResponseTimeout(2000);
         camelContext.addComponent("connectparticipant", component);
         return camelContext;
+    }
+
+    /** Routes from each direct endpoint to its URI, given as pairs. */
+    static RouteBuilder directRoutes(String... fromAndTo) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                for (int i = 0; i < fromAndTo.length; i += 2) {
+                    from(fromAndTo[i]).to(fromAndTo[i + 1]);
+                }
+            }
+        };
     }
 
     /** The exception the exchange failed with, as the route's error handler sees it. */
