@@ -3,6 +3,7 @@ package io.github.connectparticipant.camel;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,15 +43,16 @@ final class AttachmentRequestReader {
     CompleteAttachmentUploadRequest read(Exchange exchange) {
         Message message = exchange.getMessage();
         Object headerIds = message.getHeader(ConnectParticipantConstants.ATTACHMENT_IDS);
-        CompleteAttachmentUploadRequest fromBody = headerIds != null
-                ? new CompleteAttachmentUploadRequest(idsOf(headerIds, "the " + ConnectParticipantConstants.ATTACHMENT_IDS + " header"))
+        CompleteAttachmentUploadRequest given = headerIds != null
+                ? new CompleteAttachmentUploadRequest(
+                        idsOf(headerIds, "the " + ConnectParticipantConstants.ATTACHMENT_IDS + " header"))
                 : readBody(exchange, message.getBody());
 
         String connectionToken = firstOf(message.getHeader(ConnectParticipantConstants.CONNECTION_TOKEN, String.class),
-                fromBody.getConnectionToken(), configuration.getConnectionToken());
+                given.getConnectionToken(), configuration.getConnectionToken());
         String clientToken = firstOf(message.getHeader(ConnectParticipantConstants.CLIENT_TOKEN, String.class),
-                fromBody.getClientToken(), configuration.getClientToken());
-        List<String> attachmentIds = distinctStripped(fromBody.getAttachmentIds());
+                given.getClientToken(), configuration.getClientToken());
+        List<String> attachmentIds = distinctStripped(given.getAttachmentIds());
 
         RequestLimits.checkAttachmentIds(attachmentIds, configuration.getMaxAttachmentsPerMessage());
         RequestLimits.checkConnectionToken(connectionToken);
@@ -82,14 +85,19 @@ final class AttachmentRequestReader {
             return new CompleteAttachmentUploadRequest(idsOf(body, "the body"));
         }
         if (isReadable(body)) {
-            return readText(utf8(readBytes(exchange, body)));
+            byte[] bytes = readBytes(exchange, body);
+            if (body instanceof InputStream && !(body instanceof StreamCache) || body instanceof Reader) {
+                // a stream reads once: keep what was read, so that a redelivery finds the same ids
+                exchange.getMessage().setBody(bytes);
+            }
+            return readText(utf8(bytes));
         }
         throw RequestLimits.invalid("cannot read attachment ids from a body of type " + body.getClass().getName());
     }
 
     private static boolean isReadable(Object body) {
         return body instanceof WrappedFile<?> || body instanceof File || body instanceof Path
-               || body instanceof InputStream || body instanceof StreamCache || body instanceof java.io.Reader
+               || body instanceof InputStream || body instanceof StreamCache || body instanceof Reader
                || body instanceof ByteBuffer || body instanceof CharSequence;
     }
 
@@ -104,6 +112,9 @@ final class AttachmentRequestReader {
             if (source instanceof Path path) {
                 checkSize(Files.size(path));
                 return Files.readAllBytes(path);
+            }
+            if (source instanceof StreamCache cache) {
+                cache.reset();
             }
             InputStream in = source instanceof InputStream stream
                     ? stream
@@ -231,7 +242,7 @@ final class AttachmentRequestReader {
         if (value instanceof Collection<?> collection) {
             items = collection;
         } else if (value instanceof Object[] array) {
-            items = java.util.Arrays.asList(array);
+            items = Arrays.asList(array);
         } else {
             throw RequestLimits.invalid(what + " is a " + value.getClass().getName()
                                         + "; give a List of Strings or a String");

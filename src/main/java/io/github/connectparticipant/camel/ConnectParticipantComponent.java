@@ -1,5 +1,6 @@
 package io.github.connectparticipant.camel;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
@@ -40,7 +41,7 @@ public class ConnectParticipantComponent extends DefaultComponent implements SSL
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "Unknown connectparticipant operation '" + remaining + "'; supported: "
-                                               + java.util.Arrays.toString(ConnectParticipantOperations.values()),
+                                               + Arrays.toString(ConnectParticipantOperations.values()),
                     e);
         }
     }

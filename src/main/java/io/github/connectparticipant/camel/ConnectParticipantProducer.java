@@ -34,9 +34,10 @@ public class ConnectParticipantProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) {
-        switch (operation(exchange)) {
+        ConnectParticipantOperations operation = operation(exchange);
+        switch (operation) {
             case completeAttachmentUpload -> completeAttachmentUpload(exchange);
-            default -> throw new IllegalArgumentException("Unsupported operation " + operation(exchange));
+            default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         }
     }
 

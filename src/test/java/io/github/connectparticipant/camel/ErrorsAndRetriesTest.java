@@ -29,6 +29,8 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
                 from("direct:once").to(TO + "&maxAttempts=1");
                 from("direct:patient").to(TO + "&retryMaxDelay=5000");
                 from("direct:quick").to(TO + "&responseTimeout=300");
+                from("direct:redelivered").errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(0))
+                        .to(TO + "&maxAttempts=1");
                 from("direct:dlc").errorHandler(deadLetterChannel("mock:dead").useOriginalMessage())
                         .to(TO).to("mock:done");
             }
@@ -188,6 +190,38 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
         assertEquals(0, failure.getStatusCode());
         assertTrue(failure.isRetryable());
         assertEquals(2, failure.getAttempts());
+    }
+
+    @Test
+    void aStreamBodyIsReadableAgainWhenCamelRedelivers() throws Exception {
+        // through a route: Camel's stream caching makes the stream re-readable
+        simulator.faults().scriptFor("st-cached", Fault.internalError());
+        Exchange exchange = template.send("direct:redelivered", e -> e.getMessage().setBody(stream("st-cached")));
+        assertNull(exchange.getException(), () -> String.valueOf(exchange.getException()));
+        assertEquals(List.of(500, 200),
+                simulator.ledger().callsFor("st-cached").stream().map(Ledger.Call::status).toList());
+
+        // the raw stream, as a route without stream caching hands it over, redelivered at the same step
+        simulator.faults().scriptFor("st-raw", Fault.internalError());
+        org.apache.camel.Producer producer = context.getEndpoint(TO + "&maxAttempts=1").createProducer();
+        producer.start();
+        try {
+            Exchange raw = new org.apache.camel.support.DefaultExchange(context);
+            raw.getMessage().setBody(stream("st-raw"));
+            ConnectParticipantException first
+                    = org.junit.jupiter.api.Assertions.assertThrows(ConnectParticipantException.class,
+                            () -> producer.process(raw));
+            assertEquals(500, first.getStatusCode());
+            producer.process(raw);
+        } finally {
+            producer.stop();
+        }
+        assertEquals(List.of(500, 200), simulator.ledger().callsFor("st-raw").stream().map(Ledger.Call::status).toList());
+        assertEquals(1, simulator.ledger().clientTokensFor("st-raw").size(), "the redelivery keeps the token");
+    }
+
+    private static java.io.InputStream stream(String text) {
+        return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
