@@ -27,8 +27,10 @@ final class AttachmentCompletion {
 
     /**
      * @param idempotencyKey the stable key client tokens derive from when the request has no fixed token
+     * @param redeliveries   how many times Camel has redelivered the message, for the failure to report
      */
-    CompleteAttachmentUploadResult complete(CompleteAttachmentUploadRequest request, String idempotencyKey) {
+    CompleteAttachmentUploadResult complete(CompleteAttachmentUploadRequest request, String idempotencyKey,
+                                            int redeliveries) {
         List<String> attachmentIds = request.getAttachmentIds();
         String connectionToken = request.getConnectionToken();
         List<CompletedAttachment> completed = new ArrayList<>(attachmentIds.size());
@@ -42,10 +44,11 @@ final class AttachmentCompletion {
             String attachmentId = attachmentIds.get(next++);
             String clientToken = clientToken(request, idempotencyKey, attachmentId);
             try {
-                String requestId = retryPolicy.run(attachmentId,
+                RetryPolicy.Succeeded call = retryPolicy.run(attachmentId,
                         () -> serviceClient.completeAttachmentUpload(attachmentId, clientToken, connectionToken));
-                LOG.trace("Attachment {} completed (request id {})", attachmentId, requestId);
-                completed.add(new CompletedAttachment(attachmentId, clientToken, requestId));
+                LOG.trace("Attachment {} completed (request id {}, attempts {})", attachmentId, call.requestId(),
+                        call.attempts());
+                completed.add(new CompletedAttachment(attachmentId, clientToken, call.requestId(), call.attempts()));
             } catch (RetryPolicy.GaveUp gaveUp) {
                 failed.add(attachmentId);
                 allFailuresRetryable &= gaveUp.retryable();
@@ -63,8 +66,8 @@ final class AttachmentCompletion {
         }
         List<String> completedIds = completed.stream().map(CompletedAttachment::getAttachmentId).toList();
         List<String> notAttempted = attachmentIds.subList(next, attachmentIds.size());
-        throw failure(firstFailure, firstFailedId, allFailuresRetryable, completedIds, failed, notAttempted,
-                connectionToken);
+        throw failure(firstFailure, firstFailedId, allFailuresRetryable, redeliveries, completedIds, failed,
+                notAttempted, connectionToken);
     }
 
     /**
@@ -89,14 +92,17 @@ final class AttachmentCompletion {
     }
 
     private static ConnectParticipantException failure(RetryPolicy.GaveUp gaveUp, String attachmentId,
-                                                       boolean retryable, List<String> completed,
+                                                       boolean retryable, int redeliveries, List<String> completed,
                                                        List<String> failed, List<String> notAttempted,
                                                        String connectionToken) {
         ServiceCallFailure last = gaveUp.lastFailure();
         StringBuilder message = new StringBuilder(256)
                 .append("CompleteAttachmentUpload of attachment '").append(attachmentId).append("' failed after ")
-                .append(gaveUp.attempts()).append(gaveUp.attempts() == 1 ? " attempt: " : " attempts: ")
-                .append(last.errorCode());
+                .append(gaveUp.attempts()).append(gaveUp.attempts() == 1 ? " attempt" : " attempts");
+        if (redeliveries > 0) {
+            message.append(" (redelivery ").append(redeliveries).append(')');
+        }
+        message.append(": ").append(last.errorCode());
         if (last.statusCode() != ServiceCallFailure.NO_ANSWER) {
             message.append(" (HTTP ").append(last.statusCode());
             if (last.requestId() != null) {
@@ -115,7 +121,8 @@ final class AttachmentCompletion {
             }
         }
         return new ConnectParticipantException(message.toString(), last.getCause(), last.errorCode(), last.statusCode(),
-                last.requestId(), retryable, attachmentId, gaveUp.attempts(), completed, failed, notAttempted);
+                last.requestId(), retryable, attachmentId, gaveUp.attempts(), redeliveries, completed, failed,
+                notAttempted);
     }
 
     private static String shown(List<String> ids) {

@@ -273,10 +273,11 @@ final class AttachmentRequestReader {
         return new ArrayList<>(distinct);
     }
 
+    /** The first value given: an empty one (an unset placeholder, say) counts as not given. */
     private static String firstOf(String first, String second, String third) {
-        if (first != null) {
+        if (first != null && !first.isEmpty()) {
             return first;
         }
-        return second != null ? second : third;
+        return second != null && !second.isEmpty() ? second : third;
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The body after a successful completeAttachmentUpload: each attachment the service confirmed, with the client token
  * and the request id of its call. camel-jackson marshals it as
- * {"attachments":[{"attachmentId":"...","clientToken":"...","requestId":"..."}]}.
+ * {"attachments":[{"attachmentId":"...","clientToken":"...","requestId":"...","attempts":1}]}.
  */
 public class CompleteAttachmentUploadResult {
 
@@ -33,11 +33,13 @@ public class CompleteAttachmentUploadResult {
         private final String attachmentId;
         private final String clientToken;
         private final String requestId;
+        private final int attempts;
 
-        public CompletedAttachment(String attachmentId, String clientToken, String requestId) {
+        public CompletedAttachment(String attachmentId, String clientToken, String requestId, int attempts) {
             this.attachmentId = attachmentId;
             this.clientToken = clientToken;
             this.requestId = requestId;
+            this.attempts = attempts;
         }
 
         public String getAttachmentId() {
@@ -54,9 +56,15 @@ public class CompleteAttachmentUploadResult {
             return requestId;
         }
 
+        /** How many attempts the call took; more than 1 when it was retried. */
+        public int getAttempts() {
+            return attempts;
+        }
+
         @Override
         public String toString() {
-            return "{" + attachmentId + ", clientToken=" + clientToken + ", requestId=" + requestId + "}";
+            return "{" + attachmentId + ", clientToken=" + clientToken + ", requestId=" + requestId + ", attempts="
+                   + attempts + "}";
         }
     }
 }

@@ -19,18 +19,20 @@ public class ConnectParticipantException extends RuntimeCamelException {
     private final boolean retryable;
     private final String attachmentId;
     private final int attempts;
+    private final int redeliveries;
     private final List<String> completedAttachmentIds;
     private final List<String> failedAttachmentIds;
     private final List<String> notAttemptedAttachmentIds;
 
     /**
      * @param statusCode 0 when the service did not answer or nothing was sent
-     * @param attempts   how many attempts the failed call had; 0 when nothing was sent
+     * @param attempts     how many attempts the failed call had; 0 when nothing was sent
+     * @param redeliveries how many times Camel had redelivered the message when this failure happened
      */
     public ConnectParticipantException(String message, Throwable cause, String errorCode, int statusCode,
                                        String requestId, boolean retryable, String attachmentId, int attempts,
-                                       List<String> completedAttachmentIds, List<String> failedAttachmentIds,
-                                       List<String> notAttemptedAttachmentIds) {
+                                       int redeliveries, List<String> completedAttachmentIds,
+                                       List<String> failedAttachmentIds, List<String> notAttemptedAttachmentIds) {
         super(message, cause);
         this.errorCode = errorCode;
         this.statusCode = statusCode;
@@ -38,6 +40,7 @@ public class ConnectParticipantException extends RuntimeCamelException {
         this.retryable = retryable;
         this.attachmentId = attachmentId;
         this.attempts = attempts;
+        this.redeliveries = redeliveries;
         this.completedAttachmentIds = List.copyOf(completedAttachmentIds);
         this.failedAttachmentIds = List.copyOf(failedAttachmentIds);
         this.notAttemptedAttachmentIds = List.copyOf(notAttemptedAttachmentIds);
@@ -75,6 +78,14 @@ public class ConnectParticipantException extends RuntimeCamelException {
     /** How many attempts the failed call had; 0 when nothing was sent. */
     public int getAttempts() {
         return attempts;
+    }
+
+    /**
+     * How many times Camel's error handler had redelivered the message when this failure happened (the
+     * CamelRedeliveryCounter it was processed with); a dead-letter channel sees the last one.
+     */
+    public int getRedeliveries() {
+        return redeliveries;
     }
 
     /** The message's attachments that the service confirmed before the failure. */

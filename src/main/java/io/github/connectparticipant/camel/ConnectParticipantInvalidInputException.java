@@ -15,7 +15,7 @@ public class ConnectParticipantInvalidInputException extends ConnectParticipantE
     }
 
     public ConnectParticipantInvalidInputException(String message, Throwable cause) {
-        super("Invalid input, nothing sent: " + message, cause, "ValidationException", 0, null, false, null, 0,
+        super("Invalid input, nothing sent: " + message, cause, "ValidationException", 0, null, false, null, 0, 0,
               List.of(), List.of(), List.of());
     }
 }

@@ -50,7 +50,8 @@ public class ConnectParticipantProducer extends DefaultProducer {
     private void completeAttachmentUpload(Exchange exchange) {
         Message message = exchange.getMessage();
         CompleteAttachmentUploadRequest request = requestReader.read(exchange);
-        CompleteAttachmentUploadResult result = attachmentCompletion.complete(request, idempotencyKey(message));
+        CompleteAttachmentUploadResult result = attachmentCompletion.complete(request, idempotencyKey(message),
+                message.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class));
         message.setBody(result);
         message.setHeader(ConnectParticipantConstants.REQUEST_ID,
                 result.getAttachments().get(result.getAttachments().size() - 1).getRequestId());

@@ -19,6 +19,10 @@ final class RetryPolicy {
         String run() throws ServiceCallFailure;
     }
 
+    /** The call succeeded: the service's request id, and how many attempts it took. */
+    record Succeeded(String requestId, int attempts) {
+    }
+
     /** The call failed for good: the last attempt's failure, how many attempts it had, and whether more might help. */
     static final class GaveUp extends Exception {
         private final transient ServiceCallFailure lastFailure;
@@ -55,12 +59,12 @@ final class RetryPolicy {
         this.maxDelayMillis = maxDelayMillis;
     }
 
-    String run(String attachmentId, Attempt attempt) throws GaveUp {
+    Succeeded run(String attachmentId, Attempt attempt) throws GaveUp {
         boolean earlierOutcomeUnknown = false;
         for (int attemptNumber = 1;; attemptNumber++) {
             ServiceCallFailure failure;
             try {
-                return attempt.run();
+                return new Succeeded(attempt.run(), attemptNumber);
             } catch (ServiceCallFailure e) {
                 failure = e;
             }

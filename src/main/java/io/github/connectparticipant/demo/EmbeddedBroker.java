@@ -1,0 +1,64 @@
+package io.github.connectparticipant.demo;
+
+import java.nio.file.Path;
+
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+/**
+ * An Apache ActiveMQ Artemis broker inside this JVM, for the demo and tests: persistent under a folder, reached in
+ * the JVM at vm://0 and, when a port is given, over TCP on 127.0.0.1.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    /** Where messages go that the broker itself gave up on after its delivery attempts; none are dropped. */
+    public static final String BROKER_DEAD_LETTER_ADDRESS = "DLQ";
+
+    private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+
+    private EmbeddedBroker() {
+    }
+
+    /**
+     * @param dataFolder where the journal lives
+     * @param tcpPort    0 for no TCP acceptor
+     */
+    public static EmbeddedBroker start(Path dataFolder, int tcpPort) throws Exception {
+        Configuration configuration = new ConfigurationImpl()
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(false)
+                .setJournalDirectory(dataFolder.resolve("journal").toString())
+                .setBindingsDirectory(dataFolder.resolve("bindings").toString())
+                .setLargeMessagesDirectory(dataFolder.resolve("large-messages").toString())
+                .setPagingDirectory(dataFolder.resolve("paging").toString())
+                .addAcceptorConfiguration("in-vm", "vm://0");
+        if (tcpPort > 0) {
+            configuration.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + tcpPort);
+        }
+        configuration.addAddressSetting("#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(BROKER_DEAD_LETTER_ADDRESS))
+                .setMaxDeliveryAttempts(10)
+                .setAutoCreateQueues(true)
+                .setAutoCreateAddresses(true));
+        EmbeddedBroker broker = new EmbeddedBroker();
+        broker.server.setConfiguration(configuration);
+        broker.server.start();
+        return broker;
+    }
+
+    /** Messages in the queue, delivered or not yet acknowledged; 0 for a queue that does not exist. */
+    public long messageCount(String queueName) {
+        Queue queue = server.getActiveMQServer().locateQueue(SimpleString.of(queueName));
+        return queue == null ? 0 : queue.getMessageCount();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

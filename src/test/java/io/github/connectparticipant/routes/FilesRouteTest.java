@@ -1,0 +1,160 @@
+package io.github.connectparticipant.routes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.connectparticipant.simulator.Fault;
+import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * routes/files-to-connectparticipant.yaml, as shipped, against the simulator with real files.
+ */
+class FilesRouteTest extends CamelTestSupport {
+
+    static final String TOKEN = "files-route-token";
+    static ParticipantServiceSimulator simulator;
+
+    @TempDir
+    static Path inbox;
+
+    @BeforeAll
+    static void startSimulator() throws IOException {
+        simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN).refuseAttachmentIds("bad-1");
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.close();
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = new Properties();
+        properties.setProperty("inbox.folder", inbox.toString());
+        properties.setProperty("participant.url", simulator.baseUrl());
+        properties.setProperty("participant.connectionToken", TOKEN);
+        properties.setProperty("redelivery.delay", "10");
+        properties.setProperty("camel.component.connectparticipant.retryBaseDelay", "5");
+        return properties;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() throws Exception {
+                getContext().getComponent("connectparticipant", io.github.connectparticipant.camel.ConnectParticipantComponent.class)
+                        .getConfiguration().setRetryBaseDelay(5);
+                PluginHelper.getRoutesLoader(getContext()).loadRoutes(
+                        ResourceHelper.resolveResource(getContext(), "file:routes/files-to-connectparticipant.yaml"));
+            }
+        };
+    }
+
+    @Test
+    void deliversGoodFilesAndDeadLettersTheRestWithTheirReason() throws Exception {
+        simulator.faults().scriptFor("busy-1", Fault.throttle(), Fault.throttle(), Fault.throttle());
+        Fault[] down = new Fault[9];
+        java.util.Arrays.fill(down, Fault.internalError());
+        simulator.faults().scriptFor("down-1", down);
+        Map<String, String> files = Map.of(
+                "good.txt", "g-1\ng-2\n",
+                "good.json", "{\"AttachmentIds\":[\"g-3\"]}",
+                "busy.txt", "busy-1",
+                "refused.txt", "g-4\nbad-1\n",
+                "down.txt", "down-1",
+                "malformed.json", "{\"AttachmentIds\":[\"m-1\"",
+                "empty.txt", "");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(inbox.resolve(file.getKey()), file.getValue());
+        }
+
+        Path done = inbox.resolve(".done");
+        Path deadLetters = inbox.resolve(".deadletter");
+        awaitFiles(done, deadLetters, files.size());
+
+        assertEquals(Set.of("good.txt", "good.json", "busy.txt"), names(done));
+        assertEquals(Set.of("refused.txt", "down.txt", "malformed.json", "empty.txt"), originals(deadLetters));
+        assertEquals(Set.of(), names(inbox), "nothing left behind");
+        for (String name : originals(deadLetters)) {
+            assertEquals(files.get(name), Files.readString(deadLetters.resolve(name)), "the file as it came");
+        }
+
+        for (String id : List.of("g-1", "g-2", "g-3", "g-4", "busy-1")) {
+            assertTrue(simulator.ledger().isCompleted(id), id);
+            assertEquals(1, simulator.ledger().clientTokensFor(id).size(), id);
+        }
+        assertEquals(4, simulator.ledger().callsFor("busy-1").size(), "3 throttled attempts, then one redelivery");
+        assertEquals(9, simulator.ledger().callsFor("down-1").size(), "3 attempts in each of 3 deliveries");
+        assertEquals(1, simulator.ledger().clientTokensFor("down-1").size());
+        assertEquals(1, simulator.ledger().callsFor("bad-1").size(), "a refused id is not retried");
+        assertReason(deadLetters, "refused.txt", "ValidationException", 400, 0, false, 1);
+        assertEquals("g-4", reason(deadLetters, "refused.txt").get("completedAttachmentIds").asText());
+        assertReason(deadLetters, "down.txt", "InternalServerException", 500, 2, true, 3);
+        assertReason(deadLetters, "malformed.json", "ValidationException", 0, 0, false, 0);
+        assertReason(deadLetters, "empty.txt", "ValidationException", 0, 0, false, 0);
+
+    }
+
+    private static void assertReason(Path folder, String file, String errorCode, int status, int redeliveries,
+                                     boolean retryable, int attempts) throws IOException {
+        JsonNode reason = reason(folder, file);
+        assertEquals(errorCode, reason.get("errorCode").asText(), reason::toString);
+        assertEquals(redeliveries, reason.get("redeliveries").asInt(), reason::toString);
+        assertEquals(retryable, reason.get("retryable").asBoolean(), reason::toString);
+        assertEquals(attempts, reason.get("attempts").asInt(), reason::toString);
+        assertEquals(status, reason.get("statusCode").asInt(), reason::toString);
+    }
+
+    private static JsonNode reason(Path folder, String file) throws IOException {
+        return new ObjectMapper().readTree(folder.resolve(file + ".reason.json").toFile());
+    }
+
+    static Set<String> names(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    static Set<String> originals(Path deadLetters) throws IOException {
+        Set<String> originals = new TreeSet<>(names(deadLetters));
+        originals.removeIf(name -> name.endsWith(".reason.json"));
+        return originals;
+    }
+
+    static void awaitFiles(Path done, Path deadLetters, int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (names(done).size() + originals(deadLetters).size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        // a dead letter's reason is written before its file is moved
+        assertEquals(expected, names(done).size() + originals(deadLetters).size(),
+                "done " + names(done) + ", dead " + names(deadLetters));
+    }
+}

@@ -1,0 +1,145 @@
+package io.github.connectparticipant.routes;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import io.github.connectparticipant.camel.ConnectParticipantComponent;
+import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
+import io.github.connectparticipant.demo.EmbeddedBroker;
+import io.github.connectparticipant.simulator.Fault;
+import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
+import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * routes/queue-to-connectparticipant.yaml, as shipped, against the simulator and a real embedded Artemis broker.
+ */
+class QueueRouteTest extends CamelTestSupport {
+
+    static final String TOKEN = "queue-route-token";
+    static ParticipantServiceSimulator simulator;
+    static EmbeddedBroker broker;
+
+    @TempDir
+    static Path brokerData;
+
+    @BeforeAll
+    static void start() throws Exception {
+        simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN).refuseAttachmentIds("q-bad");
+        broker = EmbeddedBroker.start(brokerData, 0);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        simulator.close();
+        broker.close();
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = new Properties();
+        properties.setProperty("participant.url", simulator.baseUrl());
+        properties.setProperty("participant.connectionToken", TOKEN);
+        properties.setProperty("redelivery.delay", "10");
+        return properties;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() throws Exception {
+                getContext().addComponent("jms", JmsComponent.jmsComponent(new ActiveMQJMSConnectionFactory("vm://0")));
+                getContext().getComponent("connectparticipant", ConnectParticipantComponent.class)
+                        .getConfiguration().setRetryBaseDelay(5);
+                PluginHelper.getRoutesLoader(getContext()).loadRoutes(
+                        ResourceHelper.resolveResource(getContext(), "file:routes/queue-to-connectparticipant.yaml"));
+                from("jms:queue:attachments.DLQ").to("mock:dlq");
+            }
+        };
+    }
+
+    private static String json(String token, String... ids) {
+        String idList = List.of(ids).stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
+        return "{\"AttachmentIds\":[" + idList + "]" + (token != null ? ",\"ConnectionToken\":\"" + token + "\"" : "")
+               + "}";
+    }
+
+    @Test
+    void deliversGoodMessagesAndDeadLettersTheRestWithTheirReason() throws Exception {
+        simulator.faults().scriptFor("q-busy", Fault.throttle(), Fault.throttle(), Fault.throttle());
+        MockEndpoint dlq = getMockEndpoint("mock:dlq");
+        dlq.expectedMessageCount(3);
+
+        Map<String, String> messages = Map.of(
+                "two ids", json(TOKEN, "q-1", "q-2"),
+                "plain id, token from the route", "q-3",
+                "throttled, then completed after a redelivery", json(TOKEN, "q-busy"),
+                "refused id", json(TOKEN, "q-4", "q-bad"),
+                "malformed", "{\"AttachmentIds\":[",
+                "unknown token", json("not-a-known-token", "q-5"));
+        for (String body : messages.values()) {
+            template.sendBody("jms:queue:attachments", body);
+        }
+
+        dlq.assertIsSatisfied(30_000);
+        awaitEmpty("attachments");
+
+        for (String id : List.of("q-1", "q-2", "q-3", "q-busy", "q-4")) {
+            assertTrue(simulator.ledger().isCompleted(id), id);
+            assertEquals(1, simulator.ledger().clientTokensFor(id).size(), id);
+        }
+        assertFalse(simulator.ledger().isCompleted("q-bad"));
+        assertFalse(simulator.ledger().isCompleted("q-5"));
+
+        Map<String, Long> byCode = dlq.getReceivedExchanges().stream().collect(Collectors.groupingBy(
+                e -> e.getMessage().getHeader(ConnectParticipantFailureHeaders.ERROR_CODE, String.class),
+                Collectors.counting()));
+        assertEquals(Map.of("ValidationException", 2L, "AccessDeniedException", 1L), byCode);
+
+        Exchange refused = dlq.getReceivedExchanges().stream()
+                .filter(e -> e.getMessage().getBody(String.class).contains("q-bad")).findFirst().orElseThrow();
+        assertEquals(json(TOKEN, "q-4", "q-bad"), refused.getMessage().getBody(String.class), "the message as it came");
+        assertEquals(400, refused.getMessage().getHeader(ConnectParticipantFailureHeaders.STATUS_CODE, Integer.class));
+        assertEquals(false, refused.getMessage().getHeader(ConnectParticipantFailureHeaders.RETRYABLE, Boolean.class));
+        assertEquals(0, refused.getMessage().getHeader(ConnectParticipantFailureHeaders.REDELIVERIES, Integer.class));
+        assertEquals("q-4", refused.getMessage().getHeader(ConnectParticipantFailureHeaders.COMPLETED_ATTACHMENT_IDS));
+        assertEquals("q-bad", refused.getMessage().getHeader(ConnectParticipantFailureHeaders.FAILED_ATTACHMENT_IDS));
+        assertTrue(refused.getMessage().getHeader(ConnectParticipantFailureHeaders.REQUEST_ID, String.class).length() > 0);
+
+        Exchange denied = dlq.getReceivedExchanges().stream()
+                .filter(e -> e.getMessage().getBody(String.class).contains("q-5")).findFirst().orElseThrow();
+        assertEquals(403, denied.getMessage().getHeader(ConnectParticipantFailureHeaders.STATUS_CODE, Integer.class));
+        assertFalse(denied.getMessage().getHeader(ConnectParticipantFailureHeaders.ERROR_MESSAGE, String.class)
+                .contains("not-a-known-token"), "the token stays out of the reason");
+        assertEquals(4, simulator.ledger().callsFor("q-busy").size(), "3 throttled attempts, then one redelivery");
+    }
+
+    private static void awaitEmpty(String queue) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (broker.messageCount(queue) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, broker.messageCount(queue), "nothing left on " + queue);
+    }
+}
