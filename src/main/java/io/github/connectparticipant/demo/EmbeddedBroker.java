@@ -3,8 +3,10 @@ package io.github.connectparticipant.demo;
 import java.nio.file.Path;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnector;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -17,6 +19,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Where messages go that the broker itself gave up on after its delivery attempts; none are dropped. */
     public static final String BROKER_DEAD_LETTER_ADDRESS = "DLQ";
+    /** Where expired messages go. */
+    public static final String BROKER_EXPIRY_ADDRESS = "ExpiryQueue";
 
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
 
@@ -42,6 +46,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         configuration.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(BROKER_DEAD_LETTER_ADDRESS))
+                .setExpiryAddress(SimpleString.of(BROKER_EXPIRY_ADDRESS))
                 .setMaxDeliveryAttempts(10)
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true));
@@ -60,5 +65,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+        // Artemis keeps JVM-wide, non-daemon client threads that idle for a minute after the broker stops; the
+        // demo's JVM would wait for them before it could end
+        InVMConnector.resetThreadPool();
+        ActiveMQClient.clearThreadPools();
     }
 }

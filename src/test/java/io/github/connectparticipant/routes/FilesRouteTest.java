@@ -44,6 +44,11 @@ class FilesRouteTest extends CamelTestSupport {
         simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN).refuseAttachmentIds("bad-1");
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void forgetEarlierCalls() {
+        simulator.reset();
+    }
+
     @AfterAll
     static void stopSimulator() {
         simulator.close();
@@ -67,10 +72,15 @@ class FilesRouteTest extends CamelTestSupport {
             public void configure() throws Exception {
                 getContext().getComponent("connectparticipant", io.github.connectparticipant.camel.ConnectParticipantComponent.class)
                         .getConfiguration().setRetryBaseDelay(5);
-                PluginHelper.getRoutesLoader(getContext()).loadRoutes(
-                        ResourceHelper.resolveResource(getContext(), "file:routes/files-to-connectparticipant.yaml"));
+                addRoutesUnderTest(this);
             }
         };
+    }
+
+    /** The routes under test: the YAML file as shipped. */
+    void addRoutesUnderTest(RouteBuilder builder) throws Exception {
+        PluginHelper.getRoutesLoader(builder.getContext()).loadRoutes(
+                ResourceHelper.resolveResource(builder.getContext(), "file:routes/files-to-connectparticipant.yaml"));
     }
 
     @Test

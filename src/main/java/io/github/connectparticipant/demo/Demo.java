@@ -1,0 +1,221 @@
+package io.github.connectparticipant.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
+import io.github.connectparticipant.simulator.Fault;
+import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
+import jakarta.jms.Connection;
+import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+/**
+ * The runnable demo ({@code mvn camel:run}): the routes in routes/ against an embedded Participant Service simulator
+ * and an embedded Artemis broker, fed with the sample in examples/, with progress and a summary; it stops once the
+ * sample is drained, unless demo.keepRunning is true.
+ */
+public final class Demo {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DemoSettings settings;
+    private final PrintStream out;
+    private final DemoSummary summary = new DemoSummary();
+
+    Demo(DemoSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path config = args.length > 0 ? Path.of(args[0]) : DemoSettings.DEFAULT_CONFIG;
+        DemoSummary summary = new Demo(DemoSettings.load(config, System.getProperties()), System.out).run();
+        if (!summary.drained() || summary.lost() != 0) {
+            throw new IllegalStateException("The demo did not complete its sample: " + summary.lost() + " lost");
+        }
+    }
+
+    /** Runs the demo to its end and returns what it did. */
+    DemoSummary run() throws Exception {
+        prepareWorkFolder();
+        try (ParticipantServiceSimulator simulator = settings.embeddedSimulator() ? startSimulator() : null;
+             EmbeddedBroker broker = settings.embeddedBroker()
+                     ? EmbeddedBroker.start(settings.workFolder().resolve("broker"), 0) : null) {
+            Main main = new Main();
+            main.setPropertyPlaceholderLocations("file:" + settings.configFile());
+            settings.overrides().forEach((name, value) -> main.addOverrideProperty((String) name, (String) value));
+            if (simulator != null) {
+                main.addOverrideProperty("participant.url", simulator.baseUrl());
+                out.println("demo: Participant Service simulator at " + simulator.baseUrl());
+            }
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void beforeConfigure(BaseMainSupport main) {
+                    main.getCamelContext().getManagementStrategy().addEventNotifier(summary);
+                }
+
+                @Override
+                public void afterStart(BaseMainSupport started) {
+                    Thread driver = new Thread(() -> drive(main), "demo-driver");
+                    driver.setDaemon(true);
+                    driver.start();
+                }
+            });
+            main.run();
+        }
+        return summary;
+    }
+
+    /** Seeds the sample, reports progress, and ends the run once the sample is drained. */
+    private void drive(Main main) {
+        CamelContext camel = main.getCamelContext();
+        try {
+            seed(camel);
+            long deadline = System.nanoTime() + settings.timeoutSeconds() * 1_000_000_000L;
+            int quietChecks = 0;
+            while (quietChecks < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                long pendingFiles = filesIn(settings.inbox());
+                long pendingMessages = browse(settings.queueName()).size();
+                int inflight = camel.getInflightRepository().size();
+                quietChecks = pendingFiles == 0 && pendingMessages == 0 && inflight == 0 ? quietChecks + 1 : 0;
+                out.printf("demo: %d files and %d queue messages waiting, %d in flight; %d attachments completed%n",
+                        pendingFiles, pendingMessages, inflight, summary.completedAttachments());
+            }
+            collectOutputs(quietChecks >= 3);
+            summary.print(out, settings);
+            if (settings.keepRunning()) {
+                out.println("demo: still running (demo.keepRunning=true): drop files into " + settings.inbox()
+                            + "; Ctrl-C to stop");
+                return;
+            }
+        } catch (Exception e) {
+            out.println("demo: failed: " + e);
+        }
+        main.completed();
+    }
+
+    private ParticipantServiceSimulator startSimulator() throws IOException {
+        ParticipantServiceSimulator simulator = ParticipantServiceSimulator.start(0)
+                .acceptConnectionTokens(settings.connectionToken())
+                .refuseAttachmentIds(List.of(settings.refusedIds().split(",")));
+        settings.throttledIds().forEach((id, times) -> simulator.faults().scriptFor(id, repeat(Fault.throttle(), times)));
+        settings.failingIds().forEach((id, times) -> simulator.faults().scriptFor(id, repeat(Fault.internalError(), times)));
+        return simulator;
+    }
+
+    private static Fault[] repeat(Fault fault, int times) {
+        Fault[] faults = new Fault[times];
+        java.util.Arrays.fill(faults, fault);
+        return faults;
+    }
+
+    private void prepareWorkFolder() throws IOException {
+        Path work = settings.workFolder().toAbsolutePath().normalize();
+        if (!work.startsWith(Path.of("target").toAbsolutePath())) {
+            throw new IllegalArgumentException("demo.workFolder must lie under target/: " + work);
+        }
+        if (Files.exists(work)) {
+            try (Stream<Path> old = Files.walk(work)) {
+                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(settings.inbox());
+    }
+
+    private void seed(CamelContext camel) throws IOException {
+        List<Path> files = list(settings.examplesInbox());
+        for (Path file : files) {
+            // written under a dot name, then renamed, so that the route never reads a half-written file
+            Path hidden = settings.inbox().resolve("." + file.getFileName());
+            Files.copy(file, hidden, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(hidden, settings.inbox().resolve(file.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
+        }
+        List<Path> messages = list(settings.examplesQueue());
+        try (ProducerTemplate template = camel.createProducerTemplate()) {
+            for (Path message : messages) {
+                template.sendBody("jms:queue:" + settings.queueName(), Files.readString(message));
+            }
+        }
+        summary.seeded(files.size(), messages.size());
+        out.printf("demo: seeded %d files into %s and %d messages into queue %s%n", files.size(), settings.inbox(),
+                messages.size(), settings.queueName());
+    }
+
+    private void collectOutputs(boolean drained) throws Exception {
+        Map<String, Integer> byReason = new TreeMap<>();
+        Path deadLetters = settings.inbox().resolve(".deadletter");
+        int deadFiles = 0;
+        for (Path reasonFile : list(deadLetters)) {
+            if (reasonFile.getFileName().toString().endsWith(".reason.json")) {
+                JsonNode reason = JSON.readTree(reasonFile.toFile());
+                byReason.merge(reasonText(reason.path("errorCode").asText(), reason.path("statusCode").asInt(),
+                        reason.path("attempts").asInt()), 1, Integer::sum);
+                deadFiles++;
+            }
+        }
+        List<Message> deadMessages = browse(settings.deadLetterQueueName());
+        for (Message message : deadMessages) {
+            byReason.merge(reasonText(message.getStringProperty(ConnectParticipantFailureHeaders.ERROR_CODE),
+                    message.getIntProperty(ConnectParticipantFailureHeaders.STATUS_CODE),
+                    message.getIntProperty(ConnectParticipantFailureHeaders.ATTEMPTS)), 1, Integer::sum);
+        }
+        summary.outputs(filesIn(settings.inbox().resolve(".done")), deadFiles, deadMessages.size(), byReason, drained);
+    }
+
+    private static String reasonText(String errorCode, int statusCode, int attempts) {
+        if (statusCode > 0) {
+            return errorCode + " (HTTP " + statusCode + ")";
+        }
+        return errorCode + (attempts == 0 ? " (invalid input, not sent)" : " (no answer)");
+    }
+
+    private List<Message> browse(String queue) throws Exception {
+        try (ActiveMQJMSConnectionFactory factory = new ActiveMQJMSConnectionFactory(settings.brokerUrl());
+             Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            QueueBrowser browser = session.createBrowser(session.createQueue(queue));
+            List<Message> messages = new java.util.ArrayList<>();
+            Enumeration<?> all = browser.getEnumeration();
+            while (all.hasMoreElements()) {
+                messages.add((Message) all.nextElement());
+            }
+            return messages;
+        }
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static int filesIn(Path folder) throws IOException {
+        return (int) list(folder).stream().filter(p -> !p.getFileName().toString().startsWith(".")).count();
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.connectparticipant.demo;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The demo's settings from examples/demo.properties, where an override of the same name (a JVM system property
+ * when run from the command line) wins; the overrides go to Camel too.
+ */
+record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path inbox, Path examplesInbox, Path examplesQueue,
+        String queueName, String deadLetterQueueName, String connectionToken, boolean embeddedSimulator,
+        boolean embeddedBroker, String brokerUrl, boolean keepRunning, long timeoutSeconds,
+        String refusedIds, Map<String, Integer> throttledIds, Map<String, Integer> failingIds) {
+
+    static final Path DEFAULT_CONFIG = Path.of("examples", "demo.properties");
+
+    static DemoSettings load(Path configFile, Properties candidates) throws IOException {
+        Properties file = new Properties();
+        try (Reader in = Files.newBufferedReader(configFile)) {
+            file.load(in);
+        }
+        Properties overrides = new Properties();
+        for (String name : candidates.stringPropertyNames()) {
+            if (file.containsKey(name) || name.startsWith("demo.") || name.startsWith("participant.")) {
+                overrides.setProperty(name, candidates.getProperty(name));
+            }
+        }
+        Properties merged = new Properties();
+        merged.putAll(file);
+        merged.putAll(overrides);
+        return new DemoSettings(configFile, overrides,
+                Path.of(merged.getProperty("demo.workFolder", "target/demo")),
+                Path.of(merged.getProperty("inbox.folder", "target/demo/inbox")),
+                Path.of(merged.getProperty("demo.examples.inbox", "examples/inbox")),
+                Path.of(merged.getProperty("demo.examples.queue", "examples/queue")),
+                merged.getProperty("queue.name", "attachments"),
+                merged.getProperty("queue.deadLetterName", "attachments.DLQ"),
+                merged.getProperty("participant.connectionToken"),
+                Boolean.parseBoolean(merged.getProperty("demo.simulator.embedded", "true")),
+                Boolean.parseBoolean(merged.getProperty("demo.broker.embedded", "true")),
+                merged.getProperty("camel.beans.artemis.brokerURL", "vm://0"),
+                Boolean.parseBoolean(merged.getProperty("demo.keepRunning", "false")),
+                Long.parseLong(merged.getProperty("demo.timeoutSeconds", "120")),
+                merged.getProperty("demo.simulator.refuse", ""),
+                counts(merged.getProperty("demo.simulator.throttle", "")),
+                counts(merged.getProperty("demo.simulator.fail", "")));
+    }
+
+    /** "id:n,id:n" into a map. */
+    private static Map<String, Integer> counts(String spec) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String entry : spec.split(",")) {
+            String trimmed = entry.strip();
+            if (!trimmed.isEmpty()) {
+                int colon = trimmed.lastIndexOf(':');
+                counts.put(trimmed.substring(0, colon), Integer.parseInt(trimmed.substring(colon + 1)));
+            }
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.connectparticipant.demo;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.connectparticipant.camel.CompleteAttachmentUploadResult;
+import io.github.connectparticipant.camel.ConnectParticipantEndpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * What the demo did: counted as messages leave the component, and read back from the dead letters at the end.
+ */
+public final class DemoSummary extends EventNotifierSupport {
+
+    private final AtomicInteger completedMessages = new AtomicInteger();
+    private final AtomicInteger completedAttachments = new AtomicInteger();
+    private final AtomicInteger retriedAttachments = new AtomicInteger();
+    private final Map<String, Integer> deadLettersByReason = new TreeMap<>();
+    private int filesSeeded;
+    private int messagesSeeded;
+    private int filesDone;
+    private int filesDeadLettered;
+    private int messagesDeadLettered;
+    private boolean drained;
+
+    public DemoSummary() {
+        setIgnoreCamelContextEvents(true);
+        setIgnoreRouteEvents(true);
+        setIgnoreServiceEvents(true);
+        setIgnoreExchangeCreatedEvent(true);
+        setIgnoreExchangeCompletedEvent(true);
+        setIgnoreExchangeFailedEvents(true);
+        setIgnoreExchangeRedeliveryEvents(true);
+        setIgnoreStepEvents(true);
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        if (event instanceof CamelEvent.ExchangeSentEvent sent
+            && sent.getEndpoint() instanceof ConnectParticipantEndpoint) {
+            Exchange exchange = sent.getExchange();
+            if (exchange.getException() == null
+                && exchange.getMessage().getBody() instanceof CompleteAttachmentUploadResult result) {
+                completedMessages.incrementAndGet();
+                completedAttachments.addAndGet(result.getAttachments().size());
+                boolean redelivered = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) > 0;
+                for (CompleteAttachmentUploadResult.CompletedAttachment attachment : result.getAttachments()) {
+                    if (attachment.getAttempts() > 1 || redelivered) {
+                        retriedAttachments.incrementAndGet();
+                    }
+                }
+            }
+        }
+    }
+
+    void seeded(int files, int messages) {
+        this.filesSeeded = files;
+        this.messagesSeeded = messages;
+    }
+
+    synchronized void outputs(int filesDone, int filesDeadLettered, int messagesDeadLettered,
+                              Map<String, Integer> deadLettersByReason, boolean drained) {
+        this.filesDone = filesDone;
+        this.filesDeadLettered = filesDeadLettered;
+        this.messagesDeadLettered = messagesDeadLettered;
+        this.deadLettersByReason.clear();
+        this.deadLettersByReason.putAll(deadLettersByReason);
+        this.drained = drained;
+    }
+
+    public int completedMessages() {
+        return completedMessages.get();
+    }
+
+    public int completedAttachments() {
+        return completedAttachments.get();
+    }
+
+    public int retriedAttachments() {
+        return retriedAttachments.get();
+    }
+
+    public synchronized Map<String, Integer> deadLettersByReason() {
+        return Map.copyOf(deadLettersByReason);
+    }
+
+    public synchronized int deadLettered() {
+        return filesDeadLettered + messagesDeadLettered;
+    }
+
+    /** Inputs that ended neither completed nor dead-lettered. */
+    public synchronized int lost() {
+        return filesSeeded + messagesSeeded - completedMessages.get() - deadLettered();
+    }
+
+    public synchronized boolean drained() {
+        return drained;
+    }
+
+    synchronized void print(PrintStream out, DemoSettings settings) {
+        out.println();
+        out.println("==================== connectparticipant demo: summary ====================");
+        out.printf("input          %d files, %d queue messages%n", filesSeeded, messagesSeeded);
+        out.printf("completed      %d messages, %d attachments (%d of them retried)%n", completedMessages.get(),
+                completedAttachments.get(), retriedAttachments.get());
+        out.printf("dead-lettered  %d messages (%d files, %d queue messages)%n", deadLettered(), filesDeadLettered,
+                messagesDeadLettered);
+        deadLettersByReason.forEach((reason, count) -> out.printf("    %-44s %d%n", reason, count));
+        out.printf("lost           %d%s%n", lost(), drained ? "" : " (the sample did not drain in time)");
+        out.printf("outputs        %s/.done (%d files), %s/.deadletter, queue %s%n", settings.inbox(), filesDone,
+                settings.inbox(), settings.deadLetterQueueName());
+        out.println("===========================================================================");
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.connectparticipant.demo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The demo's own configuration (examples/demo.properties, routes/*.yaml, the sample in examples/) run to its summary,
+ * in a work folder of its own.
+ */
+class DemoTest {
+
+    @Test
+    void runsTheSampleToItsSummary() throws Exception {
+        Properties overrides = new Properties();
+        overrides.setProperty("demo.workFolder", "target/demo-test");
+        overrides.setProperty("inbox.folder", "target/demo-test/inbox");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        DemoSummary summary;
+        try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            summary = new Demo(DemoSettings.load(DemoSettings.DEFAULT_CONFIG, overrides), out).run();
+        }
+        String output = printed.toString(StandardCharsets.UTF_8);
+
+        assertTrue(summary.drained(), output);
+        assertEquals(0, summary.lost(), output);
+        assertEquals(7, summary.completedMessages(), output);
+        assertEquals(11, summary.completedAttachments(), output);
+        assertEquals(3, summary.retriedAttachments(), "att-1003, att-1401 and att-2004 met throttling");
+        assertEquals(Map.of(
+                "ValidationException (HTTP 400)", 3,
+                "ValidationException (invalid input, not sent)", 3,
+                "AccessDeniedException (HTTP 403)", 1,
+                "InternalServerException (HTTP 500)", 1), summary.deadLettersByReason(), output);
+        assertTrue(output.contains("connectparticipant demo: summary"), output);
+        assertTrue(output.contains("lost           0"), output);
+    }
+}
