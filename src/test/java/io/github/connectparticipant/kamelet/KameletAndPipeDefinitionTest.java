@@ -1,0 +1,78 @@
+package io.github.connectparticipant.kamelet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Kamelet follows the catalog's rules, and the Pipe example binds to it with properties it declares.
+ */
+class KameletAndPipeDefinitionTest {
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> yaml(Path file) throws IOException {
+        return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> at(Map<String, Object> map, String... path) {
+        Map<String, Object> current = map;
+        for (String key : path) {
+            current = (Map<String, Object>) current.get(key);
+        }
+        return current;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kameletFollowsTheCatalogsRules() throws IOException {
+        Map<String, Object> kamelet = yaml(Path.of("target/classes/kamelets/connectparticipant-sink.kamelet.yaml"));
+        assertEquals("camel.apache.org/v1", kamelet.get("apiVersion"));
+        assertEquals("Kamelet", kamelet.get("kind"));
+        assertEquals("connectparticipant-sink", at(kamelet, "metadata").get("name"));
+        assertEquals("sink", at(kamelet, "metadata", "labels").get("camel.apache.org/kamelet.type"));
+        Map<String, Object> definition = at(kamelet, "spec", "definition");
+        assertTrue(((String) definition.get("title")).endsWith("Sink"));
+        Map<String, Object> properties = (Map<String, Object>) definition.get("properties");
+        assertEquals(List.of("connectionToken", "region", "uriEndpointOverride", "maxAttempts"),
+                List.copyOf(properties.keySet()));
+        for (Map.Entry<String, Object> property : properties.entrySet()) {
+            Map<String, Object> spec = (Map<String, Object>) property.getValue();
+            assertTrue(spec.containsKey("title") && spec.containsKey("description") && spec.containsKey("type"),
+                    property.getKey());
+        }
+        Map<String, Object> token = (Map<String, Object>) properties.get("connectionToken");
+        assertEquals("password", token.get("format"));
+        assertEquals(List.of("urn:camel:group:credentials"), token.get("x-descriptors"));
+        List<String> dependencies = (List<String>) at(kamelet, "spec").get("dependencies");
+        assertTrue(dependencies.contains("camel:kamelet"));
+        assertTrue(dependencies.stream().anyMatch(d -> d.matches("mvn:io\\.github\\.connectparticipant:"
+                                                                 + "camel-connectparticipant:\\d+\\.\\d+\\.\\d+.*")),
+                dependencies::toString);
+        String template = at(kamelet, "spec", "template").toString();
+        assertTrue(template.contains("kamelet:source") && template.contains("RAW({{connectionToken}})"), template);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pipeBindsAQueueToTheKameletWithADeadLetterQueue() throws IOException {
+        Map<String, Object> pipe = yaml(Path.of("examples/camel-k/attachments-pipe.yaml"));
+        assertEquals("Pipe", pipe.get("kind"));
+        assertEquals("camel.apache.org/v1", pipe.get("apiVersion"));
+        assertEquals("connectparticipant-sink", at(pipe, "spec", "sink", "ref").get("name"));
+        Map<String, Object> kamelet = yaml(Path.of("target/classes/kamelets/connectparticipant-sink.kamelet.yaml"));
+        Map<String, Object> declared = at(kamelet, "spec", "definition", "properties");
+        assertTrue(declared.keySet().containsAll(at(pipe, "spec", "sink", "properties").keySet()));
+        assertEquals("attachments.DLQ",
+                at(pipe, "spec", "errorHandler", "sink", "endpoint", "properties").get("destinationName"));
+    }
+}
