@@ -17,8 +17,6 @@ import io.github.connectparticipant.simulator.Fault;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,12 +54,8 @@ class FilesRouteTest extends CamelTestSupport {
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
+        Properties properties = RouteFiles.againstSimulator(simulator.baseUrl(), TOKEN);
         properties.setProperty("inbox.folder", inbox.toString());
-        properties.setProperty("participant.url", simulator.baseUrl());
-        properties.setProperty("participant.connectionToken", TOKEN);
-        properties.setProperty("redelivery.delay", "10");
-        properties.setProperty("camel.component.connectparticipant.retryBaseDelay", "5");
         return properties;
     }
 
@@ -70,8 +64,7 @@ class FilesRouteTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() throws Exception {
-                getContext().getComponent("connectparticipant", io.github.connectparticipant.camel.ConnectParticipantComponent.class)
-                        .getConfiguration().setRetryBaseDelay(5);
+                RouteFiles.fastRetries(getContext());
                 addRoutesUnderTest(this);
             }
         };
@@ -79,8 +72,7 @@ class FilesRouteTest extends CamelTestSupport {
 
     /** The routes under test: the YAML file as shipped. */
     void addRoutesUnderTest(RouteBuilder builder) throws Exception {
-        PluginHelper.getRoutesLoader(builder.getContext()).loadRoutes(
-                ResourceHelper.resolveResource(builder.getContext(), "file:routes/files-to-connectparticipant.yaml"));
+        RouteFiles.load(builder.getContext(), "files-to-connectparticipant.yaml");
     }
 
     @Test

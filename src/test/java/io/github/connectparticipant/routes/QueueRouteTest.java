@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
-import io.github.connectparticipant.camel.ConnectParticipantComponent;
 import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
 import io.github.connectparticipant.demo.EmbeddedBroker;
 import io.github.connectparticipant.simulator.Fault;
@@ -19,8 +18,6 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,11 +54,7 @@ class QueueRouteTest extends CamelTestSupport {
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
-        properties.setProperty("participant.url", simulator.baseUrl());
-        properties.setProperty("participant.connectionToken", TOKEN);
-        properties.setProperty("redelivery.delay", "10");
-        return properties;
+        return RouteFiles.againstSimulator(simulator.baseUrl(), TOKEN);
     }
 
     @Override
@@ -70,10 +63,8 @@ class QueueRouteTest extends CamelTestSupport {
             @Override
             public void configure() throws Exception {
                 getContext().addComponent("jms", JmsComponent.jmsComponent(new ActiveMQJMSConnectionFactory("vm://0")));
-                getContext().getComponent("connectparticipant", ConnectParticipantComponent.class)
-                        .getConfiguration().setRetryBaseDelay(5);
-                PluginHelper.getRoutesLoader(getContext()).loadRoutes(
-                        ResourceHelper.resolveResource(getContext(), "file:routes/queue-to-connectparticipant.yaml"));
+                RouteFiles.fastRetries(getContext());
+                RouteFiles.load(getContext(), "queue-to-connectparticipant.yaml");
                 from("jms:queue:attachments.DLQ").to("mock:dlq");
             }
         };
