@@ -23,6 +23,12 @@ public class ConnectParticipantComponent extends DefaultComponent implements SSL
     private boolean useGlobalSslContextParameters;
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        TokenLogMasking.extendTo(getCamelContext());
+    }
+
+    @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ConnectParticipantConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setOperation(parseOperation(remaining));

@@ -109,6 +109,45 @@ class SecretsTest extends SimulatorTestSupport {
         }
     }
 
+    @Test
+    void tracerWithLogMaskHidesTheTokenInHeadersAndBodies() throws Exception {
+        org.apache.camel.CamelContext traced = new org.apache.camel.impl.DefaultCamelContext();
+        // Camel's own switch is all it takes: the component extends the mask to the token's names and the tracer
+        traced.setLogMask(true);
+        traced.setTracing(true);
+        traced.setMessageHistory(true);
+        ConnectParticipantComponent component = new ConnectParticipantComponent();
+        component.getConfiguration().setUriEndpointOverride(simulator.baseUrl());
+        traced.addComponent("connectparticipant", component);
+        traced.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:traced").to("connectparticipant:completeAttachmentUpload").log("after: ${headers} ${body}");
+            }
+        });
+        String log;
+        try (CapturedLog captured = CapturedLog.atTrace()) {
+            traced.start();
+            org.apache.camel.ProducerTemplate producer = traced.createProducerTemplate();
+            producer.send("direct:traced", e -> {
+                e.getMessage().setBody("tr-1");
+                e.getMessage().setHeader(ConnectParticipantConstants.CONNECTION_TOKEN, CONNECTION_TOKEN);
+            });
+            producer.send("direct:traced", e -> e.getMessage()
+                    .setBody("{\"AttachmentIds\":[\"tr-2\"],\"ConnectionToken\":\"" + CONNECTION_TOKEN + "\"}"));
+            producer.send("direct:traced", e -> e.getMessage()
+                    .setBody("{\"connectionToken\": \"" + OTHER_TOKEN + "\", \"attachmentIds\": [\"tr-3\"]}"));
+            log = captured.text();
+        } finally {
+            traced.stop();
+        }
+        assertTrue(simulator.ledger().isCompleted("tr-1") && simulator.ledger().isCompleted("tr-2"));
+        assertTrue(log.contains("CamelConnectParticipantConnectionToken"), "the tracer printed the header, masked");
+        for (String secret : new String[] { CONNECTION_TOKEN, OTHER_TOKEN }) {
+            assertFalse(log.contains(secret), "a connection token was logged:\n" + excerpt(log, secret));
+        }
+    }
+
     private static String describe(Exception exception) {
         assertNotNull(exception);
         java.io.StringWriter text = new java.io.StringWriter();
