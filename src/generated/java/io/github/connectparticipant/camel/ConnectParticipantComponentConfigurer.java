@@ -39,6 +39,10 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectiontoken":
         case "connectionToken": getOrCreateConfiguration(target).setConnectionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "lazystartproducer":
@@ -86,6 +90,10 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "connectTimeout": return long.class;
         case "connectiontoken":
         case "connectionToken": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "lazystartproducer":
@@ -134,6 +142,10 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "connectiontoken":
         case "connectionToken": return getOrCreateConfiguration(target).getConnectionToken();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclient":
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "lazystartproducer":

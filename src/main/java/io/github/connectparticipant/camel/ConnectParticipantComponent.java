@@ -7,13 +7,13 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * Delivers chat attachment ids to the Amazon Connect Participant Service.
  */
 @Component("connectparticipant")
-public class ConnectParticipantComponent extends DefaultComponent implements SSLContextParametersAware {
+public class ConnectParticipantComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata(description = "The component configuration that every endpoint starts from")
     private ConnectParticipantConfiguration configuration = new ConnectParticipantConfiguration();

@@ -62,6 +62,11 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
         super.doStop();
     }
 
+    @Override
+    public ConnectParticipantComponent getComponent() {
+        return (ConnectParticipantComponent) super.getComponent();
+    }
+
     public ConnectParticipantConfiguration getConfiguration() {
         return configuration;
     }

@@ -2,6 +2,8 @@ package io.github.connectparticipant.camel;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 
 /**
@@ -12,6 +14,8 @@ public class ConnectParticipantProducer extends DefaultProducer {
     private final ConnectParticipantConfiguration configuration;
     private final AttachmentRequestReader requestReader;
     private AttachmentCompletion attachmentCompletion;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private ConnectParticipantProducerHealthCheck healthCheck;
 
     public ConnectParticipantProducer(ConnectParticipantEndpoint endpoint) {
         super(endpoint);
@@ -30,6 +34,23 @@ public class ConnectParticipantProducer extends DefaultProducer {
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxAttempts(), configuration.getRetryBaseDelay(),
                 configuration.getRetryMaxDelay());
         attachmentCompletion = new AttachmentCompletion(getEndpoint().getServiceClient(), retryPolicy);
+        // the health check is optional: there is a producers repository only when producer checks are enabled
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new ConnectParticipantProducerHealthCheck(getEndpoint(), getEndpoint().getId());
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

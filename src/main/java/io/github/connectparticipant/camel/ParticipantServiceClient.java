@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -32,11 +33,31 @@ final class ParticipantServiceClient {
     private static final OutputStream DISCARD = OutputStream.nullOutputStream();
 
     private final CloseableHttpClient httpClient;
+    private final URI serviceRoot;
     private final URI completeAttachmentUploadUri;
 
     ParticipantServiceClient(CloseableHttpClient httpClient, String serviceBaseUrl) {
         this.httpClient = httpClient;
+        this.serviceRoot = URI.create(serviceBaseUrl + "/");
         this.completeAttachmentUploadUri = URI.create(serviceBaseUrl + COMPLETE_ATTACHMENT_UPLOAD_PATH);
+    }
+
+    /**
+     * Whether the service answers at all: a GET of its root, with no token, which any live service refuses.
+     *
+     * @return the HTTP status of the answer
+     */
+    int probe() throws ServiceCallFailure {
+        try {
+            return httpClient.execute(new HttpGet(serviceRoot), response -> {
+                if (response.getEntity() != null) {
+                    response.getEntity().getContent().transferTo(DISCARD);
+                }
+                return response.getCode();
+            });
+        } catch (IOException | RuntimeException e) {
+            throw ServiceCallFailure.noAnswer(e);
+        }
     }
 
     /** @return the service's request id */

@@ -1,0 +1,39 @@
+package io.github.connectparticipant.camel;
+
+import java.util.Map;
+
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Reports whether the endpoint's service answers at all: any HTTP answer is UP (a probe carries no token, so the
+ * service refuses it, and that is an answer); no connection or no answer within responseTimeout is DOWN.
+ */
+public class ConnectParticipantProducerHealthCheck extends AbstractHealthCheck {
+
+    private final ConnectParticipantEndpoint endpoint;
+
+    public ConnectParticipantProducerHealthCheck(ConnectParticipantEndpoint endpoint, String endpointId) {
+        super("camel", "producer:connectparticipant-" + endpointId);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        ParticipantServiceClient client = endpoint.getServiceClient();
+        if (client == null) {
+            builder.message("The endpoint is not started").down();
+            return;
+        }
+        builder.detail("service.url", endpoint.getConfiguration().serviceBaseUrl());
+        try {
+            int status = client.probe();
+            builder.detail(HTTP_RESPONSE_CODE, status).up();
+        } catch (ServiceCallFailure noAnswer) {
+            builder.message("The Participant Service does not answer: " + noAnswer.errorCode() + ": "
+                            + noAnswer.getMessage())
+                    .error(noAnswer.getCause())
+                    .down();
+        }
+    }
+}

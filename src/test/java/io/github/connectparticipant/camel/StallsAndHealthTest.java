@@ -1,0 +1,85 @@
+package io.github.connectparticipant.camel;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+import io.github.connectparticipant.simulator.Fault;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
+import org.apache.camel.impl.health.ProducersHealthCheckRepository;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A stalled service never hangs a route, and the producer health check tells whether the service answers.
+ */
+class StallsAndHealthTest extends SimulatorTestSupport {
+
+    private static final long RESPONSE_TIMEOUT = 200;
+    private static final long RETRY_MAX_DELAY = 100;
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext camelContext = super.createCamelContext();
+        // what camel.health.producersEnabled=true sets up under camel-main
+        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
+        registry.setCamelContext(camelContext);
+        // "full": the results of every check, not only the failing ones
+        registry.setExposureLevel("full");
+        ProducersHealthCheckRepository producers = new ProducersHealthCheckRepository();
+        producers.setEnabled(true);
+        registry.register(producers);
+        camelContext.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        return camelContext;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return directRoutes(
+                "direct:stalled", COMPLETE + "&responseTimeout=" + RESPONSE_TIMEOUT + "&retryMaxDelay=" + RETRY_MAX_DELAY,
+                "direct:nowhere", COMPLETE + "&uriEndpointOverride=http://127.0.0.1:1&connectTimeout=500&maxAttempts=1");
+    }
+
+    @Test
+    void aStalledServiceFailsTheMessageWithinItsAttemptsAndBackoff() {
+        Fault stall = Fault.slow(Duration.ofSeconds(10));
+        simulator.faults().scriptFor("stalled-1", stall, stall, stall);
+
+        long start = System.nanoTime();
+        Exchange exchange = template.send("direct:stalled", e -> e.getMessage().setBody("stalled-1"));
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        ConnectParticipantException failure = failureOf(exchange);
+        assertEquals("SocketTimeoutException", failure.getErrorCode());
+        assertEquals(3, failure.getAttempts());
+        assertTrue(failure.isRetryable());
+        // 3 attempts of at most 200 ms, 2 waits of at most 100 ms: 800 ms, and room for a slow machine
+        long bound = 3 * RESPONSE_TIMEOUT + 2 * RETRY_MAX_DELAY;
+        assertTrue(elapsedMillis < bound + 2000, "took " + elapsedMillis + " ms; the bound is " + bound + " ms");
+    }
+
+    private HealthCheck.Result producerCheck(String uriPart) {
+        Collection<HealthCheck.Result> results = HealthCheckHelper.invoke(context);
+        List<HealthCheck.Result> ours = results.stream()
+                .filter(r -> r.getCheck().getId().startsWith("producer:connectparticipant-"))
+                .filter(r -> String.valueOf(r.getDetails().get("service.url")).contains(uriPart)).toList();
+        assertEquals(1, ours.size(), () -> "checks: " + results.stream().map(r -> r.getCheck().getId()).toList());
+        return ours.get(0);
+    }
+
+    @Test
+    void healthCheckIsUpWhenTheServiceAnswersAndDownWhenItDoesNot() {
+        assertEquals(HealthCheck.State.UP, producerCheck(simulator.baseUrl()).getState());
+        assertEquals(HealthCheck.State.DOWN, producerCheck("127.0.0.1:1").getState());
+        assertTrue(producerCheck("127.0.0.1:1").getMessage().orElse("").contains("does not answer"));
+        assertEquals(0, simulator.ledger().callCount(), "the probe is not a call of any operation");
+    }
+}
