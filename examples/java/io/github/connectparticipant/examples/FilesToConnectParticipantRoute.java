@@ -26,7 +26,7 @@ public class FilesToConnectParticipantRoute extends RouteBuilder {
                 .useExponentialBackOff();
 
         from("file:{{inbox.folder:inbox}}?move=${exchangeProperty." + OUTCOME_FOLDER + "}/${file:name}"
-             + "&readLock=changed&readLockCheckInterval=250&readLockMinLength=0")
+             + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=500&readLockMinLength=0")
                 .routeId("files-to-connectparticipant")
                 .setProperty(OUTCOME_FOLDER, constant("{{inbox.doneFolder:.done}}"))
                 // a redelivered or re-read file repeats its calls with the same client tokens
