@@ -26,9 +26,12 @@ public final class Ledger {
      * @param body             the body exactly as received
      * @param status           the status answered; 0 when the connection was dropped
      * @param errorType        the error name answered, or null
+     * @param arrivedNanos     when the call arrived (System.nanoTime)
+     * @param answeredNanos    when it was answered, or the connection dropped (System.nanoTime)
      */
     public record Call(String operation, String attachmentId, String clientToken, boolean bearerKnown,
-            boolean authorization, String contentType, String body, int status, String errorType) {
+            boolean authorization, String contentType, String body, int status, String errorType, long arrivedNanos,
+            long answeredNanos) {
     }
 
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());

@@ -250,6 +250,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         private final String attachmentId;
         private final String clientToken;
         private final boolean bearerKnown;
+        private final long arrivedNanos = System.nanoTime();
 
         CallRecorder(Headers headers, String body, String attachmentId, String clientToken, boolean bearerKnown) {
             this.headers = headers;
@@ -261,7 +262,8 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
 
         void record(int status, String errorType) {
             ledger.record(new Ledger.Call(COMPLETE_ATTACHMENT_UPLOAD, attachmentId, clientToken, bearerKnown,
-                    headers.containsKey("Authorization"), headers.getFirst("Content-Type"), body, status, errorType));
+                    headers.containsKey("Authorization"), headers.getFirst("Content-Type"), body, status, errorType,
+                    arrivedNanos, System.nanoTime()));
         }
     }
 

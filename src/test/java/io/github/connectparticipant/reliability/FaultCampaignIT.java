@@ -1,0 +1,195 @@
+package io.github.connectparticipant.reliability;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.connectparticipant.camel.ConnectParticipantComponent;
+import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
+import io.github.connectparticipant.demo.EmbeddedBroker;
+import io.github.connectparticipant.simulator.FaultRates;
+import io.github.connectparticipant.simulator.Ledger;
+import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
+import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fault campaign: 1,000 messages through routes/queue-to-connectparticipant.yaml (a real embedded Artemis broker,
+ * 8 consumers) against a simulator that injects, at random, 7% throttling, 3% throttling with Retry-After, 10% 500,
+ * 5% 503 without a body, 5% dropped connections and 3% answers slower than the response timeout, and refuses a known
+ * 5% of the ids. Every message must end completed or dead-lettered, refused ids at once, and every call for an id
+ * must carry one client token. The figures go to target/reliability/fault-campaign.properties.
+ */
+class FaultCampaignIT extends CamelTestSupport {
+
+    static final int MESSAGES = 1000;
+    static final String TOKEN = "campaign-token";
+    static final long RESPONSE_TIMEOUT = 400;
+
+    static ParticipantServiceSimulator simulator;
+    static EmbeddedBroker broker;
+    static final Set<String> refused = new HashSet<>();
+    static final Map<String, Exchange> deadLetters = new ConcurrentHashMap<>();
+
+    @TempDir
+    static Path brokerData;
+
+    @BeforeAll
+    static void start() throws Exception {
+        for (int i = 0; i < MESSAGES; i += 20) {
+            refused.add(id(i));
+        }
+        simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN).refuseAttachmentIds(refused);
+        simulator.faults().rates(new FaultRates(0.07, 0.03, 0.10, 0.05, 0.05, 0.03,
+                Duration.ofMillis(RESPONSE_TIMEOUT * 2), 20261125));
+        broker = EmbeddedBroker.start(brokerData, 0);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        simulator.close();
+        broker.close();
+    }
+
+    static String id(int i) {
+        return String.format("campaign-%04d", i);
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = new Properties();
+        properties.setProperty("participant.url", simulator.baseUrl());
+        properties.setProperty("participant.connectionToken", TOKEN);
+        properties.setProperty("queue.consumers", "8");
+        properties.setProperty("redelivery.delay", "50");
+        return properties;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() throws Exception {
+                getContext().addComponent("jms", JmsComponent.jmsComponent(new ActiveMQJMSConnectionFactory("vm://0")));
+                ConnectParticipantComponent component
+                        = getContext().getComponent("connectparticipant", ConnectParticipantComponent.class);
+                component.getConfiguration().setResponseTimeout(RESPONSE_TIMEOUT);
+                // Retry-After: 1 is honoured, capped at this
+                component.getConfiguration().setRetryMaxDelay(300);
+                component.getConfiguration().setMaxConnections(16);
+                PluginHelper.getRoutesLoader(getContext()).loadRoutes(ResourceHelper.resolveResource(getContext(),
+                        "file:routes/queue-to-connectparticipant.yaml"));
+                from("jms:queue:attachments.DLQ?concurrentConsumers=2")
+                        .process(e -> deadLetters.put(e.getMessage().getBody(String.class), e.copy()));
+            }
+        };
+    }
+
+    @Test
+    void everyMessageEndsCompletedOrDeadLetteredAndNoIdChangesItsToken() throws Exception {
+        long start = System.nanoTime();
+        for (int i = 0; i < MESSAGES; i++) {
+            template.sendBody("jms:queue:attachments", id(i));
+        }
+        long deadline = start + Duration.ofMinutes(5).toNanos();
+        while (completedOrDead() < MESSAGES && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        Ledger ledger = simulator.ledger();
+        List<String> lost = new ArrayList<>();
+        Map<String, Integer> deadByReason = new TreeMap<>();
+        int retryableExhausted = 0;
+        for (int i = 0; i < MESSAGES; i++) {
+            String id = id(i);
+            boolean completed = ledger.isCompleted(id);
+            Exchange dead = deadLetters.get(id);
+            if (completed == (dead != null)) {
+                lost.add(id + (completed ? " (both completed and dead-lettered)" : " (neither)"));
+            }
+            assertEquals(1, ledger.clientTokensFor(id).size(), id + ": one client token for every attempt");
+            if (dead != null) {
+                String code = dead.getMessage().getHeader(ConnectParticipantFailureHeaders.ERROR_CODE, String.class);
+                deadByReason.merge(code, 1, Integer::sum);
+                if (dead.getMessage().getHeader(ConnectParticipantFailureHeaders.RETRYABLE, Boolean.class)) {
+                    retryableExhausted++;
+                }
+            }
+        }
+        int callsAfterRefusal = 0;
+        for (String id : refused) {
+            assertTrue(deadLetters.containsKey(id), id + " refused, so dead-lettered");
+            List<Ledger.Call> calls = ledger.callsFor(id);
+            long firstRefusal = calls.stream().filter(c -> c.status() == 400).mapToLong(Ledger.Call::answeredNanos)
+                    .min().orElseThrow();
+            // a call may be answered 400 late (a slow answer the component had given up on); none may arrive after
+            callsAfterRefusal += (int) calls.stream().filter(c -> c.arrivedNanos() > firstRefusal).count();
+        }
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (Ledger.Call call : ledger.calls()) {
+            statuses.merge(call.status(), 1, Integer::sum);
+        }
+
+        Properties figures = new Properties();
+        figures.setProperty("messages", Integer.toString(MESSAGES));
+        figures.setProperty("seconds", String.format("%.1f", seconds));
+        figures.setProperty("calls", Integer.toString(ledger.callCount()));
+        figures.setProperty("faultsInjected", Integer.toString(ledger.callCount() - statuses.getOrDefault(200, 0)
+                                                                - statuses.getOrDefault(400, 0)));
+        statuses.forEach((status, count) -> figures.setProperty("answers." + (status == 0 ? "dropped" : status),
+                Integer.toString(count)));
+        figures.setProperty("completed", Integer.toString(ledger.completed().size()));
+        figures.setProperty("deadLettered", Integer.toString(deadLetters.size()));
+        deadByReason.forEach((code, count) -> figures.setProperty("deadLettered." + code, Integer.toString(count)));
+        figures.setProperty("deadLettered.retryableExhausted", Integer.toString(retryableExhausted));
+        figures.setProperty("lost", Integer.toString(lost.size()));
+        figures.setProperty("idsWithMoreThanOneToken", "0");
+        figures.setProperty("conflicts", Integer.toString(statuses.getOrDefault(409, 0)));
+        Path report = Path.of("target", "reliability", "fault-campaign.properties");
+        Files.createDirectories(report.getParent());
+        try (var out = Files.newBufferedWriter(report)) {
+            figures.store(out, "FaultCampaignIT");
+        }
+        System.out.println("Fault campaign: " + new TreeMap<>(figures));
+
+        assertEquals(List.of(), lost, "every message ends completed or dead-lettered, once");
+        assertEquals(0, callsAfterRefusal, "a refused id is never sent again");
+        assertEquals(0, statuses.getOrDefault(409, 0), "no id completed twice under different tokens");
+        assertEquals(refused.size(), deadByReason.getOrDefault("ValidationException", 0));
+        assertTrue(retryableExhausted <= MESSAGES / 100, "retryable failures rarely exhaust: " + retryableExhausted);
+        assertTrue(seconds < 240, "bounded: " + seconds + " s");
+        assertEquals(0, broker.messageCount("attachments"));
+    }
+
+    private int completedOrDead() {
+        int count = deadLetters.size();
+        for (int i = 0; i < MESSAGES; i++) {
+            if (simulator.ledger().isCompleted(id(i))) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
