@@ -31,7 +31,7 @@ public class FilesToConnectParticipantRoute extends RouteBuilder {
                 .setProperty(OUTCOME_FOLDER, constant("{{inbox.doneFolder:.done}}"))
                 // a redelivered or re-read file repeats its calls with the same client tokens
                 .setHeader(ConnectParticipantConstants.IDEMPOTENCY_KEY, simple("file:${file:name}"))
-                .to("connectparticipant:completeAttachmentUpload?connectionToken=RAW({{participant.connectionToken}})"
+                .to("connectparticipant:completeAttachmentUpload?connectionToken=RAW({{participant.connection.token}})"
                     + "&region={{participant.region:us-east-1}}&uriEndpointOverride={{?participant.url}}")
                 .log("files: ${header.CamelFileName} completed ${body.attachments.size()} attachment(s)");
 

@@ -40,10 +40,17 @@ public final class Demo {
     private final DemoSettings settings;
     private final PrintStream out;
     private final DemoSummary summary = new DemoSummary();
+    private final java.util.function.Consumer<CamelContext> whenDrained;
 
     Demo(DemoSettings settings, PrintStream out) {
+        this(settings, out, camel -> { });
+    }
+
+    /** @param whenDrained called with the running context once the sample is drained, before the summary */
+    Demo(DemoSettings settings, PrintStream out, java.util.function.Consumer<CamelContext> whenDrained) {
         this.settings = settings;
         this.out = out;
+        this.whenDrained = whenDrained;
     }
 
     public static void main(String[] args) throws Exception {
@@ -101,6 +108,7 @@ public final class Demo {
                 out.printf("demo: %d files and %d queue messages waiting, %d in flight; %d attachments completed%n",
                         pendingFiles, pendingMessages, inflight, summary.completedAttachments());
             }
+            whenDrained.accept(camel);
             collectOutputs(quietChecks >= 3);
             summary.print(out, settings);
             if (settings.keepRunning()) {

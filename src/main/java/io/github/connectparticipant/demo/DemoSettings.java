@@ -19,6 +19,10 @@ record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path
 
     static final Path DEFAULT_CONFIG = Path.of("examples", "demo.properties");
 
+    /** The names a -D may set besides those in the file: the demo's, the routes' and Camel's own. */
+    private static final java.util.regex.Pattern OVERRIDABLE
+            = java.util.regex.Pattern.compile("(demo|participant|inbox|queue|redelivery|camel)\\.");
+
     static DemoSettings load(Path configFile, Properties candidates) throws IOException {
         Properties file = new Properties();
         try (Reader in = Files.newBufferedReader(configFile)) {
@@ -26,7 +30,7 @@ record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path
         }
         Properties overrides = new Properties();
         for (String name : candidates.stringPropertyNames()) {
-            if (file.containsKey(name) || name.startsWith("demo.") || name.startsWith("participant.")) {
+            if (file.containsKey(name) || OVERRIDABLE.matcher(name).lookingAt()) {
                 overrides.setProperty(name, candidates.getProperty(name));
             }
         }
@@ -40,7 +44,7 @@ record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path
                 Path.of(merged.getProperty("demo.examples.queue", "examples/queue")),
                 merged.getProperty("queue.name", "attachments"),
                 merged.getProperty("queue.deadLetterName", "attachments.DLQ"),
-                merged.getProperty("participant.connectionToken"),
+                merged.getProperty("participant.connection.token"),
                 Boolean.parseBoolean(merged.getProperty("demo.simulator.embedded", "true")),
                 Boolean.parseBoolean(merged.getProperty("demo.broker.embedded", "true")),
                 merged.getProperty("camel.beans.artemis.brokerURL", "vm://0"),

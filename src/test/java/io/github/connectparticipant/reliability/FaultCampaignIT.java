@@ -80,7 +80,7 @@ class FaultCampaignIT extends CamelTestSupport {
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties properties = new Properties();
         properties.setProperty("participant.url", simulator.baseUrl());
-        properties.setProperty("participant.connectionToken", TOKEN);
+        properties.setProperty("participant.connection.token", TOKEN);
         properties.setProperty("queue.consumers", "8");
         properties.setProperty("redelivery.delay", "50");
         return properties;

@@ -17,7 +17,7 @@ public final class QueueConsumerProcess {
         Main main = new Main();
         main.configure().withRoutesIncludePattern("file:routes/queue-to-connectparticipant.yaml");
         main.addInitialProperty("participant.url", args[0]);
-        main.addInitialProperty("participant.connectionToken", args[1]);
+        main.addInitialProperty("participant.connection.token", args[1]);
         main.addInitialProperty("camel.beans.artemis",
                 "#class:org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory");
         main.addInitialProperty("camel.beans.artemis.brokerURL", args[2]);

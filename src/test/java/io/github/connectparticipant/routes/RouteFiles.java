@@ -23,7 +23,7 @@ final class RouteFiles {
     static Properties againstSimulator(String simulatorUrl, String connectionToken) {
         Properties properties = new Properties();
         properties.setProperty("participant.url", simulatorUrl);
-        properties.setProperty("participant.connectionToken", connectionToken);
+        properties.setProperty("participant.connection.token", connectionToken);
         properties.setProperty("redelivery.delay", "10");
         return properties;
     }

@@ -1,0 +1,18 @@
+package io.github.connectparticipant.camel;
+
+/**
+ * Lets tests in other packages capture the log at TRACE.
+ */
+public final class CapturedLogAccess {
+
+    private CapturedLogAccess() {
+    }
+
+    public static AutoCloseable atTrace() {
+        return CapturedLog.atTrace();
+    }
+
+    public static String text(AutoCloseable captured) {
+        return ((CapturedLog) captured).text();
+    }
+}
