@@ -1,0 +1,230 @@
+package io.github.connectparticipant.benchmark;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The side-by-side benchmark: every contender against one fast loopback server in its own JVM, at 1, 8 and 32
+ * threads, rounds interleaved (the order rotates each round), medians reported with each contender's ratio to raw
+ * HttpClient 5; then a soak of 10,000 messages through the queue route. Run: mvn -B -Pbenchmark verify
+ * (or with -Dbenchmark.args="--seconds 5 --rounds 5").
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int[] threadCounts = Arrays.stream(options.getOrDefault("threads", "1,8,32").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        double seconds = Double.parseDouble(options.getOrDefault("seconds", "3"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        int soakMessages = Integer.parseInt(options.getOrDefault("soak", "10000"));
+        Path out = Path.of(options.getOrDefault("out", "target/benchmark"));
+        Files.createDirectories(out);
+
+        StringBuilder report = new StringBuilder();
+        report.append(Machine.describe()).append('\n');
+        Process server = startServer();
+        try {
+            String baseUrl = "http://127.0.0.1:" + readPort(server);
+            List<Contender> contenders = Contenders.all(baseUrl);
+            try {
+                report.append(compare(contenders, threadCounts, seconds, rounds));
+            } finally {
+                for (Contender contender : contenders) {
+                    contender.close();
+                }
+            }
+        } finally {
+            server.getOutputStream().close();
+            server.destroy();
+        }
+        if (soakMessages > 0) {
+            report.append('\n').append(Soak.run(soakMessages, out.resolve("soak")));
+        }
+        Files.writeString(out.resolve("results.md"), report);
+        System.out.println(report);
+        System.out.println("Written to " + out.resolve("results.md"));
+    }
+
+    private static String compare(List<Contender> contenders, int[] threadCounts, double seconds, int rounds)
+            throws Exception {
+        Map<String, List<Measure>> byKey = new LinkedHashMap<>();
+        for (Contender contender : contenders) {
+            // warm-up: JIT and pools, not measured
+            measure(contender, 8, Math.max(2, seconds));
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (int threads : threadCounts) {
+                for (int i = 0; i < contenders.size(); i++) {
+                    Contender contender = contenders.get((i + round) % contenders.size());
+                    Measure measure = measure(contender, threads, seconds);
+                    byKey.computeIfAbsent(threads + "|" + contender.name(), k -> new ArrayList<>()).add(measure);
+                    System.out.printf(Locale.ROOT, "round %d, %2d threads, %-38s %9.0f calls/s%n", round + 1, threads,
+                            contender.name(), measure.callsPerSecond);
+                }
+            }
+        }
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "Calls to one loopback server in its own JVM; %d rounds of %.0f s, "
+                                                + "order rotated each round; medians.%n%n", rounds, seconds));
+        table.append("| threads | contender | calls/s | vs raw HttpClient 5 | p50 µs | p99 µs | bytes allocated/call | "
+                     + "vs raw |\n|---:|---|---:|---:|---:|---:|---:|---:|\n");
+        for (int threads : threadCounts) {
+            Measure raw = median(byKey.get(threads + "|" + contenders.get(0).name()));
+            for (Contender contender : contenders) {
+                Measure m = median(byKey.get(threads + "|" + contender.name()));
+                table.append(String.format(Locale.ROOT, "| %d | %s | %.0f | %.2f | %.0f | %.0f | %.0f | %.2f |%n",
+                        threads, contender.name(), m.callsPerSecond, m.callsPerSecond / raw.callsPerSecond,
+                        m.p50Micros, m.p99Micros, m.bytesPerCall, m.bytesPerCall / raw.bytesPerCall));
+            }
+        }
+        return table.toString();
+    }
+
+    record Measure(double callsPerSecond, double p50Micros, double p99Micros, double bytesPerCall, long errors) {
+    }
+
+    /** The median of each figure over the rounds. */
+    private static Measure median(List<Measure> measures) {
+        return new Measure(median(measures, Measure::callsPerSecond), median(measures, Measure::p50Micros),
+                median(measures, Measure::p99Micros), median(measures, Measure::bytesPerCall),
+                measures.stream().mapToLong(Measure::errors).sum());
+    }
+
+    private static double median(List<Measure> measures, java.util.function.ToDoubleFunction<Measure> figure) {
+        double[] values = measures.stream().mapToDouble(figure).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    private static Measure measure(Contender contender, int threads, double seconds) throws Exception {
+        System.gc();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long[][] latencies = new long[threads][400_000];
+            int[] counts = new int[threads];
+            AtomicLong errors = new AtomicLong();
+            long[] threadIds = new long[threads];
+            CountDownLatch ready = new CountDownLatch(threads);
+            CountDownLatch go = new CountDownLatch(1);
+            long[] deadline = new long[1];
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                workers.add(pool.submit(() -> {
+                    threadIds[thread] = Thread.currentThread().getId();
+                    ready.countDown();
+                    go.await();
+                    long[] mine = latencies[thread];
+                    int count = 0;
+                    while (System.nanoTime() < deadline[0]) {
+                        long start = System.nanoTime();
+                        try {
+                            contender.call(thread);
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                        if (count < mine.length) {
+                            mine[count] = System.nanoTime() - start;
+                        }
+                        count++;
+                    }
+                    counts[thread] = count;
+                    return null;
+                }));
+            }
+            ready.await();
+            long allocatedBefore = Allocation.allThreads();
+            long start = System.nanoTime();
+            deadline[0] = start + (long) (seconds * 1e9);
+            go.countDown();
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            long elapsed = System.nanoTime() - start;
+            long allocated = Allocation.allThreads() - allocatedBefore;
+            long calls = Arrays.stream(counts).asLongStream().sum();
+            long[] all = new long[(int) Math.min(Integer.MAX_VALUE - 8, Arrays.stream(counts)
+                    .map(c -> Math.min(c, 400_000)).asLongStream().sum())];
+            int at = 0;
+            for (int t = 0; t < threads; t++) {
+                int n = Math.min(counts[t], latencies[t].length);
+                System.arraycopy(latencies[t], 0, all, at, n);
+                at += n;
+            }
+            Arrays.sort(all);
+            return new Measure(calls / (elapsed / 1e9), all[all.length / 2] / 1e3, all[(int) (all.length * 0.99)] / 1e3,
+                    (double) allocated / calls, errors.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Process startServer() throws Exception {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), BenchmarkServer.class.getName())
+                .redirectErrorStream(true).start();
+    }
+
+    private static int readPort(Process server) throws Exception {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.startsWith("PORT ")) {
+                return Integer.parseInt(line.substring(5).strip());
+            }
+        }
+        throw new IllegalStateException("the benchmark server did not start");
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return options;
+    }
+
+    /** Bytes allocated so far by every live thread of this JVM. */
+    static final class Allocation {
+        private static final com.sun.management.ThreadMXBean THREADS
+                = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        static long allThreads() {
+            long total = 0;
+            for (long allocated : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
+                if (allocated > 0) {
+                    total += allocated;
+                }
+            }
+            return total;
+        }
+    }
+
+    /** What the figures were measured on. */
+    static final class Machine {
+        static String describe() {
+            return String.format(Locale.ROOT, "Machine: %d cores, %s %s, Java %s (%s), heap max %d MB; server and "
+                                              + "client on the same machine.%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                    System.getProperty("os.arch"), System.getProperty("java.version"),
+                    System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        }
+    }
+}
