@@ -46,8 +46,10 @@ final class AttachmentCompletion {
             try {
                 RetryPolicy.Succeeded call = retryPolicy.run(attachmentId,
                         () -> serviceClient.completeAttachmentUpload(attachmentId, clientToken, connectionToken));
-                LOG.trace("Attachment {} completed (request id {}, attempts {})", attachmentId, call.requestId(),
-                        call.attempts());
+                if (LOG.isTraceEnabled()) {
+                    LOG.trace("Attachment {} completed (request id {}, attempts {})", attachmentId, call.requestId(),
+                            call.attempts());
+                }
                 completed.add(new CompletedAttachment(attachmentId, clientToken, call.requestId(), call.attempts()));
             } catch (RetryPolicy.GaveUp gaveUp) {
                 failed.add(attachmentId);

@@ -2,7 +2,6 @@ package io.github.connectparticipant.camel;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -13,6 +12,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * One attempt of one call to the Participant Service over the endpoint's pooled HTTP client: the request on the wire
@@ -29,8 +29,6 @@ final class ParticipantServiceClient {
     /** An error body larger than this is cut: only its message is of use. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final ContentType JSON = ContentType.create("application/json");
-    /** Where what is left of a body goes, so that the connection can return to the pool. */
-    private static final OutputStream DISCARD = OutputStream.nullOutputStream();
 
     private final CloseableHttpClient httpClient;
     private final URI serviceRoot;
@@ -50,9 +48,7 @@ final class ParticipantServiceClient {
     int probe() throws ServiceCallFailure {
         try {
             return httpClient.execute(new HttpGet(serviceRoot), response -> {
-                if (response.getEntity() != null) {
-                    response.getEntity().getContent().transferTo(DISCARD);
-                }
+                EntityUtils.consume(response.getEntity());
                 return response.getCode();
             });
         } catch (IOException | RuntimeException e) {
@@ -88,9 +84,8 @@ final class ParticipantServiceClient {
         String requestId = headerValue(response, REQUEST_ID_HEADER);
         HttpEntity entity = response.getEntity();
         if (status >= 200 && status < 300) {
-            if (entity != null) {
-                entity.getContent().transferTo(DISCARD);
-            }
+            // the result is {}: drained without a copy, so that the connection returns to the pool
+            EntityUtils.consume(entity);
             return requestId;
         }
         byte[] body = entity != null ? readAtMost(entity, MAX_ERROR_BODY) : null;
@@ -105,9 +100,8 @@ final class ParticipantServiceClient {
 
     private static byte[] readAtMost(HttpEntity entity, int limit) throws IOException {
         try (InputStream in = entity.getContent()) {
-            byte[] bytes = in.readNBytes(limit);
-            in.transferTo(DISCARD);
-            return bytes;
+            // what is over the limit is left to close(), which drains it
+            return in.readNBytes(limit);
         }
     }
 }

@@ -44,11 +44,15 @@ public final class Benchmark {
         Process server = startServer();
         try {
             String baseUrl = "http://127.0.0.1:" + readPort(server);
-            List<Contender> contenders = Contenders.all(baseUrl);
+            List<Contender> all = Contenders.all(baseUrl);
+            String only = options.get("only");
+            // --only NAME: raw HttpClient 5, the reference, and the contenders whose name holds NAME (for profiling)
+            List<Contender> contenders = only == null ? all
+                    : all.stream().filter(c -> c == all.get(0) || c.name().contains(only)).toList();
             try {
                 report.append(compare(contenders, threadCounts, seconds, rounds));
             } finally {
-                for (Contender contender : contenders) {
+                for (Contender contender : all) {
                     contender.close();
                 }
             }
@@ -76,6 +80,11 @@ public final class Benchmark {
                 for (int i = 0; i < contenders.size(); i++) {
                     Contender contender = contenders.get((i + round) % contenders.size());
                     Measure measure = measure(contender, threads, seconds);
+                    if (measure.errors() > 0) {
+                        // a contender that fails is not being measured: stop rather than publish its figures
+                        throw new IllegalStateException(contender.name() + " failed " + measure.errors() + " calls: "
+                                                        + measure.firstError());
+                    }
                     byKey.computeIfAbsent(threads + "|" + contender.name(), k -> new ArrayList<>()).add(measure);
                     System.out.printf(Locale.ROOT, "round %d, %2d threads, %-38s %9.0f calls/s%n", round + 1, threads,
                             contender.name(), measure.callsPerSecond);
@@ -99,14 +108,15 @@ public final class Benchmark {
         return table.toString();
     }
 
-    record Measure(double callsPerSecond, double p50Micros, double p99Micros, double bytesPerCall, long errors) {
+    record Measure(double callsPerSecond, double p50Micros, double p99Micros, double bytesPerCall, long errors,
+            String firstError) {
     }
 
     /** The median of each figure over the rounds. */
     private static Measure median(List<Measure> measures) {
         return new Measure(median(measures, Measure::callsPerSecond), median(measures, Measure::p50Micros),
                 median(measures, Measure::p99Micros), median(measures, Measure::bytesPerCall),
-                measures.stream().mapToLong(Measure::errors).sum());
+                measures.stream().mapToLong(Measure::errors).sum(), null);
     }
 
     private static double median(List<Measure> measures, java.util.function.ToDoubleFunction<Measure> figure) {
@@ -121,6 +131,7 @@ public final class Benchmark {
             long[][] latencies = new long[threads][400_000];
             int[] counts = new int[threads];
             AtomicLong errors = new AtomicLong();
+            java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
             long[] threadIds = new long[threads];
             CountDownLatch ready = new CountDownLatch(threads);
             CountDownLatch go = new CountDownLatch(1);
@@ -140,6 +151,7 @@ public final class Benchmark {
                             contender.call(thread);
                         } catch (Exception e) {
                             errors.incrementAndGet();
+                            firstError.compareAndSet(null, String.valueOf(e));
                         }
                         if (count < mine.length) {
                             mine[count] = System.nanoTime() - start;
@@ -171,7 +183,7 @@ public final class Benchmark {
             }
             Arrays.sort(all);
             return new Measure(calls / (elapsed / 1e9), all[all.length / 2] / 1e3, all[(int) (all.length * 0.99)] / 1e3,
-                    (double) allocated / calls, errors.get());
+                    (double) allocated / calls, errors.get(), firstError.get());
         } finally {
             pool.shutdownNow();
         }

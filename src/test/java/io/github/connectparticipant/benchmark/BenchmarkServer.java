@@ -27,6 +27,8 @@ public final class BenchmarkServer {
         HttpServer server = ServerBootstrap.bootstrap()
                 .setLocalAddress(InetAddress.getLoopbackAddress())
                 .setListenerPort(0)
+                // requests name the server by this address; any other authority is answered 421
+                .setCanonicalHostName("127.0.0.1")
                 .setSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoKeepAlive(true).build())
                 .register("*", (request, response, context) -> {
                     EntityUtils.consume(request.getEntity());
