@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -15,10 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -34,6 +38,8 @@ import com.sun.net.httpserver.HttpsServer;
 public final class ParticipantServiceSimulator implements AutoCloseable {
 
     static final String COMPLETE_ATTACHMENT_UPLOAD = "/participant/complete-attachment-upload";
+    static final String START_ATTACHMENT_UPLOAD = "/participant/start-attachment-upload";
+    static final String GET_ATTACHMENT = "/participant/attachment";
     private static final String ERROR_NAMESPACE = ":http://internal.amazon.com/coral/com.amazonaws.connectparticipant/";
     private static final int MAX_BODY = 64 * 1024;
     private static final byte[] EMPTY_RESULT = "{}".getBytes(StandardCharsets.UTF_8);
@@ -51,6 +57,8 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     private final Set<String> refusedAttachmentIds = ConcurrentHashMap.newKeySet();
     private final FaultInjector faults = new FaultInjector();
     private final Ledger ledger = new Ledger();
+    private final AttachmentStore attachments = new AttachmentStore();
+    private final AttachmentTransfers transfers;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -66,6 +74,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         executor = Executors.newFixedThreadPool(threads, daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        transfers = new AttachmentTransfers(attachments, ledger, faults, this::baseUrl);
     }
 
     /**
@@ -128,15 +137,23 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         return ledger;
     }
 
-    /** Forgets the ledger and the faults; keeps the tokens and refused ids. */
+    /** Forgets the ledger, the faults and the attachments; keeps the tokens and refused ids. */
     public void reset() {
         ledger.clear();
         faults.clear();
+        attachments.clear();
+    }
+
+    /** How long the upload URLs that StartAttachmentUpload hands out stay valid (5 minutes unless set). */
+    public ParticipantServiceSimulator uploadUrlLifetime(Duration lifetime) {
+        attachments.urlLifetime(lifetime);
+        return this;
     }
 
     @Override
     public void close() {
         server.stop(0);
+        attachments.close();
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -148,32 +165,50 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (!COMPLETE_ATTACHMENT_UPLOAD.equals(path)) {
+            if (path.startsWith(AttachmentTransfers.UPLOAD_PATH)) {
+                transfers.upload(exchange);
+                return;
+            }
+            if (path.startsWith(AttachmentTransfers.DOWNLOAD_PATH)) {
+                transfers.download(exchange);
+                return;
+            }
+            ServiceOperation operation = switch (path) {
+                case COMPLETE_ATTACHMENT_UPLOAD -> new ServiceOperation(
+                        json -> firstText(json.get("AttachmentIds")), this::completeAttachmentUpload);
+                case START_ATTACHMENT_UPLOAD -> new ServiceOperation(
+                        json -> text(json, "AttachmentName"), this::startAttachmentUpload);
+                case GET_ATTACHMENT -> new ServiceOperation(json -> text(json, "AttachmentId"), this::getAttachment);
+                default -> null;
+            };
+            if (operation == null) {
                 sendError(exchange, 404, "UnknownOperationException", "No operation at " + path);
-                return;
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
+            } else if (!"POST".equals(exchange.getRequestMethod())) {
                 sendError(exchange, 405, "UnknownOperationException", "Use POST");
-                return;
+            } else {
+                serviceCall(exchange, path, operation);
             }
-            completeAttachmentUpload(exchange);
         }
     }
 
-    private void completeAttachmentUpload(HttpExchange exchange) throws IOException {
+    /**
+     * An operation of the service: which value of the request names what it is about (for the ledger and the faults
+     * scripted for it), and the answer to a well-formed call with a known bearer.
+     */
+    private record ServiceOperation(Function<JsonNode, String> subject, Function<JsonNode, Answer> answer) {
+    }
+
+    private void serviceCall(HttpExchange exchange, String path, ServiceOperation operation) throws IOException {
         Headers headers = exchange.getRequestHeaders();
         String bearer = headers.getFirst("X-Amz-Bearer");
         String body = readBody(exchange);
         JsonNode json = parse(body);
-        JsonNode ids = json != null ? json.get("AttachmentIds") : null;
-        String attachmentId = ids != null && ids.isArray() && ids.size() > 0 && ids.get(0).isTextual()
-                ? ids.get(0).asText() : null;
-        JsonNode tokenNode = json != null ? json.get("ClientToken") : null;
-        String clientToken = tokenNode != null && tokenNode.isTextual() ? tokenNode.asText() : null;
-        CallRecorder recorder = new CallRecorder(headers, body, attachmentId, clientToken,
+        String subject = json != null ? operation.subject().apply(json) : null;
+        String clientToken = json != null ? text(json, "ClientToken") : null;
+        CallRecorder recorder = new CallRecorder(path, headers, body, subject, clientToken,
                 bearer != null && connectionTokens.contains(bearer));
 
-        Fault fault = faults.next(attachmentId);
+        Fault fault = faults.next(subject);
         if (fault != null && fault.kind() == Fault.Kind.ERROR) {
             recorder.record(fault.status(), fault.errorType());
             sendFault(exchange, fault);
@@ -183,7 +218,11 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
             sleep(fault.delay().toMillis());
         }
 
-        Answer answer = answer(bearer, json, ids, attachmentId, clientToken);
+        Answer answer = checkBearer(bearer);
+        if (answer == null) {
+            answer = json == null || !json.isObject()
+                    ? Answer.validation("The request body is not a JSON object") : operation.answer().apply(json);
+        }
         if (fault != null && fault.kind() == Fault.Kind.DROP_CONNECTION) {
             recorder.record(0, null);
             // closing the exchange before any response header closes the connection: the client gets no answer
@@ -191,14 +230,14 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         }
         recorder.record(answer.status, answer.errorType);
         if (answer.status == 200) {
-            send(exchange, 200, EMPTY_RESULT, null, null);
+            send(exchange, 200, answer.result, null, null);
         } else {
             sendError(exchange, answer.status, answer.errorType, answer.message);
         }
     }
 
-    /** What the service would answer, having done the work when the call is valid. */
-    private Answer answer(String bearer, JsonNode json, JsonNode ids, String attachmentId, String clientToken) {
+    /** The connection token, checked as the service checks it, before the request's own members. */
+    private Answer checkBearer(String bearer) {
         if (bearer == null || bearer.isEmpty()) {
             return Answer.validation("Value null at 'connectionToken' failed to satisfy constraint: "
                                      + "Member must not be null");
@@ -209,11 +248,16 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         }
         if (!connectionTokens.contains(bearer)) {
             return new Answer(403, "AccessDeniedException",
-                    "You do not have sufficient access to perform this action.");
+                    "You do not have sufficient access to perform this action.", null);
         }
-        if (json == null || !json.isObject()) {
-            return Answer.validation("The request body is not a JSON object");
-        }
+        return null;
+    }
+
+    /** CompleteAttachmentUpload, the work done when the call is valid. */
+    private Answer completeAttachmentUpload(JsonNode json) {
+        JsonNode ids = json.get("AttachmentIds");
+        String attachmentId = firstText(ids);
+        String clientToken = text(json, "ClientToken");
         if (ids == null || !ids.isArray() || ids.size() != 1 || attachmentId == null) {
             return Answer.validation("Value at 'attachmentIds' failed to satisfy constraint: "
                                      + "Member must have length less than or equal to 1 and greater than or equal to 1");
@@ -222,29 +266,112 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
             return Answer.validation("Value at 'attachmentIds.1.member' failed to satisfy constraint: "
                                      + "Member must have length between 1 and 256");
         }
-        if (clientToken == null || clientToken.isEmpty() || clientToken.length() > 500) {
-            return Answer.validation("Value at 'clientToken' failed to satisfy constraint: "
-                                     + "Member must have length between 1 and 500");
+        Answer badToken = checkClientToken(clientToken);
+        if (badToken != null) {
+            return badToken;
         }
         if (refusedAttachmentIds.contains(attachmentId)) {
             return Answer.validation("Attachment " + attachmentId + " is not valid for this contact");
         }
+        // an id this simulator handed out must have been uploaded; others stand for uploads made elsewhere
+        if (attachments.isIssued(attachmentId) && !attachments.isUploaded(attachmentId)) {
+            return Answer.validation("Attachment " + attachmentId + " has not been uploaded");
+        }
         String earlierToken = ledger.complete(attachmentId, clientToken);
         if (earlierToken != null) {
             return new Answer(409, "ConflictException",
-                    "Attachment " + attachmentId + " was already completed by another request");
+                    "Attachment " + attachmentId + " was already completed by another request", null);
         }
-        return new Answer(200, null, null);
+        return Answer.ok(EMPTY_RESULT);
     }
 
-    private record Answer(int status, String errorType, String message) {
+    /** StartAttachmentUpload: an attachment id and a pre-signed style upload URL on this simulator. */
+    private Answer startAttachmentUpload(JsonNode json) {
+        String contentType = text(json, "ContentType");
+        JsonNode size = json.get("AttachmentSizeInBytes");
+        String name = text(json, "AttachmentName");
+        String clientToken = text(json, "ClientToken");
+        if (contentType == null || contentType.isEmpty() || contentType.length() > 255) {
+            return Answer.validation("Value at 'contentType' failed to satisfy constraint: "
+                                     + "Member must have length between 1 and 255");
+        }
+        if (size == null || !size.canConvertToLong() || size.asLong() < 1) {
+            return Answer.validation("Value at 'attachmentSizeInBytes' failed to satisfy constraint: "
+                                     + "Member must have value greater than or equal to 1");
+        }
+        if (name == null || name.isEmpty() || name.length() > 256) {
+            return Answer.validation("Value at 'attachmentName' failed to satisfy constraint: "
+                                     + "Member must have length between 1 and 256");
+        }
+        Answer badToken = checkClientToken(clientToken);
+        if (badToken != null) {
+            return badToken;
+        }
+        AttachmentStore.Issued issued = attachments.start(clientToken, name, contentType, size.asLong());
+        ObjectNode result = JSON.createObjectNode().put("AttachmentId", issued.attachmentId());
+        ObjectNode metadata = result.putObject("UploadMetadata")
+                .put("Url", transfers.uploadUrl(issued))
+                .put("UrlExpiry", issued.urlExpiry().toString());
+        ObjectNode headersToInclude = metadata.putObject("HeadersToInclude");
+        issued.headersToInclude().forEach(headersToInclude::put);
+        return Answer.ok(result.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** GetAttachment: a download URL that serves the uploaded bytes back. */
+    private Answer getAttachment(JsonNode json) {
+        String attachmentId = text(json, "AttachmentId");
+        JsonNode expiry = json.get("UrlExpiryInSeconds");
+        if (attachmentId == null || attachmentId.isEmpty() || attachmentId.length() > 256) {
+            return Answer.validation("Value at 'attachmentId' failed to satisfy constraint: "
+                                     + "Member must have length between 1 and 256");
+        }
+        if (expiry != null && (!expiry.canConvertToInt() || expiry.asInt() < 5 || expiry.asInt() > 300)) {
+            return Answer.validation("Value at 'urlExpiryInSeconds' failed to satisfy constraint: "
+                                     + "Member must have value between 5 and 300");
+        }
+        AttachmentStore.Issued issued = attachments.issued(attachmentId);
+        if (issued == null || !attachments.isUploaded(attachmentId) || !ledger.isCompleted(attachmentId)) {
+            return Answer.validation("Attachment " + attachmentId + " is not a completed attachment");
+        }
+        int seconds = expiry != null ? expiry.asInt() : 300;
+        ObjectNode result = JSON.createObjectNode()
+                .put("Url", transfers.downloadUrl(issued))
+                .put("UrlExpiry", Instant.now().plusSeconds(seconds).toString())
+                .put("AttachmentSizeInBytes", issued.size());
+        return Answer.ok(result.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Answer checkClientToken(String clientToken) {
+        if (clientToken == null || clientToken.isEmpty() || clientToken.length() > 500) {
+            return Answer.validation("Value at 'clientToken' failed to satisfy constraint: "
+                                     + "Member must have length between 1 and 500");
+        }
+        return null;
+    }
+
+    private static String text(JsonNode json, String member) {
+        JsonNode value = json.get(member);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    private static String firstText(JsonNode array) {
+        return array != null && array.isArray() && array.size() > 0 && array.get(0).isTextual()
+                ? array.get(0).asText() : null;
+    }
+
+    private record Answer(int status, String errorType, String message, byte[] result) {
         static Answer validation(String message) {
-            return new Answer(400, "ValidationException", "1 validation error detected: " + message);
+            return new Answer(400, "ValidationException", "1 validation error detected: " + message, null);
+        }
+
+        static Answer ok(byte[] result) {
+            return new Answer(200, null, null, result);
         }
     }
 
     /** Records one call with what it was answered. */
     private final class CallRecorder {
+        private final String operation;
         private final Headers headers;
         private final String body;
         private final String attachmentId;
@@ -252,7 +379,9 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         private final boolean bearerKnown;
         private final long arrivedNanos = System.nanoTime();
 
-        CallRecorder(Headers headers, String body, String attachmentId, String clientToken, boolean bearerKnown) {
+        CallRecorder(String operation, Headers headers, String body, String attachmentId, String clientToken,
+                     boolean bearerKnown) {
+            this.operation = operation;
             this.headers = headers;
             this.body = body;
             this.attachmentId = attachmentId;
@@ -261,7 +390,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         }
 
         void record(int status, String errorType) {
-            ledger.record(new Ledger.Call(COMPLETE_ATTACHMENT_UPLOAD, attachmentId, clientToken, bearerKnown,
+            ledger.record(new Ledger.Call(operation, attachmentId, clientToken, bearerKnown,
                     headers.containsKey("Authorization"), headers.getFirst("Content-Type"), body, status, errorType,
                     arrivedNanos, System.nanoTime()));
         }
