@@ -30,6 +30,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ConnectParticipantComponent target = (ConnectParticipantComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedfiletypes":
+        case "allowedFileTypes": getOrCreateConfiguration(target).setAllowedFileTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "clienttoken":
@@ -47,6 +49,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxattachmentsize":
+        case "maxAttachmentSize": getOrCreateConfiguration(target).setMaxAttachmentSize(property(camelContext, long.class, value)); return true;
         case "maxattachmentspermessage":
         case "maxAttachmentsPerMessage": getOrCreateConfiguration(target).setMaxAttachmentsPerMessage(property(camelContext, int.class, value)); return true;
         case "maxattempts":
@@ -72,6 +76,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "uriendpointoverride":
         case "uriEndpointOverride": getOrCreateConfiguration(target).setUriEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "urlexpiryinseconds":
+        case "urlExpiryInSeconds": getOrCreateConfiguration(target).setUrlExpiryInSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -81,6 +87,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedfiletypes":
+        case "allowedFileTypes": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "clienttoken":
@@ -98,6 +106,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxattachmentsize":
+        case "maxAttachmentSize": return long.class;
         case "maxattachmentspermessage":
         case "maxAttachmentsPerMessage": return int.class;
         case "maxattempts":
@@ -123,6 +133,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "uriendpointoverride":
         case "uriEndpointOverride": return java.lang.String.class;
+        case "urlexpiryinseconds":
+        case "urlExpiryInSeconds": return java.lang.Integer.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         default: return null;
@@ -133,6 +145,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ConnectParticipantComponent target = (ConnectParticipantComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedfiletypes":
+        case "allowedFileTypes": return getOrCreateConfiguration(target).getAllowedFileTypes();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "clienttoken":
@@ -150,6 +164,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxattachmentsize":
+        case "maxAttachmentSize": return getOrCreateConfiguration(target).getMaxAttachmentSize();
         case "maxattachmentspermessage":
         case "maxAttachmentsPerMessage": return getOrCreateConfiguration(target).getMaxAttachmentsPerMessage();
         case "maxattempts":
@@ -175,6 +191,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "uriendpointoverride":
         case "uriEndpointOverride": return getOrCreateConfiguration(target).getUriEndpointOverride();
+        case "urlexpiryinseconds":
+        case "urlExpiryInSeconds": return getOrCreateConfiguration(target).getUrlExpiryInSeconds();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         default: return null;

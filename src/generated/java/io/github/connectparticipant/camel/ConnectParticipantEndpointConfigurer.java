@@ -23,6 +23,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ConnectParticipantEndpoint target = (ConnectParticipantEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedfiletypes":
+        case "allowedFileTypes": target.getConfiguration().setAllowedFileTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "clienttoken":
         case "clientToken": target.getConfiguration().setClientToken(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
@@ -33,6 +35,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxattachmentsize":
+        case "maxAttachmentSize": target.getConfiguration().setMaxAttachmentSize(property(camelContext, long.class, value)); return true;
         case "maxattachmentspermessage":
         case "maxAttachmentsPerMessage": target.getConfiguration().setMaxAttachmentsPerMessage(property(camelContext, int.class, value)); return true;
         case "maxattempts":
@@ -58,6 +62,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "uriendpointoverride":
         case "uriEndpointOverride": target.getConfiguration().setUriEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "urlexpiryinseconds":
+        case "urlExpiryInSeconds": target.getConfiguration().setUrlExpiryInSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
         }
     }
@@ -65,6 +71,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedfiletypes":
+        case "allowedFileTypes": return java.lang.String.class;
         case "clienttoken":
         case "clientToken": return java.lang.String.class;
         case "connecttimeout":
@@ -75,6 +83,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxattachmentsize":
+        case "maxAttachmentSize": return long.class;
         case "maxattachmentspermessage":
         case "maxAttachmentsPerMessage": return int.class;
         case "maxattempts":
@@ -100,6 +110,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "uriendpointoverride":
         case "uriEndpointOverride": return java.lang.String.class;
+        case "urlexpiryinseconds":
+        case "urlExpiryInSeconds": return java.lang.Integer.class;
         default: return null;
         }
     }
@@ -108,6 +120,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ConnectParticipantEndpoint target = (ConnectParticipantEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedfiletypes":
+        case "allowedFileTypes": return target.getConfiguration().getAllowedFileTypes();
         case "clienttoken":
         case "clientToken": return target.getConfiguration().getClientToken();
         case "connecttimeout":
@@ -118,6 +132,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxattachmentsize":
+        case "maxAttachmentSize": return target.getConfiguration().getMaxAttachmentSize();
         case "maxattachmentspermessage":
         case "maxAttachmentsPerMessage": return target.getConfiguration().getMaxAttachmentsPerMessage();
         case "maxattempts":
@@ -143,6 +159,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "uriendpointoverride":
         case "uriEndpointOverride": return target.getConfiguration().getUriEndpointOverride();
+        case "urlexpiryinseconds":
+        case "urlExpiryInSeconds": return target.getConfiguration().getUrlExpiryInSeconds();
         default: return null;
         }
     }

@@ -23,12 +23,14 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(19);
+        Set<String> props = new HashSet<>(22);
+        props.add("allowedFileTypes");
         props.add("clientToken");
         props.add("connectTimeout");
         props.add("connectionToken");
         props.add("httpClient");
         props.add("lazyStartProducer");
+        props.add("maxAttachmentSize");
         props.add("maxAttachmentsPerMessage");
         props.add("maxAttempts");
         props.add("maxConnections");
@@ -43,6 +45,7 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
         props.add("retryMaxDelay");
         props.add("sslContextParameters");
         props.add("uriEndpointOverride");
+        props.add("urlExpiryInSeconds");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("connectionToken");

@@ -44,13 +44,13 @@ final class AttachmentCompletion {
             String attachmentId = attachmentIds.get(next++);
             String clientToken = clientToken(request, idempotencyKey, attachmentId);
             try {
-                RetryPolicy.Succeeded call = retryPolicy.run(attachmentId,
+                RetryPolicy.Succeeded<String> call = retryPolicy.run(attachmentId,
                         () -> serviceClient.completeAttachmentUpload(attachmentId, clientToken, connectionToken));
                 if (LOG.isTraceEnabled()) {
-                    LOG.trace("Attachment {} completed (request id {}, attempts {})", attachmentId, call.requestId(),
+                    LOG.trace("Attachment {} completed (request id {}, attempts {})", attachmentId, call.value(),
                             call.attempts());
                 }
-                completed.add(new CompletedAttachment(attachmentId, clientToken, call.requestId(), call.attempts()));
+                completed.add(new CompletedAttachment(attachmentId, clientToken, call.value(), call.attempts()));
             } catch (RetryPolicy.GaveUp gaveUp) {
                 failed.add(attachmentId);
                 allFailuresRetryable &= gaveUp.retryable();
@@ -98,22 +98,8 @@ final class AttachmentCompletion {
                                                        List<String> failed, List<String> notAttempted,
                                                        String connectionToken) {
         ServiceCallFailure last = gaveUp.lastFailure();
-        StringBuilder message = new StringBuilder(256)
-                .append("CompleteAttachmentUpload of attachment '").append(attachmentId).append("' failed after ")
-                .append(gaveUp.attempts()).append(gaveUp.attempts() == 1 ? " attempt" : " attempts");
-        if (redeliveries > 0) {
-            message.append(" (redelivery ").append(redeliveries).append(')');
-        }
-        message.append(": ").append(last.errorCode());
-        if (last.statusCode() != ServiceCallFailure.NO_ANSWER) {
-            message.append(" (HTTP ").append(last.statusCode());
-            if (last.requestId() != null) {
-                message.append(", request id ").append(last.requestId());
-            }
-            message.append(')');
-        }
-        message.append(": ").append(withoutSecret(last.getMessage(), connectionToken))
-                .append(retryable ? " [retryable]" : " [not retryable]");
+        StringBuilder message = describe("CompleteAttachmentUpload of attachment '" + attachmentId + "'", gaveUp,
+                retryable, redeliveries, connectionToken);
         int total = completed.size() + failed.size() + notAttempted.size();
         if (total > 1) {
             message.append(". Completed ").append(completed.size()).append(" of ").append(total).append(": ")
@@ -125,6 +111,27 @@ final class AttachmentCompletion {
         return new ConnectParticipantException(message.toString(), last.getCause(), last.errorCode(), last.statusCode(),
                 last.requestId(), retryable, attachmentId, gaveUp.attempts(), redeliveries, completed, failed,
                 notAttempted);
+    }
+
+    /** "What failed after N attempts (redelivery R): Code (HTTP s, request id r): message [retryable]". */
+    static StringBuilder describe(String what, RetryPolicy.GaveUp gaveUp, boolean retryable, int redeliveries,
+                                  String connectionToken) {
+        ServiceCallFailure last = gaveUp.lastFailure();
+        StringBuilder message = new StringBuilder(256).append(what).append(" failed after ").append(gaveUp.attempts())
+                .append(gaveUp.attempts() == 1 ? " attempt" : " attempts");
+        if (redeliveries > 0) {
+            message.append(" (redelivery ").append(redeliveries).append(')');
+        }
+        message.append(": ").append(last.errorCode());
+        if (last.statusCode() != ServiceCallFailure.NO_ANSWER) {
+            message.append(" (HTTP ").append(last.statusCode());
+            if (last.requestId() != null) {
+                message.append(", request id ").append(last.requestId());
+            }
+            message.append(')');
+        }
+        return message.append(": ").append(withoutSecret(last.getMessage(), connectionToken))
+                .append(retryable ? " [retryable]" : " [not retryable]");
     }
 
     private static String shown(List<String> ids) {

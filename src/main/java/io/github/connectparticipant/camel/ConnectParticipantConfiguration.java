@@ -52,6 +52,21 @@ public class ConnectParticipantConfiguration implements Cloneable {
                             + " before anything is sent.")
     private int maxAttachmentsPerMessage = 100;
 
+    @UriParam(label = "producer", defaultValue = "20971520",
+              description = "startAttachmentUpload, sendAttachment: the largest attachment, in bytes, accepted before"
+                            + " any call (20 MB, the service's default; instances can allow more).")
+    private long maxAttachmentSize = 20L * 1024 * 1024;
+
+    @UriParam(label = "producer",
+              description = "startAttachmentUpload, sendAttachment: the file types accepted, as comma-separated"
+                            + " extensions (e.g. pdf,png,jpg,docx); empty accepts any.")
+    private String allowedFileTypes;
+
+    @UriParam(label = "producer",
+              description = "getAttachment: how long the download URL stays valid, 5 to 300 seconds; the service's"
+                            + " default when not set.")
+    private Integer urlExpiryInSeconds;
+
     @UriParam(label = "producer,advanced", defaultValue = "100", javaType = "java.time.Duration",
               description = "The base delay of the exponential backoff with full jitter, in milliseconds.")
     private long retryBaseDelay = 100;
@@ -153,6 +168,30 @@ public class ConnectParticipantConfiguration implements Cloneable {
 
     public void setMaxAttachmentsPerMessage(int maxAttachmentsPerMessage) {
         this.maxAttachmentsPerMessage = maxAttachmentsPerMessage;
+    }
+
+    public long getMaxAttachmentSize() {
+        return maxAttachmentSize;
+    }
+
+    public void setMaxAttachmentSize(long maxAttachmentSize) {
+        this.maxAttachmentSize = maxAttachmentSize;
+    }
+
+    public String getAllowedFileTypes() {
+        return allowedFileTypes;
+    }
+
+    public void setAllowedFileTypes(String allowedFileTypes) {
+        this.allowedFileTypes = allowedFileTypes;
+    }
+
+    public Integer getUrlExpiryInSeconds() {
+        return urlExpiryInSeconds;
+    }
+
+    public void setUrlExpiryInSeconds(Integer urlExpiryInSeconds) {
+        this.urlExpiryInSeconds = urlExpiryInSeconds;
     }
 
     public long getRetryBaseDelay() {
@@ -270,6 +309,12 @@ public class ConnectParticipantConfiguration implements Cloneable {
         }
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
+        }
+        if (maxAttachmentSize < 1) {
+            throw new IllegalArgumentException("maxAttachmentSize must be at least 1");
+        }
+        if (urlExpiryInSeconds != null && (urlExpiryInSeconds < 5 || urlExpiryInSeconds > 300)) {
+            throw new IllegalArgumentException("urlExpiryInSeconds must be between 5 and 300, was " + urlExpiryInSeconds);
         }
         if (proxyHost != null && proxyPort == null) {
             throw new IllegalArgumentException("proxyPort must be set with proxyHost");

@@ -40,6 +40,52 @@ public final class ConnectParticipantConstants {
               javaType = "String")
     public static final String REQUEST_ID = "CamelConnectParticipantRequestId";
 
+    @Metadata(label = "producer",
+              description = "startAttachmentUpload, sendAttachment: the attachment's name (AttachmentName); defaults"
+                            + " to the file's name (CamelFileName).",
+              javaType = "String")
+    public static final String ATTACHMENT_NAME = "CamelConnectParticipantAttachmentName";
+
+    @Metadata(label = "producer",
+              description = "startAttachmentUpload, sendAttachment: the attachment's size in bytes; defaults to the"
+                            + " file's length. Required for a stream body.",
+              javaType = "Long")
+    public static final String ATTACHMENT_SIZE = "CamelConnectParticipantAttachmentSize";
+
+    @Metadata(label = "producer",
+              description = "startAttachmentUpload, sendAttachment: the attachment's content type, e.g. image/png;"
+                            + " defaults to the type of the name's extension.",
+              javaType = "String")
+    public static final String CONTENT_TYPE = "CamelConnectParticipantContentType";
+
+    @Metadata(label = "producer",
+              description = "Out of startAttachmentUpload and sendAttachment: the attachment id the service handed out."
+                            + " In to getAttachment: the attachment to get (else the body).",
+              javaType = "String")
+    public static final String ATTACHMENT_ID = "CamelConnectParticipantAttachmentId";
+
+    @Metadata(label = "producer",
+              description = "Out of startAttachmentUpload: the pre-signed URL to PUT the bytes to.",
+              javaType = "String")
+    public static final String UPLOAD_URL = "CamelConnectParticipantUploadUrl";
+
+    @Metadata(label = "producer", description = "Out of startAttachmentUpload: when the upload URL expires.",
+              javaType = "java.time.Instant")
+    public static final String UPLOAD_URL_EXPIRY = "CamelConnectParticipantUploadUrlExpiry";
+
+    @Metadata(label = "producer",
+              description = "Out of startAttachmentUpload: the headers the upload must carry, exactly.",
+              javaType = "java.util.Map<String, String>")
+    public static final String UPLOAD_HEADERS = "CamelConnectParticipantUploadHeaders";
+
+    @Metadata(label = "producer", description = "Out of getAttachment: the URL the attachment downloads from.",
+              javaType = "String")
+    public static final String ATTACHMENT_URL = "CamelConnectParticipantAttachmentUrl";
+
+    @Metadata(label = "producer", description = "Out of getAttachment: when the download URL expires.",
+              javaType = "java.time.Instant")
+    public static final String ATTACHMENT_URL_EXPIRY = "CamelConnectParticipantAttachmentUrlExpiry";
+
     private ConnectParticipantConstants() {
     }
 }

@@ -24,6 +24,7 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
 
     private CloseableHttpClient ownedHttpClient;
     private ParticipantServiceClient serviceClient;
+    private AttachmentUploader uploader;
 
     public ConnectParticipantEndpoint(String uri, Component component, ConnectParticipantConfiguration configuration) {
         super(uri, component);
@@ -50,6 +51,7 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
             httpClient = ownedHttpClient;
         }
         serviceClient = new ParticipantServiceClient(httpClient, configuration.serviceBaseUrl());
+        uploader = new AttachmentUploader(httpClient);
     }
 
     @Override
@@ -59,6 +61,7 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
             ownedHttpClient = null;
         }
         serviceClient = null;
+        uploader = null;
         super.doStop();
     }
 
@@ -73,5 +76,9 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
 
     ParticipantServiceClient getServiceClient() {
         return serviceClient;
+    }
+
+    AttachmentUploader getUploader() {
+        return uploader;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.connectparticipant.camel;
 
+import java.util.List;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
@@ -13,7 +15,9 @@ public class ConnectParticipantProducer extends DefaultProducer {
 
     private final ConnectParticipantConfiguration configuration;
     private final AttachmentRequestReader requestReader;
+    private final AttachmentSources attachmentSources;
     private AttachmentCompletion attachmentCompletion;
+    private AttachmentSending attachmentSending;
     private WritableHealthCheckRepository healthCheckRepository;
     private ConnectParticipantProducerHealthCheck healthCheck;
 
@@ -21,6 +25,7 @@ public class ConnectParticipantProducer extends DefaultProducer {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();
         this.requestReader = new AttachmentRequestReader(configuration);
+        this.attachmentSources = new AttachmentSources(configuration);
     }
 
     @Override
@@ -34,6 +39,8 @@ public class ConnectParticipantProducer extends DefaultProducer {
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxAttempts(), configuration.getRetryBaseDelay(),
                 configuration.getRetryMaxDelay());
         attachmentCompletion = new AttachmentCompletion(getEndpoint().getServiceClient(), retryPolicy);
+        attachmentSending = new AttachmentSending(getEndpoint().getServiceClient(), getEndpoint().getUploader(),
+                retryPolicy);
         // the health check is optional: there is a producers repository only when producer checks are enabled
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
@@ -58,6 +65,9 @@ public class ConnectParticipantProducer extends DefaultProducer {
         ConnectParticipantOperations operation = operation(exchange);
         switch (operation) {
             case completeAttachmentUpload -> completeAttachmentUpload(exchange);
+            case startAttachmentUpload -> startAttachmentUpload(exchange);
+            case getAttachment -> getAttachment(exchange);
+            case sendAttachment -> sendAttachment(exchange);
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         }
     }
@@ -72,10 +82,71 @@ public class ConnectParticipantProducer extends DefaultProducer {
         Message message = exchange.getMessage();
         CompleteAttachmentUploadRequest request = requestReader.read(exchange);
         CompleteAttachmentUploadResult result = attachmentCompletion.complete(request, idempotencyKey(message),
-                message.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class));
+                redeliveries(message));
         message.setBody(result);
         message.setHeader(ConnectParticipantConstants.REQUEST_ID,
                 result.getAttachments().get(result.getAttachments().size() - 1).getRequestId());
+    }
+
+    private void startAttachmentUpload(Exchange exchange) {
+        Message message = exchange.getMessage();
+        AttachmentSource source = attachmentSources.read(exchange, false);
+        StartedUpload started = attachmentSending.start(source, connectionToken(message), idempotencyKey(message), 1,
+                redeliveries(message));
+        message.setBody(new StartAttachmentUploadResult(started));
+        message.setHeader(ConnectParticipantConstants.ATTACHMENT_ID, started.attachmentId());
+        message.setHeader(ConnectParticipantConstants.UPLOAD_URL, started.url());
+        message.setHeader(ConnectParticipantConstants.UPLOAD_URL_EXPIRY, started.urlExpiry());
+        message.setHeader(ConnectParticipantConstants.UPLOAD_HEADERS, started.headersToInclude());
+        message.setHeader(ConnectParticipantConstants.REQUEST_ID, started.requestId());
+    }
+
+    private void getAttachment(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String attachmentId = message.getHeader(ConnectParticipantConstants.ATTACHMENT_ID, String.class);
+        if (attachmentId == null) {
+            String body = message.getBody(String.class);
+            attachmentId = body != null ? body.strip() : null;
+        }
+        RequestLimits.checkAttachmentIds(attachmentId == null ? List.of() : List.of(attachmentId), 1);
+        String connectionToken = connectionToken(message);
+        String id = attachmentId;
+        String subject = "GetAttachment of attachment '" + id + "'";
+        GetAttachmentResult result;
+        try {
+            result = attachmentSending.retryPolicy().run(subject, () -> getEndpoint().getServiceClient()
+                    .getAttachment(id, configuration.getUrlExpiryInSeconds(), connectionToken)).value();
+        } catch (RetryPolicy.GaveUp gaveUp) {
+            throw AttachmentSending.failure(subject, gaveUp, id, redeliveries(message), connectionToken);
+        }
+        message.setBody(result);
+        message.setHeader(ConnectParticipantConstants.ATTACHMENT_URL, result.getUrl());
+        message.setHeader(ConnectParticipantConstants.ATTACHMENT_URL_EXPIRY, result.getUrlExpiry());
+        message.setHeader(ConnectParticipantConstants.REQUEST_ID, result.getRequestId());
+    }
+
+    private void sendAttachment(Exchange exchange) {
+        Message message = exchange.getMessage();
+        AttachmentSource source = attachmentSources.read(exchange, true);
+        SendAttachmentResult result = attachmentSending.send(source, connectionToken(message),
+                idempotencyKey(message), redeliveries(message));
+        message.setBody(result);
+        message.setHeader(ConnectParticipantConstants.ATTACHMENT_ID, result.getAttachmentId());
+        message.setHeader(ConnectParticipantConstants.REQUEST_ID, result.getCompleteRequestId());
+    }
+
+    /** The token of an operation whose body is a file, not a request: from the header, else the endpoint. */
+    private String connectionToken(Message message) {
+        String token = message.getHeader(ConnectParticipantConstants.CONNECTION_TOKEN, String.class);
+        if (token == null || token.isEmpty()) {
+            token = configuration.getConnectionToken();
+        }
+        RequestLimits.checkConnectionToken(token);
+        return token;
+    }
+
+    private static int redeliveries(Message message) {
+        return message.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
     }
 
     /**

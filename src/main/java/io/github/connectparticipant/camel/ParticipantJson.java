@@ -53,6 +53,43 @@ final class ParticipantJson {
         return out.toByteArray();
     }
 
+    /** {"ContentType":...,"AttachmentSizeInBytes":...,"AttachmentName":...,"ClientToken":...}, the SDK's order. */
+    static byte[] startAttachmentUploadBody(String contentType, long size, String name, String clientToken) {
+        return write(json -> {
+            json.writeStringField("ContentType", contentType);
+            json.writeNumberField("AttachmentSizeInBytes", size);
+            json.writeStringField("AttachmentName", name);
+            json.writeStringField("ClientToken", clientToken);
+        });
+    }
+
+    /** {"AttachmentId":...,"UrlExpiryInSeconds":...}, the second member only when given. */
+    static byte[] getAttachmentBody(String attachmentId, Integer urlExpiryInSeconds) {
+        return write(json -> {
+            json.writeStringField("AttachmentId", attachmentId);
+            if (urlExpiryInSeconds != null) {
+                json.writeNumberField("UrlExpiryInSeconds", urlExpiryInSeconds);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Members {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static byte[] write(Members members) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            members.write(json);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     static JsonNode readTree(byte[] json) throws JsonProcessingException {
         try {
             return MAPPER.readTree(json);

@@ -21,23 +21,29 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 final class ParticipantServiceClient {
 
     static final String COMPLETE_ATTACHMENT_UPLOAD_PATH = "/participant/complete-attachment-upload";
+    static final String START_ATTACHMENT_UPLOAD_PATH = "/participant/start-attachment-upload";
+    static final String GET_ATTACHMENT_PATH = "/participant/attachment";
     static final String BEARER_HEADER = "X-Amz-Bearer";
     static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
     static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
     static final String RETRY_AFTER_HEADER = "Retry-After";
 
-    /** An error body larger than this is cut: only its message is of use. */
-    private static final int MAX_ERROR_BODY = 64 * 1024;
+    /** A body larger than this is cut: answers are a few hundred bytes, and of an error only the message is of use. */
+    private static final int MAX_BODY = 64 * 1024;
     private static final ContentType JSON = ContentType.create("application/json");
 
     private final CloseableHttpClient httpClient;
     private final URI serviceRoot;
     private final URI completeAttachmentUploadUri;
+    private final URI startAttachmentUploadUri;
+    private final URI getAttachmentUri;
 
     ParticipantServiceClient(CloseableHttpClient httpClient, String serviceBaseUrl) {
         this.httpClient = httpClient;
         this.serviceRoot = URI.create(serviceBaseUrl + "/");
         this.completeAttachmentUploadUri = URI.create(serviceBaseUrl + COMPLETE_ATTACHMENT_UPLOAD_PATH);
+        this.startAttachmentUploadUri = URI.create(serviceBaseUrl + START_ATTACHMENT_UPLOAD_PATH);
+        this.getAttachmentUri = URI.create(serviceBaseUrl + GET_ATTACHMENT_PATH);
     }
 
     /**
@@ -59,36 +65,59 @@ final class ParticipantServiceClient {
     /** @return the service's request id */
     String completeAttachmentUpload(String attachmentId, String clientToken, String connectionToken)
             throws ServiceCallFailure {
-        HttpPost post = new HttpPost(completeAttachmentUploadUri);
-        post.setHeader(BEARER_HEADER, connectionToken);
-        post.setEntity(new ByteArrayEntity(ParticipantJson.completeAttachmentUploadBody(attachmentId, clientToken), JSON));
-        return send(post);
+        return post(completeAttachmentUploadUri, ParticipantJson.completeAttachmentUploadBody(attachmentId, clientToken),
+                connectionToken, false).requestId();
     }
 
-    private String send(HttpPost post) throws ServiceCallFailure {
+    StartedUpload startAttachmentUpload(String contentType, long size, String name, String clientToken,
+                                        String connectionToken)
+            throws ServiceCallFailure {
+        Answer answer = post(startAttachmentUploadUri,
+                ParticipantJson.startAttachmentUploadBody(contentType, size, name, clientToken), connectionToken, true);
+        return ServiceResults.startedUpload(answer.body(), answer.requestId());
+    }
+
+    GetAttachmentResult getAttachment(String attachmentId, Integer urlExpiryInSeconds, String connectionToken)
+            throws ServiceCallFailure {
+        Answer answer = post(getAttachmentUri, ParticipantJson.getAttachmentBody(attachmentId, urlExpiryInSeconds),
+                connectionToken, true);
+        return ServiceResults.attachment(attachmentId, answer.body(), answer.requestId());
+    }
+
+    /** A successful answer: the request id, and the body when the operation has a result to read. */
+    private record Answer(String requestId, byte[] body) {
+    }
+
+    private Answer post(URI uri, byte[] body, String connectionToken, boolean readResult) throws ServiceCallFailure {
+        HttpPost post = new HttpPost(uri);
+        post.setHeader(BEARER_HEADER, connectionToken);
+        post.setEntity(new ByteArrayEntity(body, JSON));
         Object answer;
         try {
-            answer = httpClient.execute(post, ParticipantServiceClient::readAnswer);
+            answer = httpClient.execute(post, response -> readAnswer(response, readResult));
         } catch (IOException | RuntimeException e) {
             throw ServiceCallFailure.noAnswer(e);
         }
         if (answer instanceof ServiceCallFailure failure) {
             throw failure;
         }
-        return (String) answer;
+        return (Answer) answer;
     }
 
-    /** The request id on success, the failure otherwise; the entity is consumed either way. */
-    private static Object readAnswer(ClassicHttpResponse response) throws IOException {
+    /** The answer on success, the failure otherwise; the entity is consumed either way. */
+    private static Object readAnswer(ClassicHttpResponse response, boolean readResult) throws IOException {
         int status = response.getCode();
         String requestId = headerValue(response, REQUEST_ID_HEADER);
         HttpEntity entity = response.getEntity();
         if (status >= 200 && status < 300) {
-            // the result is {}: drained without a copy, so that the connection returns to the pool
+            if (readResult && entity != null) {
+                return new Answer(requestId, readAtMost(entity, MAX_BODY));
+            }
+            // CompleteAttachmentUpload's result is {}: drained without a copy, so that the connection returns to the pool
             EntityUtils.consume(entity);
-            return requestId;
+            return new Answer(requestId, null);
         }
-        byte[] body = entity != null ? readAtMost(entity, MAX_ERROR_BODY) : null;
+        byte[] body = entity != null ? readAtMost(entity, MAX_BODY) : null;
         return ServiceErrorReader.read(status, headerValue(response, ERROR_TYPE_HEADER), requestId,
                 headerValue(response, RETRY_AFTER_HEADER), body);
     }

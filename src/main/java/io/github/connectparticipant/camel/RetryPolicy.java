@@ -13,14 +13,14 @@ final class RetryPolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
 
-    /** One attempt; returns the service's request id. */
+    /** One attempt; returns what the call answered. */
     @FunctionalInterface
-    interface Attempt {
-        String run() throws ServiceCallFailure;
+    interface Attempt<T> {
+        T run() throws ServiceCallFailure;
     }
 
-    /** The call succeeded: the service's request id, and how many attempts it took. */
-    record Succeeded(String requestId, int attempts) {
+    /** The call succeeded: what it answered, and how many attempts it took. */
+    record Succeeded<T>(T value, int attempts) {
     }
 
     /** The call failed for good: the last attempt's failure, how many attempts it had, and whether more might help. */
@@ -59,12 +59,17 @@ final class RetryPolicy {
         this.maxDelayMillis = maxDelayMillis;
     }
 
-    Succeeded run(String attachmentId, Attempt attempt) throws GaveUp {
+    /** The same policy with another number of attempts. */
+    RetryPolicy withMaxAttempts(int attempts) {
+        return new RetryPolicy(attempts, baseDelayMillis, maxDelayMillis);
+    }
+
+    <T> Succeeded<T> run(String subject, Attempt<T> attempt) throws GaveUp {
         boolean earlierOutcomeUnknown = false;
         for (int attemptNumber = 1;; attemptNumber++) {
             ServiceCallFailure failure;
             try {
-                return new Succeeded(attempt.run(), attemptNumber);
+                return new Succeeded<>(attempt.run(), attemptNumber);
             } catch (ServiceCallFailure e) {
                 failure = e;
             }
@@ -74,7 +79,7 @@ final class RetryPolicy {
             }
             earlierOutcomeUnknown |= failure.outcomeUnknown();
             long delay = delayBeforeRetry(attemptNumber, failure.retryAfterMillis());
-            LOG.debug("Attachment {}: attempt {} of {} failed with {} (HTTP {}); retrying in {} ms", attachmentId,
+            LOG.debug("{}: attempt {} of {} failed with {} (HTTP {}); retrying in {} ms", subject,
                     attemptNumber, maxAttempts, failure.errorCode(), failure.statusCode(), delay);
             try {
                 Thread.sleep(delay);

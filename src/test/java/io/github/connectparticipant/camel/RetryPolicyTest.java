@@ -80,7 +80,7 @@ class RetryPolicyTest {
     void conflictAfterUnknownOutcomeIsRetriedInTheLoop() throws Exception {
         RetryPolicy policy = new RetryPolicy(3, 0, 0);
         AtomicInteger calls = new AtomicInteger();
-        RetryPolicy.Succeeded succeeded = policy.run("a", () -> {
+        RetryPolicy.Succeeded<String> succeeded = policy.run("a", () -> {
             switch (calls.incrementAndGet()) {
                 case 1 -> throw ServiceCallFailure.noAnswer(new java.io.IOException("reset"));
                 case 2 -> throw status(409);
@@ -89,7 +89,7 @@ class RetryPolicyTest {
                 }
             }
         });
-        assertEquals("ok", succeeded.requestId());
+        assertEquals("ok", succeeded.value());
         assertEquals(3, succeeded.attempts());
         assertEquals(3, calls.get());
     }

@@ -1,0 +1,99 @@
+package io.github.connectparticipant.camel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The whole flow for one file: StartAttachmentUpload, the PUT of its bytes to the pre-signed URL, then
+ * CompleteAttachmentUpload with the id the service handed out, each step with its retries. Client tokens derive from
+ * the message's key, so that a redelivered message repeats its calls and the service hands back the same attachment.
+ * An upload URL past (or about to pass) its expiry is never used: the flow starts again, under the next token.
+ */
+final class AttachmentSending {
+
+    /** How many fresh starts an expired upload URL may cost before the message fails. */
+    static final int MAX_STARTS = 3;
+    /** An upload URL this close to its expiry is treated as expired: the upload would not finish in time. */
+    static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
+
+    private final ParticipantServiceClient serviceClient;
+    private final AttachmentUploader uploader;
+    private final RetryPolicy retryPolicy;
+
+    AttachmentSending(ParticipantServiceClient serviceClient, AttachmentUploader uploader, RetryPolicy retryPolicy) {
+        this.serviceClient = serviceClient;
+        this.uploader = uploader;
+        this.retryPolicy = retryPolicy;
+    }
+
+    /** The start's client token: the message's key, the file and which start this is. */
+    static String startToken(String key, AttachmentSource source, int start) {
+        return ClientTokens.derive(key, "start/" + start + "/" + source.name() + "/" + source.size());
+    }
+
+    StartedUpload start(AttachmentSource source, String connectionToken, String key, int start, int redeliveries) {
+        String subject = "StartAttachmentUpload of " + source.name();
+        try {
+            return retryPolicy.run(subject, () -> serviceClient.startAttachmentUpload(source.contentType(),
+                    source.size(), source.name(), startToken(key, source, start), connectionToken)).value();
+        } catch (RetryPolicy.GaveUp gaveUp) {
+            throw failure(subject, gaveUp, null, redeliveries, connectionToken);
+        }
+    }
+
+    SendAttachmentResult send(AttachmentSource source, String connectionToken, String key, int redeliveries) {
+        for (int start = 1; start <= MAX_STARTS; start++) {
+            StartedUpload started = start(source, connectionToken, key, start, redeliveries);
+            if (expiresSoon(started)) {
+                continue;
+            }
+            String upload = "Upload of " + source.name() + " (attachment " + started.attachmentId() + ")";
+            try {
+                // a stream cannot be sent twice: its upload gets one attempt, and a redelivery starts it again
+                RetryPolicy policy = source.repeatable() ? retryPolicy : retryPolicy.withMaxAttempts(1);
+                policy.run(upload, () -> {
+                    uploader.upload(started, source);
+                    return null;
+                });
+            } catch (RetryPolicy.GaveUp gaveUp) {
+                if (AttachmentUploader.isExpired(gaveUp.lastFailure())) {
+                    continue;
+                }
+                throw failure(upload, gaveUp, started.attachmentId(), redeliveries, connectionToken);
+            }
+            String complete = "CompleteAttachmentUpload of attachment '" + started.attachmentId() + "'";
+            try {
+                String completeRequestId = retryPolicy.run(complete, () -> serviceClient.completeAttachmentUpload(
+                        started.attachmentId(), ClientTokens.derive(key, started.attachmentId()), connectionToken))
+                        .value();
+                return new SendAttachmentResult(started.attachmentId(), source.name(), source.size(),
+                        source.contentType(), started.requestId(), completeRequestId);
+            } catch (RetryPolicy.GaveUp gaveUp) {
+                throw failure(complete, gaveUp, started.attachmentId(), redeliveries, connectionToken);
+            }
+        }
+        throw new ConnectParticipantException("Upload of " + source.name() + " failed: the upload URL expired "
+                                              + MAX_STARTS + " times before the bytes were sent",
+                null, "UploadUrlExpired", 403, null, true, null, MAX_STARTS, redeliveries, List.of(), List.of(),
+                List.of());
+    }
+
+    private static boolean expiresSoon(StartedUpload started) {
+        return started.urlExpiry().isBefore(Instant.now().plus(EXPIRY_MARGIN));
+    }
+
+    RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    static ConnectParticipantException failure(String what, RetryPolicy.GaveUp gaveUp, String attachmentId,
+                                                       int redeliveries, String connectionToken) {
+        ServiceCallFailure last = gaveUp.lastFailure();
+        String message = AttachmentCompletion.describe(what, gaveUp, gaveUp.retryable(), redeliveries, connectionToken)
+                .toString();
+        return new ConnectParticipantException(message, last.getCause(), last.errorCode(), last.statusCode(),
+                last.requestId(), gaveUp.retryable(), attachmentId, gaveUp.attempts(), redeliveries, List.of(),
+                attachmentId != null ? List.of(attachmentId) : List.of(), List.of());
+    }
+}

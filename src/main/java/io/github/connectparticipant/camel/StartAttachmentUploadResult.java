@@ -1,0 +1,52 @@
+package io.github.connectparticipant.camel;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The body after startAttachmentUpload: the attachment id, and where and how to upload the bytes (a PUT to the URL,
+ * with exactly the headers to include, before the URL expires), then completeAttachmentUpload with the id.
+ */
+public class StartAttachmentUploadResult {
+
+    private final String attachmentId;
+    private final String uploadUrl;
+    private final Instant uploadUrlExpiry;
+    private final Map<String, String> headersToInclude;
+    private final String requestId;
+
+    StartAttachmentUploadResult(StartedUpload started) {
+        this.attachmentId = started.attachmentId();
+        this.uploadUrl = started.url();
+        this.uploadUrlExpiry = started.urlExpiry();
+        this.headersToInclude = started.headersToInclude();
+        this.requestId = started.requestId();
+    }
+
+    public String getAttachmentId() {
+        return attachmentId;
+    }
+
+    /** The pre-signed URL to PUT the bytes to (it carries its own authorization: send no bearer there). */
+    public String getUploadUrl() {
+        return uploadUrl;
+    }
+
+    public Instant getUploadUrlExpiry() {
+        return uploadUrlExpiry;
+    }
+
+    /** The headers the upload must carry, exactly as given. */
+    public Map<String, String> getHeadersToInclude() {
+        return headersToInclude;
+    }
+
+    public String getRequestId() {
+        return requestId;
+    }
+
+    @Override
+    public String toString() {
+        return "StartAttachmentUploadResult[" + attachmentId + ", expires " + uploadUrlExpiry + "]";
+    }
+}
