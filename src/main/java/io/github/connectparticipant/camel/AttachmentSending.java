@@ -27,24 +27,40 @@ final class AttachmentSending {
         this.retryPolicy = retryPolicy;
     }
 
-    /** The start's client token: the message's key, the file and which start this is. */
-    static String startToken(String key, AttachmentSource source, int start) {
-        return ClientTokens.derive(key, "start/" + start + "/" + source.name() + "/" + source.size());
+    /**
+     * The start's client token: a fixed token for the first start when one is given, else derived from the key (the
+     * fixed token, or the message's), the file and which start this is.
+     */
+    static String startToken(TokenSource tokens, AttachmentSource source, int start) {
+        if (tokens.fixed() != null && start == 1) {
+            return tokens.fixed();
+        }
+        return ClientTokens.derive(tokens.base(), "start/" + start + "/" + source.name() + "/" + source.size());
     }
 
-    StartedUpload start(AttachmentSource source, String connectionToken, String key, int start, int redeliveries) {
+    /**
+     * Where a message's client tokens come from: a fixed token (header or option), else the message's stable key.
+     */
+    record TokenSource(String fixed, String key) {
+        String base() {
+            return fixed != null ? fixed : key;
+        }
+    }
+
+    StartedUpload start(AttachmentSource source, String connectionToken, TokenSource tokens, int start,
+                        int redeliveries) {
         String subject = "StartAttachmentUpload of " + source.name();
         try {
             return retryPolicy.run(subject, () -> serviceClient.startAttachmentUpload(source.contentType(),
-                    source.size(), source.name(), startToken(key, source, start), connectionToken)).value();
+                    source.size(), source.name(), startToken(tokens, source, start), connectionToken)).value();
         } catch (RetryPolicy.GaveUp gaveUp) {
             throw failure(subject, gaveUp, null, redeliveries, connectionToken);
         }
     }
 
-    SendAttachmentResult send(AttachmentSource source, String connectionToken, String key, int redeliveries) {
+    SendAttachmentResult send(AttachmentSource source, String connectionToken, TokenSource tokens, int redeliveries) {
         for (int start = 1; start <= MAX_STARTS; start++) {
-            StartedUpload started = start(source, connectionToken, key, start, redeliveries);
+            StartedUpload started = start(source, connectionToken, tokens, start, redeliveries);
             if (expiresSoon(started)) {
                 continue;
             }
@@ -65,7 +81,8 @@ final class AttachmentSending {
             String complete = "CompleteAttachmentUpload of attachment '" + started.attachmentId() + "'";
             try {
                 String completeRequestId = retryPolicy.run(complete, () -> serviceClient.completeAttachmentUpload(
-                        started.attachmentId(), ClientTokens.derive(key, started.attachmentId()), connectionToken))
+                        started.attachmentId(), ClientTokens.derive(tokens.base(), started.attachmentId()),
+                        connectionToken))
                         .value();
                 return new SendAttachmentResult(started.attachmentId(), source.name(), source.size(),
                         source.contentType(), started.requestId(), completeRequestId);

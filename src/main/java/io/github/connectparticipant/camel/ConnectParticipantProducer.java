@@ -91,7 +91,7 @@ public class ConnectParticipantProducer extends DefaultProducer {
     private void startAttachmentUpload(Exchange exchange) {
         Message message = exchange.getMessage();
         AttachmentSource source = attachmentSources.read(exchange, false);
-        StartedUpload started = attachmentSending.start(source, connectionToken(message), idempotencyKey(message), 1,
+        StartedUpload started = attachmentSending.start(source, connectionToken(message), tokenSource(message), 1,
                 redeliveries(message));
         message.setBody(new StartAttachmentUploadResult(started));
         message.setHeader(ConnectParticipantConstants.ATTACHMENT_ID, started.attachmentId());
@@ -128,8 +128,8 @@ public class ConnectParticipantProducer extends DefaultProducer {
     private void sendAttachment(Exchange exchange) {
         Message message = exchange.getMessage();
         AttachmentSource source = attachmentSources.read(exchange, true);
-        SendAttachmentResult result = attachmentSending.send(source, connectionToken(message),
-                idempotencyKey(message), redeliveries(message));
+        SendAttachmentResult result = attachmentSending.send(source, connectionToken(message), tokenSource(message),
+                redeliveries(message));
         message.setBody(result);
         message.setHeader(ConnectParticipantConstants.ATTACHMENT_ID, result.getAttachmentId());
         message.setHeader(ConnectParticipantConstants.REQUEST_ID, result.getCompleteRequestId());
@@ -143,6 +143,15 @@ public class ConnectParticipantProducer extends DefaultProducer {
         }
         RequestLimits.checkConnectionToken(token);
         return token;
+    }
+
+    private AttachmentSending.TokenSource tokenSource(Message message) {
+        String fixed = message.getHeader(ConnectParticipantConstants.CLIENT_TOKEN, String.class);
+        if (fixed == null || fixed.isEmpty()) {
+            fixed = configuration.getClientToken();
+        }
+        RequestLimits.checkClientToken(fixed);
+        return new AttachmentSending.TokenSource(fixed, idempotencyKey(message));
     }
 
     private static int redeliveries(Message message) {

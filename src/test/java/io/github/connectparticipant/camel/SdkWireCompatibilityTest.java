@@ -1,6 +1,7 @@
 package io.github.connectparticipant.camel;
 
 import java.net.URI;
+import java.util.List;
 
 import io.github.connectparticipant.simulator.Ledger;
 import org.apache.camel.builder.RouteBuilder;
@@ -12,6 +13,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connectparticipant.ConnectParticipantClient;
 import software.amazon.awssdk.services.connectparticipant.model.AccessDeniedException;
 import software.amazon.awssdk.services.connectparticipant.model.CompleteAttachmentUploadRequest;
+import software.amazon.awssdk.services.connectparticipant.model.GetAttachmentRequest;
+import software.amazon.awssdk.services.connectparticipant.model.StartAttachmentUploadRequest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,6 +59,45 @@ class SdkWireCompatibilityTest extends SimulatorTestSupport {
         assertFalse(bySdk.authorization() || byComponent.authorization(), "neither signs the request");
         assertEquals(200, bySdk.status());
         assertEquals(200, byComponent.status());
+    }
+
+    @Test
+    void startAndGetAttachmentBodiesAreTheSdks() throws Exception {
+        String sdkAttachmentId;
+        try (ConnectParticipantClient sdk = sdk()) {
+            sdkAttachmentId = sdk.startAttachmentUpload(StartAttachmentUploadRequest.builder()
+                    .contentType("image/png").attachmentSizeInBytes(1234L).attachmentName("a.png")
+                    .clientToken("start-token").connectionToken(CONNECTION_TOKEN).build()).attachmentId();
+        }
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:start").to("connectparticipant:startAttachmentUpload?connectionToken=RAW("
+                                        + CONNECTION_TOKEN + ")");
+                from("direct:get").to("connectparticipant:getAttachment?connectionToken=RAW(" + CONNECTION_TOKEN
+                                      + ")&urlExpiryInSeconds=120");
+            }
+        });
+        template.send("direct:start", e -> {
+            e.getMessage().setHeader(ConnectParticipantConstants.ATTACHMENT_NAME, "a.png");
+            e.getMessage().setHeader(ConnectParticipantConstants.ATTACHMENT_SIZE, 1234L);
+            e.getMessage().setHeader(ConnectParticipantConstants.CLIENT_TOKEN, "start-token");
+        });
+        List<Ledger.Call> starts = simulator.ledger().calls().stream()
+                .filter(c -> c.operation().equals("/participant/start-attachment-upload")).toList();
+        assertEquals(2, starts.size());
+        assertEquals(starts.get(0).body(), starts.get(1).body(), "the same request body, member for member");
+
+        try (ConnectParticipantClient sdk = sdk()) {
+            assertThrows(software.amazon.awssdk.services.connectparticipant.model.ValidationException.class,
+                    () -> sdk.getAttachment(GetAttachmentRequest.builder().attachmentId(sdkAttachmentId)
+                            .urlExpiryInSeconds(120).connectionToken(CONNECTION_TOKEN).build()));
+        }
+        template.send("direct:get", e -> e.getMessage().setBody(sdkAttachmentId));
+        List<Ledger.Call> gets = simulator.ledger().calls().stream()
+                .filter(c -> c.operation().equals("/participant/attachment")).toList();
+        assertEquals(2, gets.size());
+        assertEquals(gets.get(0).body(), gets.get(1).body());
     }
 
     @Test
