@@ -116,6 +116,77 @@ class ParticipantServiceSimulatorTest {
         assertEquals(0, simulator.ledger().callsFor("d-1").get(0).status());
     }
 
+    private com.fasterxml.jackson.databind.JsonNode start(String name, long size) throws Exception {
+        HttpResponse<String> started = post(ParticipantServiceSimulator.START_ATTACHMENT_UPLOAD, "good-token",
+                "{\"ContentType\":\"image/png\",\"AttachmentSizeInBytes\":" + size + ",\"AttachmentName\":\"" + name
+                + "\",\"ClientToken\":\"t-" + name + "\"}");
+        assertEquals(200, started.statusCode(), started::body);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.body());
+    }
+
+    private HttpResponse<String> put(String url, Map<String, String> headers, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Content-Length")) {
+                request.header(name, value);
+            }
+        });
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, String> headersToInclude(com.fasterxml.jackson.databind.JsonNode started) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        started.at("/UploadMetadata/HeadersToInclude").fields()
+                .forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        return headers;
+    }
+
+    @Test
+    void theUploadTargetChecksWhatS3Checks() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode started = start("a.png", 4);
+        String url = started.at("/UploadMetadata/Url").asText();
+        Map<String, String> headers = headersToInclude(started);
+        assertEquals(Map.of("Content-Type", "image/png", "Content-Length", "4", "x-amz-meta-attachment-name", "a.png"),
+                headers);
+
+        Map<String, String> missing = new java.util.HashMap<>(headers);
+        missing.remove("x-amz-meta-attachment-name");
+        assertTrue(put(url, missing, new byte[4]).body().contains("<Code>SignatureDoesNotMatch</Code>"));
+        Map<String, String> changed = new java.util.HashMap<>(headers);
+        changed.put("Content-Type", "image/jpeg");
+        assertEquals(403, put(url, changed, new byte[4]).statusCode());
+        Map<String, String> withBearer = new java.util.HashMap<>(headers);
+        withBearer.put("X-Amz-Bearer", "good-token");
+        assertTrue(put(url, withBearer, new byte[4]).body().contains("<Code>AccessDenied</Code>"));
+        assertEquals(403, put(url.replaceAll("Signature=[^&]+", "Signature=forged"), headers, new byte[4])
+                .statusCode());
+        assertTrue(put(url, headers, new byte[3]).statusCode() >= 400, "a short body is refused");
+
+        String id = started.get("AttachmentId").asText();
+        assertError(complete("good-token", id, "c-1"), 400, "ValidationException");
+        assertEquals(200, put(url, headers, new byte[] { 1, 2, 3, 4 }).statusCode());
+        assertEquals(200, complete("good-token", id, "c-1").statusCode());
+
+        HttpResponse<String> got = post(ParticipantServiceSimulator.GET_ATTACHMENT, "good-token",
+                "{\"AttachmentId\":\"" + id + "\"}");
+        assertEquals(200, got.statusCode(), got::body);
+        HttpResponse<byte[]> bytes = http.send(HttpRequest.newBuilder(URI.create(new com.fasterxml.jackson.databind
+                .ObjectMapper().readTree(got.body()).get("Url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] { 1, 2, 3, 4 }, bytes.body());
+    }
+
+    @Test
+    void anExpiredUploadUrlIsRefused() throws Exception {
+        simulator.uploadUrlLifetime(Duration.ofMillis(1));
+        com.fasterxml.jackson.databind.JsonNode started = start("late.png", 2);
+        Thread.sleep(20);
+        HttpResponse<String> late = put(started.at("/UploadMetadata/Url").asText(), headersToInclude(started),
+                new byte[2]);
+        assertEquals(403, late.statusCode());
+        assertTrue(late.body().contains("expired"), late::body);
+    }
+
     @Test
     void randomFaultsFollowTheirRates() throws Exception {
         simulator.faults().rates(new FaultRates(0.5, 0, 0, 0, 0, 0, Duration.ZERO, 7));
