@@ -1,0 +1,108 @@
+package io.github.connectparticipant.routes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * routes/outbox-to-chat.yaml, as shipped: files in an outbox become chat attachments at the simulator; files too
+ * large, of a type not allowed, or empty are dead-lettered with their reason before any call.
+ */
+class OutboxRouteTest extends CamelTestSupport {
+
+    static final String TOKEN = "outbox-token";
+    static ParticipantServiceSimulator simulator;
+
+    @TempDir
+    static Path outbox;
+
+    @BeforeAll
+    static void startSimulator() throws IOException {
+        simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.close();
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = RouteFiles.againstSimulator(simulator.baseUrl(), TOKEN);
+        properties.setProperty("outbox.folder", outbox.toString());
+        properties.setProperty("outbox.maxAttachmentSize", "10000");
+        return properties;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() throws Exception {
+                RouteFiles.fastRetries(getContext());
+                RouteFiles.load(getContext(), "outbox-to-chat.yaml");
+            }
+        };
+    }
+
+    private static void write(String name, int size) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        Files.write(outbox.resolve(name), bytes);
+    }
+
+    @Test
+    void filesBecomeAttachmentsAndTheRestAreDeadLetteredWithTheirReason() throws Exception {
+        write("photo.png", 3000);
+        write("report.pdf", 5000);
+        write("tool.exe", 100);
+        write("empty.txt", 0);
+        write("big.png", 20_000);
+
+        Path sent = outbox.resolve(".sent");
+        Path deadLetters = outbox.resolve(".deadletter");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (originals(sent).size() + FilesRouteTest.originals(deadLetters).size() < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+
+        assertEquals(Set.of("photo.png", "report.pdf"), originals(sent));
+        assertEquals(Set.of("tool.exe", "empty.txt", "big.png"), FilesRouteTest.originals(deadLetters));
+        ObjectMapper json = new ObjectMapper();
+        for (String name : originals(sent)) {
+            JsonNode attachment = json.readTree(sent.resolve(name + ".attachment.json").toFile());
+            assertTrue(simulator.ledger().isCompleted(attachment.get("attachmentId").asText()), name);
+            assertEquals(Files.size(sent.resolve(name)), attachment.get("attachmentSizeInBytes").asLong());
+        }
+        for (String name : FilesRouteTest.originals(deadLetters)) {
+            JsonNode reason = json.readTree(deadLetters.resolve(name + ".reason.json").toFile());
+            assertEquals("ValidationException", reason.get("errorCode").asText(), name);
+            assertEquals(0, reason.get("attempts").asInt(), name + ": refused before any call");
+        }
+        assertEquals(2, simulator.ledger().completed().size());
+        assertEquals(6, simulator.ledger().callCount(), "a start, an upload and a complete for each of the two");
+    }
+
+    private static Set<String> originals(Path folder) throws IOException {
+        Set<String> names = new java.util.TreeSet<>(FilesRouteTest.names(folder));
+        names.removeIf(name -> name.endsWith(".attachment.json"));
+        return names;
+    }
+}
