@@ -101,7 +101,7 @@ public final class Demo {
             int quietChecks = 0;
             while (quietChecks < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(500);
-                long pendingFiles = filesIn(settings.inbox());
+                long pendingFiles = filesIn(settings.inbox()) + filesIn(settings.outbox());
                 long pendingMessages = browse(settings.queueName()).size();
                 int inflight = camel.getInflightRepository().size();
                 quietChecks = pendingFiles == 0 && pendingMessages == 0 && inflight == 0 ? quietChecks + 1 : 0;
@@ -150,37 +150,45 @@ public final class Demo {
             }
         }
         Files.createDirectories(settings.inbox());
+        Files.createDirectories(settings.outbox());
     }
 
     private void seed(CamelContext camel) throws IOException {
-        List<Path> files = list(settings.examplesInbox());
-        for (Path file : files) {
-            // written under a dot name, then renamed, so that the route never reads a half-written file
-            Path hidden = settings.inbox().resolve("." + file.getFileName());
-            Files.copy(file, hidden, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(hidden, settings.inbox().resolve(file.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
-        }
+        List<Path> files = copyInto(settings.examplesInbox(), settings.inbox());
+        List<Path> outgoing = copyInto(settings.examplesOutbox(), settings.outbox());
         List<Path> messages = list(settings.examplesQueue());
         try (ProducerTemplate template = camel.createProducerTemplate()) {
             for (Path message : messages) {
                 template.sendBody("jms:queue:" + settings.queueName(), Files.readString(message));
             }
         }
-        summary.seeded(files.size(), messages.size());
-        out.printf("demo: seeded %d files into %s and %d messages into queue %s%n", files.size(), settings.inbox(),
-                messages.size(), settings.queueName());
+        summary.seeded(files.size(), messages.size(), outgoing.size());
+        out.printf("demo: seeded %d files into %s, %d messages into queue %s and %d files into %s%n", files.size(),
+                settings.inbox(), messages.size(), settings.queueName(), outgoing.size(), settings.outbox());
+    }
+
+    private static List<Path> copyInto(Path examples, Path folder) throws IOException {
+        List<Path> files = list(examples);
+        for (Path file : files) {
+            // written under a dot name, then renamed, so that the route never reads a half-written file
+            Path hidden = folder.resolve("." + file.getFileName());
+            Files.copy(file, hidden, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(hidden, folder.resolve(file.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
+        }
+        return files;
     }
 
     private void collectOutputs(boolean drained) throws Exception {
         Map<String, Integer> byReason = new TreeMap<>();
-        Path deadLetters = settings.inbox().resolve(".deadletter");
         int deadFiles = 0;
-        for (Path reasonFile : list(deadLetters)) {
-            if (reasonFile.getFileName().toString().endsWith(".reason.json")) {
-                JsonNode reason = JSON.readTree(reasonFile.toFile());
-                byReason.merge(reasonText(reason.path("errorCode").asText(), reason.path("statusCode").asInt(),
-                        reason.path("attempts").asInt()), 1, Integer::sum);
-                deadFiles++;
+        for (Path deadLetters : List.of(settings.inbox().resolve(".deadletter"), settings.outbox().resolve(".deadletter"))) {
+            for (Path reasonFile : list(deadLetters)) {
+                if (reasonFile.getFileName().toString().endsWith(".reason.json")) {
+                    JsonNode reason = JSON.readTree(reasonFile.toFile());
+                    byReason.merge(reasonText(reason.path("errorCode").asText(), reason.path("statusCode").asInt(),
+                            reason.path("attempts").asInt()), 1, Integer::sum);
+                    deadFiles++;
+                }
             }
         }
         List<Message> deadMessages = browse(settings.deadLetterQueueName());

@@ -13,6 +13,7 @@ import java.util.Properties;
  * when run from the command line) wins; the overrides go to Camel too.
  */
 record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path inbox, Path examplesInbox, Path examplesQueue,
+        Path outbox, Path examplesOutbox,
         String queueName, String deadLetterQueueName, String connectionToken, boolean embeddedSimulator,
         boolean embeddedBroker, String brokerUrl, boolean keepRunning, long timeoutSeconds,
         String refusedIds, Map<String, Integer> throttledIds, Map<String, Integer> failingIds) {
@@ -21,7 +22,7 @@ record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path
 
     /** The names a -D may set besides those in the file: the demo's, the routes' and Camel's own. */
     private static final java.util.regex.Pattern OVERRIDABLE
-            = java.util.regex.Pattern.compile("(demo|participant|inbox|queue|redelivery|camel)\\.");
+            = java.util.regex.Pattern.compile("(demo|participant|inbox|outbox|queue|redelivery|camel)\\.");
 
     static DemoSettings load(Path configFile, Properties candidates) throws IOException {
         Properties file = new Properties();
@@ -42,6 +43,8 @@ record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path
                 Path.of(merged.getProperty("inbox.folder", "target/demo/inbox")),
                 Path.of(merged.getProperty("demo.examples.inbox", "examples/inbox")),
                 Path.of(merged.getProperty("demo.examples.queue", "examples/queue")),
+                Path.of(merged.getProperty("outbox.folder", "target/demo/outbox")),
+                Path.of(merged.getProperty("demo.examples.outbox", "examples/outbox")),
                 merged.getProperty("queue.name", "attachments"),
                 merged.getProperty("queue.deadLetterName", "attachments.DLQ"),
                 merged.getProperty("participant.connection.token"),

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.connectparticipant.camel.CompleteAttachmentUploadResult;
+import io.github.connectparticipant.camel.SendAttachmentResult;
 import io.github.connectparticipant.camel.ConnectParticipantEndpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
@@ -19,9 +20,11 @@ public final class DemoSummary extends EventNotifierSupport {
     private final AtomicInteger completedMessages = new AtomicInteger();
     private final AtomicInteger completedAttachments = new AtomicInteger();
     private final AtomicInteger retriedAttachments = new AtomicInteger();
+    private final AtomicInteger sentFiles = new AtomicInteger();
     private final Map<String, Integer> deadLettersByReason = new TreeMap<>();
     private int filesSeeded;
     private int messagesSeeded;
+    private int outgoingSeeded;
     private int filesDone;
     private int filesDeadLettered;
     private int messagesDeadLettered;
@@ -43,6 +46,9 @@ public final class DemoSummary extends EventNotifierSupport {
         if (event instanceof CamelEvent.ExchangeSentEvent sent
             && sent.getEndpoint() instanceof ConnectParticipantEndpoint) {
             Exchange exchange = sent.getExchange();
+            if (exchange.getException() == null && exchange.getMessage().getBody() instanceof SendAttachmentResult) {
+                sentFiles.incrementAndGet();
+            }
             if (exchange.getException() == null
                 && exchange.getMessage().getBody() instanceof CompleteAttachmentUploadResult result) {
                 completedMessages.incrementAndGet();
@@ -57,9 +63,10 @@ public final class DemoSummary extends EventNotifierSupport {
         }
     }
 
-    void seeded(int files, int messages) {
+    void seeded(int files, int messages, int outgoing) {
         this.filesSeeded = files;
         this.messagesSeeded = messages;
+        this.outgoingSeeded = outgoing;
     }
 
     synchronized void outputs(int filesDone, int filesDeadLettered, int messagesDeadLettered,
@@ -80,6 +87,11 @@ public final class DemoSummary extends EventNotifierSupport {
         return completedAttachments.get();
     }
 
+    /** Files of the outbox sent as chat attachments. */
+    public int sentFiles() {
+        return sentFiles.get();
+    }
+
     public int retriedAttachments() {
         return retriedAttachments.get();
     }
@@ -94,7 +106,8 @@ public final class DemoSummary extends EventNotifierSupport {
 
     /** Inputs that ended neither completed nor dead-lettered. */
     public synchronized int lost() {
-        return filesSeeded + messagesSeeded - completedMessages.get() - deadLettered();
+        return filesSeeded + messagesSeeded + outgoingSeeded - completedMessages.get() - sentFiles.get()
+               - deadLettered();
     }
 
     public synchronized boolean drained() {
@@ -104,15 +117,18 @@ public final class DemoSummary extends EventNotifierSupport {
     synchronized void print(PrintStream out, DemoSettings settings) {
         out.println();
         out.println("==================== connectparticipant demo: summary ====================");
-        out.printf("input          %d files, %d queue messages%n", filesSeeded, messagesSeeded);
-        out.printf("completed      %d messages, %d attachments (%d of them retried)%n", completedMessages.get(),
+        out.printf("input          %d files of ids, %d queue messages, %d files to attach%n", filesSeeded,
+                messagesSeeded, outgoingSeeded);
+        out.printf("completed      %d messages, %d attachment ids (%d of them retried)%n", completedMessages.get(),
                 completedAttachments.get(), retriedAttachments.get());
-        out.printf("dead-lettered  %d messages (%d files, %d queue messages)%n", deadLettered(), filesDeadLettered,
+        out.printf("sent           %d files as chat attachments (start, upload, complete)%n", sentFiles.get());
+        out.printf("dead-lettered  %d (%d files, %d queue messages)%n", deadLettered(), filesDeadLettered,
                 messagesDeadLettered);
         deadLettersByReason.forEach((reason, count) -> out.printf("    %-44s %d%n", reason, count));
         out.printf("lost           %d%s%n", lost(), drained ? "" : " (the sample did not drain in time)");
-        out.printf("outputs        %s/.done (%d files), %s/.deadletter, queue %s%n", settings.inbox(), filesDone,
+        out.printf("outputs        %s/.done (%d files), %s/.deadletter, queue %s,%n", settings.inbox(), filesDone,
                 settings.inbox(), settings.deadLetterQueueName());
+        out.printf("               %s/.sent, %s/.deadletter%n", settings.outbox(), settings.outbox());
         out.println("===========================================================================");
     }
 }

@@ -22,6 +22,7 @@ class DemoTest {
         Properties overrides = new Properties();
         overrides.setProperty("demo.workFolder", "target/demo-test");
         overrides.setProperty("inbox.folder", "target/demo-test/inbox");
+        overrides.setProperty("outbox.folder", "target/demo-test/outbox");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         DemoSummary summary;
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
@@ -34,9 +35,10 @@ class DemoTest {
         assertEquals(7, summary.completedMessages(), output);
         assertEquals(11, summary.completedAttachments(), output);
         assertEquals(3, summary.retriedAttachments(), "att-1003, att-1401 and att-2004 met throttling");
+        assertEquals(3, summary.sentFiles(), "the png, the pdf and the txt of examples/outbox");
         assertEquals(Map.of(
                 "ValidationException (HTTP 400)", 3,
-                "ValidationException (invalid input, not sent)", 3,
+                "ValidationException (invalid input, not sent)", 6,
                 "AccessDeniedException (HTTP 403)", 1,
                 "InternalServerException (HTTP 500)", 1), summary.deadLettersByReason(), output);
         assertTrue(output.contains("connectparticipant demo: summary"), output);

@@ -52,6 +52,7 @@ class SecretsInTheRoutesTest {
         Properties overrides = new Properties();
         overrides.setProperty("demo.workFolder", "target/demo-secrets");
         overrides.setProperty("inbox.folder", "target/demo-secrets/inbox");
+        overrides.setProperty("outbox.folder", "target/demo-secrets/outbox");
         overrides.setProperty("camel.main.tracing", "true");
         overrides.setProperty("camel.main.messageHistory", "true");
         overrides.setProperty("camel.main.logMask", "true");
