@@ -43,7 +43,7 @@ class KameletAndPipeDefinitionTest {
         Map<String, Object> definition = at(kamelet, "spec", "definition");
         assertTrue(((String) definition.get("title")).endsWith("Sink"));
         Map<String, Object> properties = (Map<String, Object>) definition.get("properties");
-        assertEquals(List.of("connectionToken", "region", "uriEndpointOverride", "maxAttempts"),
+        assertEquals(List.of("connectionToken", "region", "uriEndpointOverride", "maxAttempts", "operation"),
                 List.copyOf(properties.keySet()));
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             Map<String, Object> spec = (Map<String, Object>) property.getValue();

@@ -46,6 +46,8 @@ class KameletSinkIT extends CamelTestSupport {
             public void configure() {
                 // each caller gets its own Kamelet route (the part after the slash), which takes its error handler
                 from("direct:send").to("kamelet:connectparticipant-sink/plain" + options);
+                from("direct:sendFile").to("kamelet:connectparticipant-sink/files" + options
+                                            + "&operation=sendAttachment");
                 from("direct:withDeadLetters").errorHandler(deadLetterChannel("mock:dead"))
                         .to("kamelet:connectparticipant-sink/deadLetters" + options).to("mock:done");
             }
@@ -66,6 +68,17 @@ class KameletSinkIT extends CamelTestSupport {
         assertNull(exchange.getException(), () -> String.valueOf(exchange.getException()));
         assertTrue(simulator.ledger().isCompleted("k-1"));
         assertEquals(1, simulator.ledger().callsFor("k-1").size());
+    }
+
+    @Test
+    void sendsAFileAsAnAttachment() {
+        Exchange exchange = template.send("direct:sendFile", e -> {
+            e.getMessage().setBody("receipt".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            e.getMessage().setHeader("CamelConnectParticipantAttachmentName", "receipt.txt");
+        });
+        assertNull(exchange.getException(), () -> String.valueOf(exchange.getException()));
+        String attachmentId = exchange.getMessage().getHeader("CamelConnectParticipantAttachmentId", String.class);
+        assertTrue(simulator.ledger().isCompleted(attachmentId));
     }
 
     @Test
