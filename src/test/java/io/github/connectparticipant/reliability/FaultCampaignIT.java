@@ -17,15 +17,11 @@ import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
 import io.github.connectparticipant.demo.EmbeddedBroker;
 import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;
-import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
 import org.apache.camel.Exchange;
-import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
-import org.apache.camel.test.junit5.CamelTestSupport;
+import io.github.connectparticipant.routes.RouteTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,13 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 5% of the ids. Every message must end completed or dead-lettered, refused ids at once, and every call for an id
  * must carry one client token. The figures go to target/reliability/fault-campaign.properties.
  */
-class FaultCampaignIT extends CamelTestSupport {
+class FaultCampaignIT extends RouteTestSupport {
 
     static final int MESSAGES = 1000;
-    static final String TOKEN = "campaign-token";
     static final long RESPONSE_TIMEOUT = 400;
 
-    static ParticipantServiceSimulator simulator;
     static EmbeddedBroker broker;
     static final Set<String> refused = new HashSet<>();
     static final Map<String, Exchange> deadLetters = new ConcurrentHashMap<>();
@@ -56,19 +50,15 @@ class FaultCampaignIT extends CamelTestSupport {
     static Path brokerData;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void startBroker() throws Exception {
         for (int i = 0; i < MESSAGES; i += 20) {
             refused.add(id(i));
         }
-        simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN).refuseAttachmentIds(refused);
-        simulator.faults().rates(new FaultRates(0.07, 0.03, 0.10, 0.05, 0.05, 0.03,
-                Duration.ofMillis(RESPONSE_TIMEOUT * 2), 20261125));
         broker = EmbeddedBroker.start(brokerData, 0);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        simulator.close();
+    static void stopBroker() throws Exception {
         broker.close();
     }
 
@@ -77,37 +67,34 @@ class FaultCampaignIT extends CamelTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
-        properties.setProperty("participant.url", simulator.baseUrl());
-        properties.setProperty("participant.connection.token", TOKEN);
-        properties.setProperty("queue.consumers", "8");
-        properties.setProperty("redelivery.delay", "50");
-        return properties;
+    protected String routeFile() {
+        return "queue-to-connectparticipant.yaml";
     }
 
     @Override
-    protected RoutesBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() throws Exception {
-                getContext().addComponent("jms", JmsComponent.jmsComponent(new ActiveMQJMSConnectionFactory("vm://0")));
-                ConnectParticipantComponent component
-                        = getContext().getComponent("connectparticipant", ConnectParticipantComponent.class);
-                component.getConfiguration().setResponseTimeout(RESPONSE_TIMEOUT);
-                // Retry-After: 1 is honoured, capped at this
-                component.getConfiguration().setRetryMaxDelay(300);
-                component.getConfiguration().setMaxConnections(16);
-                PluginHelper.getRoutesLoader(getContext()).loadRoutes(ResourceHelper.resolveResource(getContext(),
-                        "file:routes/queue-to-connectparticipant.yaml"));
-                from("jms:queue:attachments.DLQ?concurrentConsumers=2")
-                        .process(e -> deadLetters.put(e.getMessage().getBody(String.class), e.copy()));
-            }
-        };
+    protected void configure(Properties properties) {
+        properties.setProperty("queue.consumers", "8");
+        properties.setProperty("redelivery.delay", "50");
+    }
+
+    @Override
+    protected void addAround(RouteBuilder builder) {
+        builder.getContext().addComponent("jms", JmsComponent.jmsComponent(new ActiveMQJMSConnectionFactory("vm://0")));
+        ConnectParticipantComponent component
+                = builder.getContext().getComponent("connectparticipant", ConnectParticipantComponent.class);
+        component.getConfiguration().setResponseTimeout(RESPONSE_TIMEOUT);
+        // Retry-After: 1 is honoured, capped at this
+        component.getConfiguration().setRetryMaxDelay(300);
+        component.getConfiguration().setMaxConnections(16);
+        builder.from("jms:queue:attachments.DLQ?concurrentConsumers=2")
+                .process(e -> deadLetters.put(e.getMessage().getBody(String.class), e.copy()));
     }
 
     @Test
     void everyMessageEndsCompletedOrDeadLetteredAndNoIdChangesItsToken() throws Exception {
+        simulator.refuseAttachmentIds(refused);
+        simulator.faults().rates(new FaultRates(0.07, 0.03, 0.10, 0.05, 0.05, 0.03,
+                Duration.ofMillis(RESPONSE_TIMEOUT * 2), 20261125));
         long start = System.nanoTime();
         for (int i = 0; i < MESSAGES; i++) {
             template.sendBody("jms:queue:attachments", id(i));

@@ -14,12 +14,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.connectparticipant.simulator.Fault;
-import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,54 +23,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * routes/files-to-connectparticipant.yaml, as shipped, against the simulator with real files.
  */
-class FilesRouteTest extends CamelTestSupport {
+class FilesRouteTest extends RouteTestSupport {
 
-    static final String TOKEN = "files-route-token";
-    static ParticipantServiceSimulator simulator;
 
     @TempDir
     static Path inbox;
 
-    @BeforeAll
-    static void startSimulator() throws IOException {
-        simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN).refuseAttachmentIds("bad-1");
-    }
-
-    @org.junit.jupiter.api.BeforeEach
-    void forgetEarlierCalls() {
-        simulator.reset();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String routeFile() {
+        return "files-to-connectparticipant.yaml";
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = RouteFiles.againstSimulator(simulator.baseUrl(), TOKEN);
+    protected void configure(Properties properties) {
         properties.setProperty("inbox.folder", inbox.toString());
-        return properties;
-    }
-
-    @Override
-    protected RoutesBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() throws Exception {
-                RouteFiles.fastRetries(getContext());
-                addRoutesUnderTest(this);
-            }
-        };
-    }
-
-    /** The routes under test: the YAML file as shipped. */
-    void addRoutesUnderTest(RouteBuilder builder) throws Exception {
-        RouteFiles.load(builder.getContext(), "files-to-connectparticipant.yaml");
     }
 
     @Test
     void deliversGoodFilesAndDeadLettersTheRestWithTheirReason() throws Exception {
+        simulator.refuseAttachmentIds("bad-1");
         simulator.faults().scriptFor("busy-1", Fault.throttle(), Fault.throttle(), Fault.throttle());
         Fault[] down = new Fault[9];
         java.util.Arrays.fill(down, Fault.internalError());

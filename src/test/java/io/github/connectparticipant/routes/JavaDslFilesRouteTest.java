@@ -9,7 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
 class JavaDslFilesRouteTest extends FilesRouteTest {
 
     @Override
-    void addRoutesUnderTest(RouteBuilder builder) throws Exception {
+    protected void addRoutesUnderTest(RouteBuilder builder) throws Exception {
         builder.getContext().addRoutes(new FilesToConnectParticipantRoute());
     }
 }

@@ -11,12 +11,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,39 +24,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * many ids), plus a file over 10 MB made here, through routes/files-to-connectparticipant.yaml: each is dead-lettered
  * at once with a clear, non-retryable reason, nothing is sent for any of them, and the route goes on consuming.
  */
-class MalformedInputTest extends CamelTestSupport {
+class MalformedInputTest extends RouteTestSupport {
 
-    static final String TOKEN = "malformed-token";
-    static ParticipantServiceSimulator simulator;
 
     @TempDir
     static Path inbox;
 
-    @BeforeAll
-    static void startSimulator() throws IOException {
-        simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String routeFile() {
+        return "files-to-connectparticipant.yaml";
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = RouteFiles.againstSimulator(simulator.baseUrl(), TOKEN);
+    protected void configure(Properties properties) {
         properties.setProperty("inbox.folder", inbox.toString());
-        return properties;
-    }
-
-    @Override
-    protected RoutesBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() throws Exception {
-                RouteFiles.load(getContext(), "files-to-connectparticipant.yaml");
-            }
-        };
     }
 
     @Test

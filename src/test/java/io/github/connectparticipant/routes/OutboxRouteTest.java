@@ -9,12 +9,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,41 +19,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * routes/outbox-to-chat.yaml, as shipped: files in an outbox become chat attachments at the simulator; files too
  * large, of a type not allowed, or empty are dead-lettered with their reason before any call.
  */
-class OutboxRouteTest extends CamelTestSupport {
+class OutboxRouteTest extends RouteTestSupport {
 
-    static final String TOKEN = "outbox-token";
-    static ParticipantServiceSimulator simulator;
 
     @TempDir
     static Path outbox;
 
-    @BeforeAll
-    static void startSimulator() throws IOException {
-        simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String routeFile() {
+        return "outbox-to-chat.yaml";
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = RouteFiles.againstSimulator(simulator.baseUrl(), TOKEN);
+    protected void configure(Properties properties) {
         properties.setProperty("outbox.folder", outbox.toString());
         properties.setProperty("outbox.maxAttachmentSize", "10000");
-        return properties;
-    }
-
-    @Override
-    protected RoutesBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() throws Exception {
-                RouteFiles.fastRetries(getContext());
-                RouteFiles.load(getContext(), "outbox-to-chat.yaml");
-            }
-        };
     }
 
     private static void write(String name, int size) throws IOException {

@@ -1,24 +1,19 @@
 package io.github.connectparticipant.routes;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 
 import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
 import io.github.connectparticipant.demo.EmbeddedBroker;
 import io.github.connectparticipant.simulator.Fault;
-import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
 import org.apache.camel.Exchange;
-import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,43 +26,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * routes/queue-to-connectparticipant.yaml, as shipped, against the simulator and a real embedded Artemis broker.
  */
-class QueueRouteTest extends CamelTestSupport {
+class QueueRouteTest extends RouteTestSupport {
 
-    static final String TOKEN = "queue-route-token";
-    static ParticipantServiceSimulator simulator;
     static EmbeddedBroker broker;
 
     @TempDir
     static Path brokerData;
 
     @BeforeAll
-    static void start() throws Exception {
-        simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN).refuseAttachmentIds("q-bad");
+    static void startBroker() throws Exception {
         broker = EmbeddedBroker.start(brokerData, 0);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        simulator.close();
+    static void stopBroker() throws Exception {
         broker.close();
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        return RouteFiles.againstSimulator(simulator.baseUrl(), TOKEN);
+    protected String routeFile() {
+        return "queue-to-connectparticipant.yaml";
     }
 
     @Override
-    protected RoutesBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() throws Exception {
-                getContext().addComponent("jms", JmsComponent.jmsComponent(new ActiveMQJMSConnectionFactory("vm://0")));
-                RouteFiles.fastRetries(getContext());
-                RouteFiles.load(getContext(), "queue-to-connectparticipant.yaml");
-                from("jms:queue:attachments.DLQ").to("mock:dlq");
-            }
-        };
+    protected void addAround(RouteBuilder builder) {
+        builder.getContext().addComponent("jms", JmsComponent.jmsComponent(new ActiveMQJMSConnectionFactory("vm://0")));
+        builder.from("jms:queue:attachments.DLQ").to("mock:dlq");
     }
 
     private static String json(String token, String... ids) {
@@ -78,6 +62,7 @@ class QueueRouteTest extends CamelTestSupport {
 
     @Test
     void deliversGoodMessagesAndDeadLettersTheRestWithTheirReason() throws Exception {
+        simulator.refuseAttachmentIds("q-bad");
         simulator.faults().scriptFor("q-busy", Fault.throttle(), Fault.throttle(), Fault.throttle());
         MockEndpoint dlq = getMockEndpoint("mock:dlq");
         dlq.expectedMessageCount(3);
