@@ -17,12 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DemoTest {
 
+    /** The demo's configuration, working in a folder of the test's own. */
+    static Properties workingUnder(String workFolder) {
+        Properties overrides = new Properties();
+        overrides.setProperty("demo.workFolder", workFolder);
+        overrides.setProperty("inbox.folder", workFolder + "/inbox");
+        overrides.setProperty("outbox.folder", workFolder + "/outbox");
+        return overrides;
+    }
+
     @Test
     void runsTheSampleToItsSummary() throws Exception {
-        Properties overrides = new Properties();
-        overrides.setProperty("demo.workFolder", "target/demo-test");
-        overrides.setProperty("inbox.folder", "target/demo-test/inbox");
-        overrides.setProperty("outbox.folder", "target/demo-test/outbox");
+        Properties overrides = workingUnder("target/demo-test");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         DemoSummary summary;
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {

@@ -49,10 +49,7 @@ class SecretsInTheRoutesTest {
 
     @Test
     void noConnectionTokenAnywhere() throws Exception {
-        Properties overrides = new Properties();
-        overrides.setProperty("demo.workFolder", "target/demo-secrets");
-        overrides.setProperty("inbox.folder", "target/demo-secrets/inbox");
-        overrides.setProperty("outbox.folder", "target/demo-secrets/outbox");
+        Properties overrides = DemoTest.workingUnder("target/demo-secrets");
         overrides.setProperty("camel.main.tracing", "true");
         overrides.setProperty("camel.main.messageHistory", "true");
         overrides.setProperty("camel.main.logMask", "true");

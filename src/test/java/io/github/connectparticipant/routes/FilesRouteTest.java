@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -15,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.connectparticipant.simulator.Fault;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,21 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * routes/files-to-connectparticipant.yaml, as shipped, against the simulator with real files.
  */
-class FilesRouteTest extends RouteTestSupport {
-
-
-    @TempDir
-    static Path inbox;
-
-    @Override
-    protected String routeFile() {
-        return "files-to-connectparticipant.yaml";
-    }
-
-    @Override
-    protected void configure(Properties properties) {
-        properties.setProperty("inbox.folder", inbox.toString());
-    }
+class FilesRouteTest extends InboxRouteTestSupport {
 
     @Test
     void deliversGoodFilesAndDeadLettersTheRestWithTheirReason() throws Exception {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -12,7 +11,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,21 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * many ids), plus a file over 10 MB made here, through routes/files-to-connectparticipant.yaml: each is dead-lettered
  * at once with a clear, non-retryable reason, nothing is sent for any of them, and the route goes on consuming.
  */
-class MalformedInputTest extends RouteTestSupport {
-
-
-    @TempDir
-    static Path inbox;
-
-    @Override
-    protected String routeFile() {
-        return "files-to-connectparticipant.yaml";
-    }
-
-    @Override
-    protected void configure(Properties properties) {
-        properties.setProperty("inbox.folder", inbox.toString());
-    }
+class MalformedInputTest extends InboxRouteTestSupport {
 
     @Test
     void everyMalformedInputIsDeadLetteredWithItsReasonAndNothingIsSent() throws Exception {
