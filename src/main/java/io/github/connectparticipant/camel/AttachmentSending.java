@@ -100,10 +100,6 @@ final class AttachmentSending {
         return started.urlExpiry().isBefore(Instant.now().plus(EXPIRY_MARGIN));
     }
 
-    RetryPolicy retryPolicy() {
-        return retryPolicy;
-    }
-
     static ConnectParticipantException failure(String what, RetryPolicy.GaveUp gaveUp, String attachmentId,
                                                        int redeliveries, String connectionToken) {
         ServiceCallFailure last = gaveUp.lastFailure();

@@ -78,7 +78,9 @@ final class AttachmentSources {
         }
         Long size = message.getHeader(ConnectParticipantConstants.ATTACHMENT_SIZE, Long.class);
         if (size == null) {
-            size = file != null ? Long.valueOf(file.length()) : content instanceof byte[] b ? Long.valueOf(b.length) : null;
+            size = file != null ? Long.valueOf(file.length()) : content instanceof byte[] b ? Long.valueOf(b.length)
+                    // a remote file (FTP, say) arrives as a stream; its consumer tells its length
+                    : message.getHeader(Exchange.FILE_LENGTH, Long.class);
         }
         String contentType = message.getHeader(ConnectParticipantConstants.CONTENT_TYPE, String.class);
         if (contentType == null && name != null) {

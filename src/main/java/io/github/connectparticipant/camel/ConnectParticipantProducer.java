@@ -16,6 +16,7 @@ public class ConnectParticipantProducer extends DefaultProducer {
     private final ConnectParticipantConfiguration configuration;
     private final AttachmentRequestReader requestReader;
     private final AttachmentSources attachmentSources;
+    private RetryPolicy retryPolicy;
     private AttachmentCompletion attachmentCompletion;
     private AttachmentSending attachmentSending;
     private WritableHealthCheckRepository healthCheckRepository;
@@ -36,7 +37,7 @@ public class ConnectParticipantProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxAttempts(), configuration.getRetryBaseDelay(),
+        retryPolicy = new RetryPolicy(configuration.getMaxAttempts(), configuration.getRetryBaseDelay(),
                 configuration.getRetryMaxDelay());
         attachmentCompletion = new AttachmentCompletion(getEndpoint().getServiceClient(), retryPolicy);
         attachmentSending = new AttachmentSending(getEndpoint().getServiceClient(), getEndpoint().getUploader(),
@@ -114,7 +115,7 @@ public class ConnectParticipantProducer extends DefaultProducer {
         String subject = "GetAttachment of attachment '" + id + "'";
         GetAttachmentResult result;
         try {
-            result = attachmentSending.retryPolicy().run(subject, () -> getEndpoint().getServiceClient()
+            result = retryPolicy.run(subject, () -> getEndpoint().getServiceClient()
                     .getAttachment(id, configuration.getUrlExpiryInSeconds(), connectionToken)).value();
         } catch (RetryPolicy.GaveUp gaveUp) {
             throw AttachmentSending.failure(subject, gaveUp, id, redeliveries(message), connectionToken);
