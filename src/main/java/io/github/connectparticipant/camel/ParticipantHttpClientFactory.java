@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.Socket;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
 
 import org.apache.camel.CamelContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -97,19 +95,9 @@ final class ParticipantHttpClientFactory {
         }
 
         @Override
-        public void bind(SSLSocket sslSocket, Socket socket) throws IOException {
-            super.bind(sslSocket, socket);
-        }
-
-        @Override
         public Socket getSocket() {
             SocketHolder holder = getSocketHolder();
             return holder != null ? holder.getSocket() : null;
-        }
-
-        @Override
-        public SSLSession getSSLSession() {
-            return super.getSSLSession();
         }
 
         @Override
