@@ -1,7 +1,6 @@
 package io.github.connectparticipant.camel;
 
 import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;

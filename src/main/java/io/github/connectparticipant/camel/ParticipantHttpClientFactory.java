@@ -1,6 +1,5 @@
 package io.github.connectparticipant.camel;
 
-import java.io.IOException;
 import java.net.Socket;
 
 import javax.net.ssl.SSLContext;
