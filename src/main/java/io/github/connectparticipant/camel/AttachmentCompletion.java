@@ -98,7 +98,7 @@ final class AttachmentCompletion {
                                                        List<String> failed, List<String> notAttempted,
                                                        String connectionToken) {
         ServiceCallFailure last = gaveUp.lastFailure();
-        StringBuilder message = describe("CompleteAttachmentUpload of attachment '" + attachmentId + "'", gaveUp,
+        StringBuilder message = CallFailures.describe("CompleteAttachmentUpload of attachment '" + attachmentId + "'", gaveUp,
                 retryable, redeliveries, connectionToken);
         int total = completed.size() + failed.size() + notAttempted.size();
         if (total > 1) {
@@ -113,40 +113,10 @@ final class AttachmentCompletion {
                 notAttempted);
     }
 
-    /** "What failed after N attempts (redelivery R): Code (HTTP s, request id r): message [retryable]". */
-    static StringBuilder describe(String what, RetryPolicy.GaveUp gaveUp, boolean retryable, int redeliveries,
-                                  String connectionToken) {
-        ServiceCallFailure last = gaveUp.lastFailure();
-        StringBuilder message = new StringBuilder(256).append(what).append(" failed after ").append(gaveUp.attempts())
-                .append(gaveUp.attempts() == 1 ? " attempt" : " attempts");
-        if (redeliveries > 0) {
-            message.append(" (redelivery ").append(redeliveries).append(')');
-        }
-        message.append(": ").append(last.errorCode());
-        if (last.statusCode() != ServiceCallFailure.NO_ANSWER) {
-            message.append(" (HTTP ").append(last.statusCode());
-            if (last.requestId() != null) {
-                message.append(", request id ").append(last.requestId());
-            }
-            message.append(')');
-        }
-        return message.append(": ").append(withoutSecret(last.getMessage(), connectionToken))
-                .append(retryable ? " [retryable]" : " [not retryable]");
-    }
-
     private static String shown(List<String> ids) {
         if (ids.size() <= IDS_SHOWN_IN_MESSAGE) {
             return ids.toString();
         }
         return ids.subList(0, IDS_SHOWN_IN_MESSAGE) + " and " + (ids.size() - IDS_SHOWN_IN_MESSAGE) + " more";
-    }
-
-    /** The service's own text goes into the message; in the unlikely case it echoes the token, the token goes. */
-    private static String withoutSecret(String text, String connectionToken) {
-        if (text == null) {
-            return "";
-        }
-        return connectionToken != null && text.contains(connectionToken) ? text.replace(connectionToken, "xxxxxx")
-                : text;
     }
 }

@@ -47,9 +47,9 @@ final class AttachmentRequestReader {
                         idsOf(headerIds, "the " + ConnectParticipantConstants.ATTACHMENT_IDS + " header"))
                 : readBody(exchange, message.getBody());
 
-        String connectionToken = firstOf(message.getHeader(ConnectParticipantConstants.CONNECTION_TOKEN, String.class),
+        String connectionToken = firstGiven(message.getHeader(ConnectParticipantConstants.CONNECTION_TOKEN, String.class),
                 given.getConnectionToken(), configuration.getConnectionToken());
-        String clientToken = firstOf(message.getHeader(ConnectParticipantConstants.CLIENT_TOKEN, String.class),
+        String clientToken = firstGiven(message.getHeader(ConnectParticipantConstants.CLIENT_TOKEN, String.class),
                 given.getClientToken(), configuration.getClientToken());
         List<String> attachmentIds = distinctStripped(given.getAttachmentIds());
 
@@ -273,7 +273,7 @@ final class AttachmentRequestReader {
     }
 
     /** The first value given: an empty one (an unset placeholder, say) counts as not given. */
-    private static String firstOf(String first, String second, String third) {
+    static String firstGiven(String first, String second, String third) {
         if (first != null && !first.isEmpty()) {
             return first;
         }

@@ -54,7 +54,7 @@ final class AttachmentSending {
             return retryPolicy.run(subject, () -> serviceClient.startAttachmentUpload(source.contentType(),
                     source.size(), source.name(), startToken(tokens, source, start), connectionToken)).value();
         } catch (RetryPolicy.GaveUp gaveUp) {
-            throw failure(subject, gaveUp, null, redeliveries, connectionToken);
+            throw CallFailures.of(subject, gaveUp, null, redeliveries, connectionToken);
         }
     }
 
@@ -76,7 +76,7 @@ final class AttachmentSending {
                 if (AttachmentUploader.isExpired(gaveUp.lastFailure())) {
                     continue;
                 }
-                throw failure(upload, gaveUp, started.attachmentId(), redeliveries, connectionToken);
+                throw CallFailures.of(upload, gaveUp, started.attachmentId(), redeliveries, connectionToken);
             }
             String complete = "CompleteAttachmentUpload of attachment '" + started.attachmentId() + "'";
             try {
@@ -87,7 +87,7 @@ final class AttachmentSending {
                 return new SendAttachmentResult(started.attachmentId(), source.name(), source.size(),
                         source.contentType(), started.requestId(), completeRequestId);
             } catch (RetryPolicy.GaveUp gaveUp) {
-                throw failure(complete, gaveUp, started.attachmentId(), redeliveries, connectionToken);
+                throw CallFailures.of(complete, gaveUp, started.attachmentId(), redeliveries, connectionToken);
             }
         }
         throw new ConnectParticipantException("Upload of " + source.name() + " failed: the upload URL expired "
@@ -98,15 +98,5 @@ final class AttachmentSending {
 
     private static boolean expiresSoon(StartedUpload started) {
         return started.urlExpiry().isBefore(Instant.now().plus(EXPIRY_MARGIN));
-    }
-
-    static ConnectParticipantException failure(String what, RetryPolicy.GaveUp gaveUp, String attachmentId,
-                                                       int redeliveries, String connectionToken) {
-        ServiceCallFailure last = gaveUp.lastFailure();
-        String message = AttachmentCompletion.describe(what, gaveUp, gaveUp.retryable(), redeliveries, connectionToken)
-                .toString();
-        return new ConnectParticipantException(message, last.getCause(), last.errorCode(), last.statusCode(),
-                last.requestId(), gaveUp.retryable(), attachmentId, gaveUp.attempts(), redeliveries, List.of(),
-                attachmentId != null ? List.of(attachmentId) : List.of(), List.of());
     }
 }

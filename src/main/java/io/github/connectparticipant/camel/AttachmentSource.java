@@ -52,10 +52,6 @@ final class AttachmentSource {
         return stream == null;
     }
 
-    boolean hasContent() {
-        return file != null || bytes != null || stream != null;
-    }
-
     /** The bytes as a request entity; the content type goes in the headers the service asked for. */
     HttpEntity entity() {
         if (file != null) {

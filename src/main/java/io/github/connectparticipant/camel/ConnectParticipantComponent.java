@@ -10,7 +10,8 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
 /**
- * Delivers chat attachment ids to the Amazon Connect Participant Service.
+ * Chat attachments to the Amazon Connect Participant Service: completes attachment ids, and sends files through the
+ * whole attachment flow (start, upload, complete).
  */
 @Component("connectparticipant")
 public class ConnectParticipantComponent extends HealthCheckComponent implements SSLContextParametersAware {

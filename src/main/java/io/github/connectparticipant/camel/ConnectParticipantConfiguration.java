@@ -24,8 +24,9 @@ public class ConnectParticipantConfiguration implements Cloneable {
     private String connectionToken;
 
     @UriParam(label = "producer,advanced",
-              description = "A fixed idempotency token (ClientToken). Rarely needed: by default a token is derived"
-                            + " from the message and the attachment id, so redeliveries repeat rather than duplicate.")
+              description = "A fixed idempotency token (ClientToken), as the CamelConnectParticipantClientToken header."
+                            + " Rarely needed: by default tokens derive from the message, so redeliveries repeat"
+                            + " rather than duplicate.")
     private String clientToken;
 
     @UriParam(defaultValue = "us-east-1",

@@ -24,8 +24,10 @@ public final class ConnectParticipantConstants {
     public static final String ATTACHMENT_IDS = "CamelConnectParticipantAttachmentIds";
 
     @Metadata(label = "producer",
-              description = "A fixed idempotency token. With one id it is sent as the ClientToken; with several, each"
-                            + " id's token is derived from it. Wins over the body and the clientToken option.",
+              description = "A fixed idempotency token. completeAttachmentUpload: with one id it is sent as the"
+                            + " ClientToken; with several, each id's token is derived from it. startAttachmentUpload,"
+                            + " sendAttachment: sent with the first start; later tokens derive from it. Wins over the"
+                            + " body and the clientToken option.",
               javaType = "String")
     public static final String CLIENT_TOKEN = "CamelConnectParticipantClientToken";
 

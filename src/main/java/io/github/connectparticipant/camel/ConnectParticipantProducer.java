@@ -118,7 +118,7 @@ public class ConnectParticipantProducer extends DefaultProducer {
             result = retryPolicy.run(subject, () -> getEndpoint().getServiceClient()
                     .getAttachment(id, configuration.getUrlExpiryInSeconds(), connectionToken)).value();
         } catch (RetryPolicy.GaveUp gaveUp) {
-            throw AttachmentSending.failure(subject, gaveUp, id, redeliveries(message), connectionToken);
+            throw CallFailures.of(subject, gaveUp, id, redeliveries(message), connectionToken);
         }
         message.setBody(result);
         message.setHeader(ConnectParticipantConstants.ATTACHMENT_URL, result.getUrl());
@@ -138,19 +138,17 @@ public class ConnectParticipantProducer extends DefaultProducer {
 
     /** The token of an operation whose body is a file, not a request: from the header, else the endpoint. */
     private String connectionToken(Message message) {
-        String token = message.getHeader(ConnectParticipantConstants.CONNECTION_TOKEN, String.class);
-        if (token == null || token.isEmpty()) {
-            token = configuration.getConnectionToken();
-        }
+        String token = AttachmentRequestReader.firstGiven(
+                message.getHeader(ConnectParticipantConstants.CONNECTION_TOKEN, String.class), null,
+                configuration.getConnectionToken());
         RequestLimits.checkConnectionToken(token);
         return token;
     }
 
     private AttachmentSending.TokenSource tokenSource(Message message) {
-        String fixed = message.getHeader(ConnectParticipantConstants.CLIENT_TOKEN, String.class);
-        if (fixed == null || fixed.isEmpty()) {
-            fixed = configuration.getClientToken();
-        }
+        String fixed = AttachmentRequestReader.firstGiven(
+                message.getHeader(ConnectParticipantConstants.CLIENT_TOKEN, String.class), null,
+                configuration.getClientToken());
         RequestLimits.checkClientToken(fixed);
         return new AttachmentSending.TokenSource(fixed, idempotencyKey(message));
     }

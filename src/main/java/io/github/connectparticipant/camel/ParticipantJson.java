@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -39,18 +38,12 @@ final class ParticipantJson {
 
     /** {"AttachmentIds":["id"],"ClientToken":"token"}: compact, these two members only. */
     static byte[] completeAttachmentUploadBody(String attachmentId, String clientToken) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + attachmentId.length() + clientToken.length());
-        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
-            json.writeStartObject();
+        return write(json -> {
             json.writeArrayFieldStart("AttachmentIds");
             json.writeString(attachmentId);
             json.writeEndArray();
             json.writeStringField("ClientToken", clientToken);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     /** {"ContentType":...,"AttachmentSizeInBytes":...,"AttachmentName":...,"ClientToken":...}, the SDK's order. */
@@ -88,16 +81,6 @@ final class ParticipantJson {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    static JsonNode readTree(byte[] json) throws JsonProcessingException {
-        try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The body as JSON, or null when it is empty or not JSON (a 503 from a load balancer, say). */

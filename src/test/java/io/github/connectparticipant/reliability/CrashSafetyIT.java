@@ -10,6 +10,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.connectparticipant.demo.EmbeddedBroker;
 import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
@@ -99,7 +100,7 @@ class CrashSafetyIT {
                 "the restarted consumer drained what was left");
         assertEquals(0, browse(brokerUrl, "attachments"), "the queue is drained");
         assertEquals(0, browse(brokerUrl, "attachments.DLQ"), "nothing dead-lettered");
-        assertEquals(0, browse(brokerUrl, "DLQ"), "nothing given up by the broker");
+        assertEquals(0, browse(brokerUrl, EmbeddedBroker.BROKER_DEAD_LETTER_ADDRESS), "nothing given up by the broker");
         String figures = String.format("messages=%d%nkilledAtCompleted=%d%ncalls=%d%nrepeatedCalls=%d%nlost=0%n"
                                        + "idsWithMoreThanOneToken=0%n", MESSAGES, completedAtKill, ledger.callCount(),
                 ledger.callCount() - MESSAGES);
