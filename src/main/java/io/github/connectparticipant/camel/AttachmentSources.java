@@ -98,9 +98,7 @@ final class AttachmentSources {
         if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
             throw RequestLimits.invalid("the attachment name is longer than " + MAX_NAME_LENGTH + " characters");
         }
-        if (name.chars().anyMatch(Character::isISOControl)) {
-            throw RequestLimits.invalid("the attachment name holds a control character");
-        }
+        RequestLimits.checkCharacters("the attachment name", name, false);
         if (size == null) {
             throw RequestLimits.invalid("no attachment size: set " + ConnectParticipantConstants.ATTACHMENT_SIZE
                                         + " (required for a stream)");
@@ -123,6 +121,7 @@ final class AttachmentSources {
         if (contentType.length() > MAX_CONTENT_TYPE_LENGTH) {
             throw RequestLimits.invalid("the content type is longer than " + MAX_CONTENT_TYPE_LENGTH + " characters");
         }
+        RequestLimits.checkCharacters("the content type", contentType, false);
     }
 
     /** A File for files (read from disk as it is sent), bytes, or a stream; null when the body holds none. */

@@ -37,9 +37,23 @@ final class RequestLimits {
             throw invalid("attachment id #" + position + " is " + length + " characters long; the limit is "
                           + MAX_ATTACHMENT_ID_LENGTH);
         }
-        for (int i = 0; i < attachmentId.length(); i++) {
-            if (Character.isISOControl(attachmentId.charAt(i))) {
-                throw invalid("attachment id #" + position + " holds a control character at index " + i);
+        checkCharacters("attachment id #" + position, attachmentId, false);
+    }
+
+    /**
+     * Refuses a control character (unless allowed) or half of a surrogate pair, which is not Unicode text and has no
+     * UTF-8 form to send.
+     */
+    static void checkCharacters(String what, String text, boolean controlsAllowed) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!controlsAllowed && Character.isISOControl(c)) {
+                throw invalid(what + " holds a control character at index " + i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw invalid(what + " holds half of a surrogate pair at index " + i + ", which is not Unicode text");
             }
         }
     }
@@ -69,6 +83,7 @@ final class RequestLimits {
             throw invalid("the client token is " + length + " characters long; the limit is "
                           + MAX_CLIENT_TOKEN_LENGTH);
         }
+        checkCharacters("the client token", clientToken, true);
     }
 
     static ConnectParticipantInvalidInputException invalid(String problem) {

@@ -64,6 +64,10 @@ class InvalidInputTest extends SimulatorTestSupport {
         assertRefused(Arrays.asList("ok", null), "attachment id #2 in the body is null");
         assertRefused("x".repeat(257), "257 characters long; the limit is 256");
         assertRefused(List.of("bad\u0007id"), "control character");
+        // a JSON escape can spell half a character, which has no UTF-8 form to send
+        assertRefused("{\"AttachmentIds\":[\"ok\",\"bad\\ud800id\"]}",
+                "attachment id #2 holds half of a surrogate pair at index 3");
+        assertRefused(List.of("bad\udc00"), "half of a surrogate pair");
         assertRefused("[\"a\", 7]", "attachment id #2 in the JSON array is a NUMBER, not a string");
         assertRefused(List.of("a", 7), "attachment id #2 in the body is a Integer, not a String");
         assertRefused("a,b,c,d,e,f", "holds 6 attachment ids; the limit is 5");
@@ -79,6 +83,8 @@ class InvalidInputTest extends SimulatorTestSupport {
                 "the connection token is 1001 characters long; the limit is 1000");
         assertRefused("direct:complete", "id-1", Map.of(ConnectParticipantConstants.CLIENT_TOKEN, "c".repeat(501)),
                 "the client token is 501 characters long; the limit is 500");
+        assertRefused("direct:complete", "id-1", Map.of(ConnectParticipantConstants.CLIENT_TOKEN, "c\ud83d"),
+                "the client token holds half of a surrogate pair at index 1");
         assertRefused("{\"AttachmentIds\":[\"a\"],\"ConnectionToken\":5}", "ConnectionToken is a NUMBER");
     }
 

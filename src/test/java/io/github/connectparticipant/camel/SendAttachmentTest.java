@@ -194,6 +194,13 @@ class SendAttachmentTest extends SimulatorTestSupport {
                   Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "s.txt"), "no attachment size" },
                 { "direct:start", null, Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "x".repeat(257) + ".png",
                         ConnectParticipantConstants.ATTACHMENT_SIZE, 5L), "longer than 256" },
+                { "direct:start", null, Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "tab\there.png",
+                        ConnectParticipantConstants.ATTACHMENT_SIZE, 5L), "name holds a control character" },
+                { "direct:start", null, Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "half\ud83d.png",
+                        ConnectParticipantConstants.ATTACHMENT_SIZE, 5L), "name holds half of a surrogate pair" },
+                { "direct:start", null, Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "a.png",
+                        ConnectParticipantConstants.ATTACHMENT_SIZE, 5L, ConnectParticipantConstants.CONTENT_TYPE,
+                        "image/png\r\nX: y"), "the content type holds a control character" },
                 { "direct:get", null, Map.of(), "no attachment ids" },
         };
         for (Object[] c : cases) {
