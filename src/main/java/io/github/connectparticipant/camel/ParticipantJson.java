@@ -1,10 +1,7 @@
 package io.github.connectparticipant.camel;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The component's one JSON mapper, and the request bodies it writes exactly as the AWS SDK does.
+ * The component's one JSON mapper, for what it reads, and the request bodies it writes exactly as the AWS SDK does.
  */
 final class ParticipantJson {
 
@@ -38,49 +35,29 @@ final class ParticipantJson {
 
     /** {"AttachmentIds":["id"],"ClientToken":"token"}: compact, these two members only. */
     static byte[] completeAttachmentUploadBody(String attachmentId, String clientToken) {
-        return write(json -> {
-            json.writeArrayFieldStart("AttachmentIds");
-            json.writeString(attachmentId);
-            json.writeEndArray();
-            json.writeStringField("ClientToken", clientToken);
-        });
+        return new JsonRequestWriter()
+                .singleStringArray("AttachmentIds", attachmentId)
+                .string("ClientToken", clientToken)
+                .toBytes();
     }
 
     /** {"ContentType":...,"AttachmentSizeInBytes":...,"AttachmentName":...,"ClientToken":...}, the SDK's order. */
     static byte[] startAttachmentUploadBody(String contentType, long size, String name, String clientToken) {
-        return write(json -> {
-            json.writeStringField("ContentType", contentType);
-            json.writeNumberField("AttachmentSizeInBytes", size);
-            json.writeStringField("AttachmentName", name);
-            json.writeStringField("ClientToken", clientToken);
-        });
+        return new JsonRequestWriter()
+                .string("ContentType", contentType)
+                .number("AttachmentSizeInBytes", size)
+                .string("AttachmentName", name)
+                .string("ClientToken", clientToken)
+                .toBytes();
     }
 
     /** {"AttachmentId":...,"UrlExpiryInSeconds":...}, the second member only when given. */
     static byte[] getAttachmentBody(String attachmentId, Integer urlExpiryInSeconds) {
-        return write(json -> {
-            json.writeStringField("AttachmentId", attachmentId);
-            if (urlExpiryInSeconds != null) {
-                json.writeNumberField("UrlExpiryInSeconds", urlExpiryInSeconds);
-            }
-        });
-    }
-
-    @FunctionalInterface
-    private interface Members {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    private static byte[] write(Members members) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
-            json.writeStartObject();
-            members.write(json);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        JsonRequestWriter body = new JsonRequestWriter().string("AttachmentId", attachmentId);
+        if (urlExpiryInSeconds != null) {
+            body.number("UrlExpiryInSeconds", urlExpiryInSeconds);
         }
-        return out.toByteArray();
+        return body.toBytes();
     }
 
     /** The body as JSON, or null when it is empty or not JSON (a 503 from a load balancer, say). */

@@ -101,6 +101,27 @@ class SdkWireCompatibilityTest extends SimulatorTestSupport {
     }
 
     @Test
+    void namesThatNeedEscapingAreWrittenAsTheSdkWritesThem() {
+        // quote, backslash, non-ASCII, a character JavaScript would escape, and one outside the BMP
+        String name = "r\u00e9sum\u00e9 \"v2\" \\ \u2028 \ud83d\ude00.png";
+        try (ConnectParticipantClient sdk = sdk()) {
+            sdk.startAttachmentUpload(StartAttachmentUploadRequest.builder()
+                    .contentType("image/png").attachmentSizeInBytes(10L).attachmentName(name)
+                    .clientToken("escape-token").connectionToken(CONNECTION_TOKEN).build());
+        }
+        template.send("connectparticipant:startAttachmentUpload?connectionToken=RAW(" + CONNECTION_TOKEN + ")", e -> {
+            e.getMessage().setHeader(ConnectParticipantConstants.ATTACHMENT_NAME, name);
+            e.getMessage().setHeader(ConnectParticipantConstants.ATTACHMENT_SIZE, 10L);
+            e.getMessage().setHeader(ConnectParticipantConstants.CLIENT_TOKEN, "escape-token");
+        });
+        List<Ledger.Call> starts = simulator.ledger().calls().stream()
+                .filter(c -> c.operation().equals("/participant/start-attachment-upload")).toList();
+        assertEquals(2, starts.size());
+        assertTrue(starts.get(0).body().contains("\\uD83D\\uDE00"), starts.get(0).body());
+        assertEquals(starts.get(0).body(), starts.get(1).body());
+    }
+
+    @Test
     void sdkReadsTheSimulatorsErrorsAsTheServices() {
         try (ConnectParticipantClient sdk = sdk()) {
             AccessDeniedException denied = assertThrows(AccessDeniedException.class,
