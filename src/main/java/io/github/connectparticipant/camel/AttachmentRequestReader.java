@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -264,6 +265,11 @@ final class AttachmentRequestReader {
     private static List<String> distinctStripped(List<String> ids) {
         if (ids == null) {
             return List.of();
+        }
+        if (ids.size() == 1) {
+            // the common message: one id, nothing to make distinct
+            String id = ids.get(0);
+            return Collections.singletonList(id == null ? null : id.strip());
         }
         LinkedHashSet<String> distinct = new LinkedHashSet<>();
         for (String id : ids) {
