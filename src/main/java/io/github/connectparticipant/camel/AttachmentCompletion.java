@@ -31,6 +31,7 @@ final class AttachmentCompletion {
      */
     CompleteAttachmentUploadResult complete(CompleteAttachmentUploadRequest request, String idempotencyKey,
                                             int redeliveries) {
+        ClientTokens.Source tokens = new ClientTokens.Source(request.getClientToken(), idempotencyKey);
         List<String> attachmentIds = request.getAttachmentIds();
         String connectionToken = request.getConnectionToken();
         List<CompletedAttachment> completed = new ArrayList<>(attachmentIds.size());
@@ -42,7 +43,8 @@ final class AttachmentCompletion {
         int next = 0;
         while (next < attachmentIds.size()) {
             String attachmentId = attachmentIds.get(next++);
-            String clientToken = clientToken(request, idempotencyKey, attachmentId);
+            // a fixed token names the call of a message's only id
+            String clientToken = tokens.forCall(attachmentId, attachmentIds.size() == 1);
             try {
                 RetryPolicy.Succeeded<String> call = retryPolicy.run(attachmentId,
                         () -> serviceClient.completeAttachmentUpload(attachmentId, clientToken, connectionToken));
@@ -73,18 +75,6 @@ final class AttachmentCompletion {
     }
 
     /**
-     * The token of one call. A fixed token is sent as it is for a single id; with several ids each id's token derives
-     * from it, since one token must not name two different requests.
-     */
-    static String clientToken(CompleteAttachmentUploadRequest request, String idempotencyKey, String attachmentId) {
-        String fixed = request.getClientToken();
-        if (fixed != null) {
-            return request.getAttachmentIds().size() == 1 ? fixed : ClientTokens.derive(fixed, attachmentId);
-        }
-        return ClientTokens.derive(idempotencyKey, attachmentId);
-    }
-
-    /**
      * A bad or expired connection token, a full contact or a service that keeps failing would fail the remaining
      * attachments the same way; a refused id (400, 409) concerns that id alone.
      */
@@ -98,8 +88,8 @@ final class AttachmentCompletion {
                                                        List<String> failed, List<String> notAttempted,
                                                        String connectionToken) {
         ServiceCallFailure last = gaveUp.lastFailure();
-        StringBuilder message = CallFailures.describe("CompleteAttachmentUpload of attachment '" + attachmentId + "'", gaveUp,
-                retryable, redeliveries, connectionToken);
+        StringBuilder message = CallFailures.describe("CompleteAttachmentUpload of attachment '" + attachmentId + "'",
+                gaveUp, retryable, redeliveries, connectionToken);
         int total = completed.size() + failed.size() + notAttempted.size();
         if (total > 1) {
             message.append(". Completed ").append(completed.size()).append(" of ").append(total).append(": ")

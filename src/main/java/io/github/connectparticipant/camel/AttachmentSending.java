@@ -28,37 +28,23 @@ final class AttachmentSending {
     }
 
     /**
-     * The start's client token: a fixed token for the first start when one is given, else derived from the key (the
-     * fixed token, or the message's), the file and which start this is.
+     * The start's client token: a fixed token names the first start; every later one, and every start without a fixed
+     * token, derives from the file and which start this is.
      */
-    static String startToken(TokenSource tokens, AttachmentSource source, int start) {
-        if (tokens.fixed() != null && start == 1) {
-            return tokens.fixed();
-        }
-        return ClientTokens.derive(tokens.base(), "start/" + start + "/" + source.name() + "/" + source.size());
+    static String startToken(ClientTokens.Source tokens, AttachmentSource source, int start) {
+        return tokens.forCall("start/" + start + "/" + source.name() + "/" + source.size(), start == 1);
     }
 
-    /**
-     * Where a message's client tokens come from: a fixed token (header or option), else the message's stable key.
-     */
-    record TokenSource(String fixed, String key) {
-        String base() {
-            return fixed != null ? fixed : key;
-        }
-    }
-
-    StartedUpload start(AttachmentSource source, String connectionToken, TokenSource tokens, int start,
+    StartedUpload start(AttachmentSource source, String connectionToken, ClientTokens.Source tokens, int start,
                         int redeliveries) {
-        String subject = "StartAttachmentUpload of " + source.name();
-        try {
-            return retryPolicy.run(subject, () -> serviceClient.startAttachmentUpload(source.contentType(),
-                    source.size(), source.name(), startToken(tokens, source, start), connectionToken)).value();
-        } catch (RetryPolicy.GaveUp gaveUp) {
-            throw CallFailures.of(subject, gaveUp, null, redeliveries, connectionToken);
-        }
+        return CallFailures.retried(retryPolicy, "StartAttachmentUpload of " + source.name(),
+                () -> serviceClient.startAttachmentUpload(source.contentType(), source.size(), source.name(),
+                        startToken(tokens, source, start), connectionToken),
+                null, redeliveries, connectionToken);
     }
 
-    SendAttachmentResult send(AttachmentSource source, String connectionToken, TokenSource tokens, int redeliveries) {
+    SendAttachmentResult send(AttachmentSource source, String connectionToken, ClientTokens.Source tokens,
+                              int redeliveries) {
         for (int start = 1; start <= MAX_STARTS; start++) {
             StartedUpload started = start(source, connectionToken, tokens, start, redeliveries);
             if (expiresSoon(started)) {
@@ -78,17 +64,14 @@ final class AttachmentSending {
                 }
                 throw CallFailures.of(upload, gaveUp, started.attachmentId(), redeliveries, connectionToken);
             }
-            String complete = "CompleteAttachmentUpload of attachment '" + started.attachmentId() + "'";
-            try {
-                String completeRequestId = retryPolicy.run(complete, () -> serviceClient.completeAttachmentUpload(
-                        started.attachmentId(), ClientTokens.derive(tokens.base(), started.attachmentId()),
-                        connectionToken))
-                        .value();
-                return new SendAttachmentResult(started.attachmentId(), source.name(), source.size(),
-                        source.contentType(), started.requestId(), completeRequestId);
-            } catch (RetryPolicy.GaveUp gaveUp) {
-                throw CallFailures.of(complete, gaveUp, started.attachmentId(), redeliveries, connectionToken);
-            }
+            String attachmentId = started.attachmentId();
+            String completeRequestId = CallFailures.retried(retryPolicy,
+                    "CompleteAttachmentUpload of attachment '" + attachmentId + "'",
+                    () -> serviceClient.completeAttachmentUpload(attachmentId, tokens.forCall(attachmentId, false),
+                            connectionToken),
+                    attachmentId, redeliveries, connectionToken);
+            return new SendAttachmentResult(attachmentId, source.name(), source.size(), source.contentType(),
+                    started.requestId(), completeRequestId);
         }
         throw new ConnectParticipantException("Upload of " + source.name() + " failed: the upload URL expired "
                                               + MAX_STARTS + " times before the bytes were sent",

@@ -3,6 +3,7 @@ package io.github.connectparticipant.camel;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.hc.client5.http.classic.methods.HttpPut;
@@ -59,8 +60,8 @@ final class AttachmentUploader {
             return null;
         }
         String body = response.getEntity() == null ? ""
-                : new String(response.getEntity().getContent().readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
-        EntityUtils.consume(response.getEntity());
+                : new String(ParticipantServiceClient.readAtMost(response.getEntity(), MAX_ERROR_BODY),
+                        StandardCharsets.UTF_8);
         String code = element(body, "Code");
         String message = element(body, "Message");
         Header requestId = response.getFirstHeader("x-amz-request-id");
@@ -72,7 +73,7 @@ final class AttachmentUploader {
     /** True for storage's answer to a URL past its expiry: start again for a fresh one. */
     static boolean isExpired(ServiceCallFailure failure) {
         return failure.statusCode() == 403 && "AccessDenied".equals(failure.errorCode())
-               && failure.getMessage() != null && failure.getMessage().toLowerCase().contains("expired");
+               && failure.getMessage() != null && failure.getMessage().toLowerCase(Locale.ROOT).contains("expired");
     }
 
     private static String element(String xml, String name) {

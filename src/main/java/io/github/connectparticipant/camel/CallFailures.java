@@ -11,6 +11,19 @@ final class CallFailures {
     private CallFailures() {
     }
 
+    /**
+     * What one call answers, with the policy's retries; when it fails for good, the exception a route sees. For the
+     * calls about one attachment (or none): start, complete within a flow, get.
+     */
+    static <T> T retried(RetryPolicy policy, String what, RetryPolicy.Attempt<T> attempt, String attachmentId,
+                         int redeliveries, String connectionToken) {
+        try {
+            return policy.run(what, attempt).value();
+        } catch (RetryPolicy.GaveUp gaveUp) {
+            throw of(what, gaveUp, attachmentId, redeliveries, connectionToken);
+        }
+    }
+
     /** The failure of one call about one attachment (or none): start, upload, complete within a flow, get. */
     static ConnectParticipantException of(String what, RetryPolicy.GaveUp gaveUp, String attachmentId,
                                           int redeliveries, String connectionToken) {

@@ -24,6 +24,24 @@ final class ClientTokens {
     }
 
     /**
+     * Where a message's client tokens come from: a fixed token (header, body or option) when one is given, else the
+     * message's stable key.
+     */
+    record Source(String fixed, String key) {
+
+        /**
+         * The token of one call: a fixed token as it is when this call is the one it names; otherwise derived from
+         * the fixed token or the key and the call's subject, since one token must not name two different requests.
+         */
+        String forCall(String subject, boolean namedByFixedToken) {
+            if (fixed != null) {
+                return namedByFixedToken ? fixed : derive(fixed, subject);
+            }
+            return derive(key, subject);
+        }
+    }
+
+    /**
      * A UUID-shaped token (36 characters, version 8: name-based with SHA-256) of key and attachment id. The same pair
      * always gives the same token; any other pair, another.
      */

@@ -112,14 +112,10 @@ public class ConnectParticipantProducer extends DefaultProducer {
         RequestLimits.checkAttachmentIds(attachmentId == null ? List.of() : List.of(attachmentId), 1);
         String connectionToken = connectionToken(message);
         String id = attachmentId;
-        String subject = "GetAttachment of attachment '" + id + "'";
-        GetAttachmentResult result;
-        try {
-            result = retryPolicy.run(subject, () -> getEndpoint().getServiceClient()
-                    .getAttachment(id, configuration.getUrlExpiryInSeconds(), connectionToken)).value();
-        } catch (RetryPolicy.GaveUp gaveUp) {
-            throw CallFailures.of(subject, gaveUp, id, redeliveries(message), connectionToken);
-        }
+        GetAttachmentResult result = CallFailures.retried(retryPolicy, "GetAttachment of attachment '" + id + "'",
+                () -> getEndpoint().getServiceClient().getAttachment(id, configuration.getUrlExpiryInSeconds(),
+                        connectionToken),
+                id, redeliveries(message), connectionToken);
         message.setBody(result);
         message.setHeader(ConnectParticipantConstants.ATTACHMENT_URL, result.getUrl());
         message.setHeader(ConnectParticipantConstants.ATTACHMENT_URL_EXPIRY, result.getUrlExpiry());
@@ -145,12 +141,12 @@ public class ConnectParticipantProducer extends DefaultProducer {
         return token;
     }
 
-    private AttachmentSending.TokenSource tokenSource(Message message) {
+    private ClientTokens.Source tokenSource(Message message) {
         String fixed = AttachmentRequestReader.firstGiven(
                 message.getHeader(ConnectParticipantConstants.CLIENT_TOKEN, String.class), null,
                 configuration.getClientToken());
         RequestLimits.checkClientToken(fixed);
-        return new AttachmentSending.TokenSource(fixed, idempotencyKey(message));
+        return new ClientTokens.Source(fixed, idempotencyKey(message));
     }
 
     private static int redeliveries(Message message) {

@@ -65,7 +65,8 @@ final class ParticipantServiceClient {
     /** @return the service's request id */
     String completeAttachmentUpload(String attachmentId, String clientToken, String connectionToken)
             throws ServiceCallFailure {
-        return post(completeAttachmentUploadUri, ParticipantJson.completeAttachmentUploadBody(attachmentId, clientToken),
+        return post(completeAttachmentUploadUri,
+                ParticipantJson.completeAttachmentUploadBody(attachmentId, clientToken),
                 connectionToken, false).requestId();
     }
 
@@ -113,7 +114,8 @@ final class ParticipantServiceClient {
             if (readResult && entity != null) {
                 return new Answer(requestId, readAtMost(entity, MAX_BODY));
             }
-            // CompleteAttachmentUpload's result is {}: drained without a copy, so that the connection returns to the pool
+            // CompleteAttachmentUpload's result is {}: drained without a copy, so that the connection returns to the
+            // pool
             EntityUtils.consume(entity);
             return new Answer(requestId, null);
         }
@@ -127,7 +129,8 @@ final class ParticipantServiceClient {
         return header != null ? header.getValue() : null;
     }
 
-    private static byte[] readAtMost(HttpEntity entity, int limit) throws IOException {
+    /** At most limit bytes of an answer's body; the rest is drained, so that the connection can be reused. */
+    static byte[] readAtMost(HttpEntity entity, int limit) throws IOException {
         try (InputStream in = entity.getContent()) {
             // what is over the limit is left to close(), which drains it
             return in.readNBytes(limit);

@@ -1,6 +1,5 @@
 package io.github.connectparticipant.camel;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -21,7 +20,8 @@ final class ServiceResults {
         JsonNode json = result(body, requestId);
         JsonNode metadata = json.path("UploadMetadata");
         Map<String, String> headers = new LinkedHashMap<>();
-        metadata.path("HeadersToInclude").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        metadata.path("HeadersToInclude").fields()
+                .forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
         return new StartedUpload(required(json, "AttachmentId", requestId), required(metadata, "Url", requestId),
                 instant(metadata, "UrlExpiry", requestId), Map.copyOf(headers), requestId);
     }
@@ -30,20 +30,17 @@ final class ServiceResults {
             throws ServiceCallFailure {
         JsonNode json = result(body, requestId);
         JsonNode size = json.get("AttachmentSizeInBytes");
-        return new GetAttachmentResult(attachmentId, required(json, "Url", requestId), instant(json, "UrlExpiry", requestId),
+        return new GetAttachmentResult(attachmentId, required(json, "Url", requestId),
+                instant(json, "UrlExpiry", requestId),
                 size != null && size.canConvertToLong() ? size.asLong() : null, requestId);
     }
 
     private static JsonNode result(byte[] body, String requestId) throws ServiceCallFailure {
-        try {
-            JsonNode json = body == null ? null : ParticipantJson.MAPPER.readTree(body);
-            if (json != null && json.isObject()) {
-                return json;
-            }
-        } catch (IOException e) {
-            // reported below
+        JsonNode json = ParticipantJson.readTreeQuietly(body);
+        if (json == null) {
+            throw invalid("the answer is not a JSON object", requestId);
         }
-        throw invalid("the answer is not a JSON object", requestId);
+        return json;
     }
 
     private static String required(JsonNode json, String member, String requestId) throws ServiceCallFailure {

@@ -21,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OutboxRouteTest extends RouteTestSupport {
 
-
     @TempDir
     static Path outbox;
 
