@@ -20,11 +20,14 @@ final class AttachmentSending {
     private final ParticipantServiceClient serviceClient;
     private final AttachmentUploader uploader;
     private final RetryPolicy retryPolicy;
+    /** For the upload of a stream, which cannot be sent twice: a redelivery starts it again instead. */
+    private final RetryPolicy singleAttempt;
 
     AttachmentSending(ParticipantServiceClient serviceClient, AttachmentUploader uploader, RetryPolicy retryPolicy) {
         this.serviceClient = serviceClient;
         this.uploader = uploader;
         this.retryPolicy = retryPolicy;
+        this.singleAttempt = retryPolicy.withMaxAttempts(1);
     }
 
     /**
@@ -52,8 +55,7 @@ final class AttachmentSending {
             }
             String upload = "Upload of " + source.name() + " (attachment " + started.attachmentId() + ")";
             try {
-                // a stream cannot be sent twice: its upload gets one attempt, and a redelivery starts it again
-                RetryPolicy policy = source.repeatable() ? retryPolicy : retryPolicy.withMaxAttempts(1);
+                RetryPolicy policy = source.repeatable() ? retryPolicy : singleAttempt;
                 policy.run(upload, () -> {
                     uploader.upload(started, source);
                     return null;
