@@ -30,6 +30,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ConnectParticipantComponent target = (ConnectParticipantComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveratelimit":
+        case "adaptiveRateLimit": getOrCreateConfiguration(target).setAdaptiveRateLimit(property(camelContext, boolean.class, value)); return true;
         case "allowedfiletypes":
         case "allowedFileTypes": getOrCreateConfiguration(target).setAllowedFileTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -57,6 +59,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "maxAttempts": getOrCreateConfiguration(target).setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxwaitforcapacity":
+        case "maxWaitForCapacity": getOrCreateConfiguration(target).setMaxWaitForCapacity(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "overrideendpoint":
         case "overrideEndpoint": getOrCreateConfiguration(target).setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
         case "proxyhost":
@@ -65,6 +69,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyprotocol":
         case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimit":
+        case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, double.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -87,6 +93,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveratelimit":
+        case "adaptiveRateLimit": return boolean.class;
         case "allowedfiletypes":
         case "allowedFileTypes": return java.lang.String.class;
         case "autowiredenabled":
@@ -114,6 +122,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "maxAttempts": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxwaitforcapacity":
+        case "maxWaitForCapacity": return long.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
         case "proxyhost":
@@ -122,6 +132,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "proxyPort": return java.lang.Integer.class;
         case "proxyprotocol":
         case "proxyProtocol": return java.lang.String.class;
+        case "ratelimit":
+        case "rateLimit": return double.class;
         case "region": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
@@ -145,6 +157,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ConnectParticipantComponent target = (ConnectParticipantComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveratelimit":
+        case "adaptiveRateLimit": return getOrCreateConfiguration(target).isAdaptiveRateLimit();
         case "allowedfiletypes":
         case "allowedFileTypes": return getOrCreateConfiguration(target).getAllowedFileTypes();
         case "autowiredenabled":
@@ -172,6 +186,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "maxAttempts": return getOrCreateConfiguration(target).getMaxAttempts();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxwaitforcapacity":
+        case "maxWaitForCapacity": return getOrCreateConfiguration(target).getMaxWaitForCapacity();
         case "overrideendpoint":
         case "overrideEndpoint": return getOrCreateConfiguration(target).isOverrideEndpoint();
         case "proxyhost":
@@ -180,6 +196,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "proxyprotocol":
         case "proxyProtocol": return getOrCreateConfiguration(target).getProxyProtocol();
+        case "ratelimit":
+        case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();

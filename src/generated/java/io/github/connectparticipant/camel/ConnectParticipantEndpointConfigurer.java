@@ -23,6 +23,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ConnectParticipantEndpoint target = (ConnectParticipantEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveratelimit":
+        case "adaptiveRateLimit": target.getConfiguration().setAdaptiveRateLimit(property(camelContext, boolean.class, value)); return true;
         case "allowedfiletypes":
         case "allowedFileTypes": target.getConfiguration().setAllowedFileTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "clienttoken":
@@ -43,6 +45,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxwaitforcapacity":
+        case "maxWaitForCapacity": target.getConfiguration().setMaxWaitForCapacity(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "overrideendpoint":
         case "overrideEndpoint": target.getConfiguration().setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
         case "proxyhost":
@@ -51,6 +55,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyprotocol":
         case "proxyProtocol": target.getConfiguration().setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimit":
+        case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, double.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -71,6 +77,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveratelimit":
+        case "adaptiveRateLimit": return boolean.class;
         case "allowedfiletypes":
         case "allowedFileTypes": return java.lang.String.class;
         case "clienttoken":
@@ -91,6 +99,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "maxAttempts": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxwaitforcapacity":
+        case "maxWaitForCapacity": return long.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
         case "proxyhost":
@@ -99,6 +109,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "proxyPort": return java.lang.Integer.class;
         case "proxyprotocol":
         case "proxyProtocol": return java.lang.String.class;
+        case "ratelimit":
+        case "rateLimit": return double.class;
         case "region": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
@@ -120,6 +132,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ConnectParticipantEndpoint target = (ConnectParticipantEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveratelimit":
+        case "adaptiveRateLimit": return target.getConfiguration().isAdaptiveRateLimit();
         case "allowedfiletypes":
         case "allowedFileTypes": return target.getConfiguration().getAllowedFileTypes();
         case "clienttoken":
@@ -140,6 +154,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "maxAttempts": return target.getConfiguration().getMaxAttempts();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxwaitforcapacity":
+        case "maxWaitForCapacity": return target.getConfiguration().getMaxWaitForCapacity();
         case "overrideendpoint":
         case "overrideEndpoint": return target.getConfiguration().isOverrideEndpoint();
         case "proxyhost":
@@ -148,6 +164,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "proxyprotocol":
         case "proxyProtocol": return target.getConfiguration().getProxyProtocol();
+        case "ratelimit":
+        case "rateLimit": return target.getConfiguration().getRateLimit();
         case "region": return target.getConfiguration().getRegion();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();

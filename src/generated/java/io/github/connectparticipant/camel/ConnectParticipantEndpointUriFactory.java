@@ -23,7 +23,8 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(22);
+        Set<String> props = new HashSet<>(25);
+        props.add("adaptiveRateLimit");
         props.add("allowedFileTypes");
         props.add("clientToken");
         props.add("connectTimeout");
@@ -34,11 +35,13 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
         props.add("maxAttachmentsPerMessage");
         props.add("maxAttempts");
         props.add("maxConnections");
+        props.add("maxWaitForCapacity");
         props.add("operation");
         props.add("overrideEndpoint");
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("proxyProtocol");
+        props.add("rateLimit");
         props.add("region");
         props.add("responseTimeout");
         props.add("retryBaseDelay");

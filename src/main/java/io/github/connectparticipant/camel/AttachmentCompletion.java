@@ -19,18 +19,21 @@ final class AttachmentCompletion {
 
     private final ParticipantServiceClient serviceClient;
     private final RetryPolicy retryPolicy;
+    private final CallGate gate;
 
-    AttachmentCompletion(ParticipantServiceClient serviceClient, RetryPolicy retryPolicy) {
+    AttachmentCompletion(ParticipantServiceClient serviceClient, RetryPolicy retryPolicy, CallGate gate) {
         this.serviceClient = serviceClient;
         this.retryPolicy = retryPolicy;
+        this.gate = gate;
     }
 
     /**
      * @param idempotencyKey the stable key client tokens derive from when the request has no fixed token
      * @param redeliveries   how many times Camel has redelivered the message, for the failure to report
+     * @param capacityWait   what the message may still wait for capacity
      */
     CompleteAttachmentUploadResult complete(CompleteAttachmentUploadRequest request, String idempotencyKey,
-                                            int redeliveries) {
+                                            int redeliveries, CapacityWait capacityWait) {
         ClientTokens.Source tokens = new ClientTokens.Source(request.getClientToken(), idempotencyKey);
         List<String> attachmentIds = request.getAttachmentIds();
         String connectionToken = request.getConnectionToken();
@@ -46,7 +49,7 @@ final class AttachmentCompletion {
             // a fixed token names the call of a message's only id
             String clientToken = tokens.forCall(attachmentId, attachmentIds.size() == 1);
             try {
-                RetryPolicy.Succeeded<String> call = retryPolicy.run(attachmentId,
+                RetryPolicy.Succeeded<String> call = retryPolicy.run(attachmentId, gate, capacityWait,
                         () -> serviceClient.completeAttachmentUpload(attachmentId, clientToken, connectionToken));
                 if (LOG.isTraceEnabled()) {
                     LOG.trace("Attachment {} completed (request id {}, attempts {})", attachmentId, call.value(),

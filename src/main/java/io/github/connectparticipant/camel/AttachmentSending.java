@@ -22,12 +22,17 @@ final class AttachmentSending {
     private final RetryPolicy retryPolicy;
     /** For the upload of a stream, which cannot be sent twice: a redelivery starts it again instead. */
     private final RetryPolicy singleAttempt;
+    private final CallGate startGate;
+    private final CallGate completeGate;
 
-    AttachmentSending(ParticipantServiceClient serviceClient, AttachmentUploader uploader, RetryPolicy retryPolicy) {
+    AttachmentSending(ParticipantServiceClient serviceClient, AttachmentUploader uploader, RetryPolicy retryPolicy,
+                      CallGate startGate, CallGate completeGate) {
         this.serviceClient = serviceClient;
         this.uploader = uploader;
         this.retryPolicy = retryPolicy;
         this.singleAttempt = retryPolicy.withMaxAttempts(1);
+        this.startGate = startGate;
+        this.completeGate = completeGate;
     }
 
     /**
@@ -39,24 +44,25 @@ final class AttachmentSending {
     }
 
     StartedUpload start(AttachmentSource source, String connectionToken, ClientTokens.Source tokens, int start,
-                        int redeliveries) {
-        return CallFailures.retried(retryPolicy, "StartAttachmentUpload of " + source.name(),
+                        int redeliveries, CapacityWait capacityWait) {
+        return CallFailures.retried(retryPolicy, startGate, capacityWait, "StartAttachmentUpload of " + source.name(),
                 () -> serviceClient.startAttachmentUpload(source.contentType(), source.size(), source.name(),
                         startToken(tokens, source, start), connectionToken),
                 null, redeliveries, connectionToken);
     }
 
     SendAttachmentResult send(AttachmentSource source, String connectionToken, ClientTokens.Source tokens,
-                              int redeliveries) {
+                              int redeliveries, CapacityWait capacityWait) {
         for (int start = 1; start <= MAX_STARTS; start++) {
-            StartedUpload started = start(source, connectionToken, tokens, start, redeliveries);
+            StartedUpload started = start(source, connectionToken, tokens, start, redeliveries, capacityWait);
             if (expiresSoon(started)) {
                 continue;
             }
             String upload = "Upload of " + source.name() + " (attachment " + started.attachmentId() + ")";
             try {
                 RetryPolicy policy = source.repeatable() ? retryPolicy : singleAttempt;
-                policy.run(upload, () -> {
+                // storage, not the service: no quota of the service's, no share of its retry budget
+                policy.run(upload, CallGate.OPEN, capacityWait, () -> {
                     uploader.upload(started, source);
                     return null;
                 });
@@ -67,7 +73,7 @@ final class AttachmentSending {
                 throw CallFailures.of(upload, gaveUp, started.attachmentId(), redeliveries, connectionToken);
             }
             String attachmentId = started.attachmentId();
-            String completeRequestId = CallFailures.retried(retryPolicy,
+            String completeRequestId = CallFailures.retried(retryPolicy, completeGate, capacityWait,
                     "CompleteAttachmentUpload of attachment '" + attachmentId + "'",
                     () -> serviceClient.completeAttachmentUpload(attachmentId, tokens.forCall(attachmentId, false),
                             connectionToken),

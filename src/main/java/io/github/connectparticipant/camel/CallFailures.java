@@ -15,10 +15,11 @@ final class CallFailures {
      * What one call answers, with the policy's retries; when it fails for good, the exception a route sees. For the
      * calls about one attachment (or none): start, complete within a flow, get.
      */
-    static <T> T retried(RetryPolicy policy, String what, RetryPolicy.Attempt<T> attempt, String attachmentId,
-                         int redeliveries, String connectionToken) {
+    static <T> T retried(RetryPolicy policy, CallGate gate, CapacityWait capacityWait, String what,
+                         RetryPolicy.Attempt<T> attempt, String attachmentId, int redeliveries,
+                         String connectionToken) {
         try {
-            return policy.run(what, attempt).value();
+            return policy.run(what, gate, capacityWait, attempt).value();
         } catch (RetryPolicy.GaveUp gaveUp) {
             throw of(what, gaveUp, attachmentId, redeliveries, connectionToken);
         }

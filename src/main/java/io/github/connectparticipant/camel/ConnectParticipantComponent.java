@@ -23,6 +23,9 @@ public class ConnectParticipantComponent extends HealthCheckComponent implements
               description = "Enable usage of global SSL context parameters.")
     private boolean useGlobalSslContextParameters;
 
+    /** The learned rates and retry budgets, shared by the component's endpoints. */
+    private final ServiceCapacity serviceCapacity = new ServiceCapacity();
+
     @Override
     protected void doInit() throws Exception {
         super.doInit();
@@ -51,6 +54,10 @@ public class ConnectParticipantComponent extends HealthCheckComponent implements
                                                + Arrays.toString(ConnectParticipantOperations.values()),
                     e);
         }
+    }
+
+    ServiceCapacity getServiceCapacity() {
+        return serviceCapacity;
     }
 
     public ConnectParticipantConfiguration getConfiguration() {

@@ -76,6 +76,26 @@ public class ConnectParticipantConfiguration implements Cloneable {
               description = "The longest wait between two attempts, in milliseconds; also caps a Retry-After.")
     private long retryMaxDelay = 20000;
 
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Learn the allowed call rate of each operation from the service's throttling answers and"
+                            + " pace calls to it, shared by every endpoint of the Camel context that calls the same"
+                            + " service and operation: a throttled call waits for its turn and goes again, without"
+                            + " using one of its maxAttempts. When false, a throttle is retried as any transient error.")
+    private boolean adaptiveRateLimit = true;
+
+    @UriParam(label = "producer",
+              description = "A fixed cap on the calls per second to each operation, for a known quota; 0 for none."
+                            + " Applies with or without adaptiveRateLimit.")
+    private double rateLimit;
+
+    @UriParam(label = "producer", defaultValue = "120000", javaType = "java.time.Duration",
+              description = "How long one message may wait for capacity, in milliseconds, across all its calls: for"
+                            + " its turn at the learned or fixed rate, for a throttle's Retry-After, and for the service"
+                            + " to come back from an outage (every call failing, the retry budget spent). Past it the"
+                            + " message fails retryable, so the route's redeliveries and dead letters take over. 0"
+                            + " fails at once instead of waiting.")
+    private long maxWaitForCapacity = 120000;
+
     @UriParam(label = "producer", defaultValue = "10000", javaType = "java.time.Duration",
               description = "How long to wait for a connection to the service, in milliseconds.")
     private long connectTimeout = 10000;
@@ -211,6 +231,30 @@ public class ConnectParticipantConfiguration implements Cloneable {
         this.retryMaxDelay = retryMaxDelay;
     }
 
+    public boolean isAdaptiveRateLimit() {
+        return adaptiveRateLimit;
+    }
+
+    public void setAdaptiveRateLimit(boolean adaptiveRateLimit) {
+        this.adaptiveRateLimit = adaptiveRateLimit;
+    }
+
+    public double getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(double rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public long getMaxWaitForCapacity() {
+        return maxWaitForCapacity;
+    }
+
+    public void setMaxWaitForCapacity(long maxWaitForCapacity) {
+        this.maxWaitForCapacity = maxWaitForCapacity;
+    }
+
     public long getConnectTimeout() {
         return connectTimeout;
     }
@@ -304,6 +348,14 @@ public class ConnectParticipantConfiguration implements Cloneable {
         }
         if (retryBaseDelay < 0 || retryMaxDelay < 0) {
             throw new IllegalArgumentException("retryBaseDelay and retryMaxDelay must not be negative");
+        }
+        if (rateLimit < 0 || Double.isNaN(rateLimit) || Double.isInfinite(rateLimit)) {
+            throw new IllegalArgumentException("rateLimit must be 0 (none) or a positive number of calls per second, was "
+                                               + rateLimit);
+        }
+        if (maxWaitForCapacity < 0) {
+            throw new IllegalArgumentException("maxWaitForCapacity must not be negative (0 fails at once instead of"
+                                               + " waiting), was " + maxWaitForCapacity);
         }
         if (connectTimeout <= 0 || responseTimeout <= 0) {
             throw new IllegalArgumentException("connectTimeout and responseTimeout must be positive");

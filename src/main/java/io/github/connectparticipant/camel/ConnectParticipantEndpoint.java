@@ -25,6 +25,10 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
     private CloseableHttpClient ownedHttpClient;
     private ParticipantServiceClient serviceClient;
     private AttachmentUploader uploader;
+    private CallGate completeGate;
+    private CallGate startGate;
+    private CallGate getAttachmentGate;
+    private RetryBudget retryBudget;
 
     public ConnectParticipantEndpoint(String uri, Component component, ConnectParticipantConfiguration configuration) {
         super(uri, component);
@@ -52,6 +56,11 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
         }
         serviceClient = new ParticipantServiceClient(httpClient, configuration.serviceBaseUrl());
         uploader = new AttachmentUploader(httpClient);
+        ServiceCapacity capacity = getComponent().getServiceCapacity();
+        completeGate = capacity.gate(configuration, ParticipantServiceClient.COMPLETE_ATTACHMENT_UPLOAD_PATH);
+        startGate = capacity.gate(configuration, ParticipantServiceClient.START_ATTACHMENT_UPLOAD_PATH);
+        getAttachmentGate = capacity.gate(configuration, ParticipantServiceClient.GET_ATTACHMENT_PATH);
+        retryBudget = capacity.budget(configuration.serviceBaseUrl());
     }
 
     @Override
@@ -80,5 +89,22 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
 
     AttachmentUploader getUploader() {
         return uploader;
+    }
+
+    CallGate getCompleteGate() {
+        return completeGate;
+    }
+
+    CallGate getStartGate() {
+        return startGate;
+    }
+
+    CallGate getGetAttachmentGate() {
+        return getAttachmentGate;
+    }
+
+    /** The retry budget of the endpoint's service, shared in the Camel context: whether it is in an outage. */
+    RetryBudget getRetryBudget() {
+        return retryBudget;
     }
 }

@@ -39,9 +39,10 @@ public class ConnectParticipantProducer extends DefaultProducer {
         super.doStart();
         retryPolicy = new RetryPolicy(configuration.getMaxAttempts(), configuration.getRetryBaseDelay(),
                 configuration.getRetryMaxDelay());
-        attachmentCompletion = new AttachmentCompletion(getEndpoint().getServiceClient(), retryPolicy);
+        attachmentCompletion = new AttachmentCompletion(getEndpoint().getServiceClient(), retryPolicy,
+                getEndpoint().getCompleteGate());
         attachmentSending = new AttachmentSending(getEndpoint().getServiceClient(), getEndpoint().getUploader(),
-                retryPolicy);
+                retryPolicy, getEndpoint().getStartGate(), getEndpoint().getCompleteGate());
         // the health check is optional: there is a producers repository only when producer checks are enabled
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
@@ -83,7 +84,7 @@ public class ConnectParticipantProducer extends DefaultProducer {
         Message message = exchange.getMessage();
         CompleteAttachmentUploadRequest request = requestReader.read(exchange);
         CompleteAttachmentUploadResult result = attachmentCompletion.complete(request, idempotencyKey(message),
-                redeliveries(message));
+                redeliveries(message), capacityWait());
         message.setBody(result);
         message.setHeader(ConnectParticipantConstants.REQUEST_ID,
                 result.getAttachments().get(result.getAttachments().size() - 1).getRequestId());
@@ -93,7 +94,7 @@ public class ConnectParticipantProducer extends DefaultProducer {
         Message message = exchange.getMessage();
         AttachmentSource source = attachmentSources.read(exchange, false);
         StartedUpload started = attachmentSending.start(source, connectionToken(message), tokenSource(message), 1,
-                redeliveries(message));
+                redeliveries(message), capacityWait());
         message.setBody(new StartAttachmentUploadResult(started));
         message.setHeader(ConnectParticipantConstants.ATTACHMENT_ID, started.attachmentId());
         message.setHeader(ConnectParticipantConstants.UPLOAD_URL, started.url());
@@ -112,7 +113,8 @@ public class ConnectParticipantProducer extends DefaultProducer {
         RequestLimits.checkAttachmentIds(attachmentId == null ? List.of() : List.of(attachmentId), 1);
         String connectionToken = connectionToken(message);
         String id = attachmentId;
-        GetAttachmentResult result = CallFailures.retried(retryPolicy, "GetAttachment of attachment '" + id + "'",
+        GetAttachmentResult result = CallFailures.retried(retryPolicy, getEndpoint().getGetAttachmentGate(),
+                capacityWait(), "GetAttachment of attachment '" + id + "'",
                 () -> getEndpoint().getServiceClient().getAttachment(id, configuration.getUrlExpiryInSeconds(),
                         connectionToken),
                 id, redeliveries(message), connectionToken);
@@ -126,7 +128,7 @@ public class ConnectParticipantProducer extends DefaultProducer {
         Message message = exchange.getMessage();
         AttachmentSource source = attachmentSources.read(exchange, true);
         SendAttachmentResult result = attachmentSending.send(source, connectionToken(message), tokenSource(message),
-                redeliveries(message));
+                redeliveries(message), capacityWait());
         message.setBody(result);
         message.setHeader(ConnectParticipantConstants.ATTACHMENT_ID, result.getAttachmentId());
         message.setHeader(ConnectParticipantConstants.REQUEST_ID, result.getCompleteRequestId());
@@ -147,6 +149,11 @@ public class ConnectParticipantProducer extends DefaultProducer {
                 configuration.getClientToken());
         RequestLimits.checkClientToken(fixed);
         return new ClientTokens.Source(fixed, idempotencyKey(message));
+    }
+
+    /** What one message may wait for capacity, across all its calls. */
+    private CapacityWait capacityWait() {
+        return new CapacityWait(configuration.getMaxWaitForCapacity());
     }
 
     private static int redeliveries(Message message) {

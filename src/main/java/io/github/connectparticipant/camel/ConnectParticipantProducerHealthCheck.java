@@ -1,13 +1,15 @@
 package io.github.connectparticipant.camel;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Reports whether the endpoint's service answers at all: any HTTP answer is UP (a probe carries no token, so the
- * service refuses it, and that is an answer); no connection or no answer within responseTimeout is DOWN.
+ * service refuses it, and that is an answer); no connection or no answer within responseTimeout is DOWN, and so is an
+ * outage (the service's retry budget spent on calls that all failed), while messages wait for it.
  */
 public class ConnectParticipantProducerHealthCheck extends AbstractHealthCheck {
 
@@ -26,6 +28,15 @@ public class ConnectParticipantProducerHealthCheck extends AbstractHealthCheck {
             return;
         }
         builder.detail("service.url", endpoint.getConfiguration().serviceBaseUrl());
+        RetryBudget budget = endpoint.getRetryBudget();
+        if (budget.inOutage()) {
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - budget.outageSinceNanos());
+            builder.message("The Participant Service has failed every call for " + seconds + " s (last: "
+                            + budget.lastFaultCode() + "); messages wait for it, probing once a second")
+                    .detail("outage.seconds", seconds)
+                    .down();
+            return;
+        }
         try {
             int status = client.probe();
             builder.detail(HTTP_RESPONSE_CODE, status).up();

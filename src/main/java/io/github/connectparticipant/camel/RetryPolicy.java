@@ -13,6 +13,9 @@ final class RetryPolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
 
+    /** The error code of a call that waited for capacity all its message may and was never sent. */
+    static final String CAPACITY_WAIT_EXCEEDED = "CapacityWaitExceeded";
+
     /** One attempt; returns what the call answered. */
     @FunctionalInterface
     interface Attempt<T> {
@@ -64,30 +67,109 @@ final class RetryPolicy {
         return new RetryPolicy(attempts, baseDelayMillis, maxDelayMillis);
     }
 
-    <T> Succeeded<T> run(String subject, Attempt<T> attempt) throws GaveUp {
+    /**
+     * Runs the call through its gate: each attempt waits there for capacity (the service back from an outage, its
+     * turn at the operation's rate), out of the message's allowance. A throttle the gate's learned rate takes uses no
+     * attempt: the call waits for its turn and goes again. A server fault or no answer retries while the call has
+     * attempts and the service's retry budget pays for them; when the budget is dry the service is down, and the call
+     * holds, without using attempts, until an answer ends the outage or the allowance runs out.
+     *
+     * @return the value and how many attempts went on the wire
+     */
+    <T> Succeeded<T> run(String subject, CallGate gate, CapacityWait capacityWait, Attempt<T> attempt) throws GaveUp {
+        GatedCall call = new GatedCall();
         boolean earlierOutcomeUnknown = false;
-        for (int attemptNumber = 1;; attemptNumber++) {
-            ServiceCallFailure failure;
+        int sent = 0;
+        int counted = 0;
+        ServiceCallFailure failure = null;
+        for (;;) {
+            if (!admitted(gate, call, capacityWait)) {
+                throw new GaveUp(waitedOut(failure, capacityWait), sent, true);
+            }
+            sent++;
             try {
-                return new Succeeded<>(attempt.run(), attemptNumber);
+                T value = attempt.run();
+                gate.succeeded(call);
+                return new Succeeded<>(value, sent);
             } catch (ServiceCallFailure e) {
                 failure = e;
             }
+            if (failure.statusCode() == 429 && gate.throttled(call)) {
+                long retryAfter = failure.retryAfterMillis();
+                if (retryAfter > 0 && !sleptOutOf(capacityWait, Math.min(retryAfter, maxDelayMillis))) {
+                    throw new GaveUp(waitedOut(failure, capacityWait), sent, true);
+                }
+                continue;
+            }
             boolean retryable = isRetryable(failure, earlierOutcomeUnknown);
-            if (!retryable || attemptNumber >= maxAttempts) {
-                throw new GaveUp(failure, attemptNumber, retryable);
+            if (!retryable) {
+                if (failure.statusCode() == ServiceCallFailure.NO_ANSWER) {
+                    gate.released(call);
+                } else {
+                    gate.answered(call);
+                }
+                throw new GaveUp(failure, sent, false);
             }
             earlierOutcomeUnknown |= failure.outcomeUnknown();
-            long delay = delayBeforeRetry(attemptNumber, failure.retryAfterMillis());
+            counted++;
+            boolean attemptsLeft = counted < maxAttempts;
+            if (failure.outcomeUnknown()) {
+                RetryBudget.AfterFault decision = gate.faulted(call, failure, attemptsLeft);
+                if (decision == RetryBudget.AfterFault.HOLD) {
+                    // the outage's doing, not the message's: no attempt used, the gate holds the call
+                    counted--;
+                    continue;
+                }
+                if (decision == RetryBudget.AfterFault.GIVE_UP) {
+                    throw new GaveUp(failure, sent, true);
+                }
+            } else {
+                // a throttle the gate does not take, a 409 after an unknown outcome: an answer, so the service is up
+                gate.answered(call);
+                if (!attemptsLeft) {
+                    throw new GaveUp(failure, sent, true);
+                }
+            }
+            long delay = delayBeforeRetry(counted, failure.retryAfterMillis());
             LOG.debug("{}: attempt {} of {} failed with {} (HTTP {}); retrying in {} ms", subject,
-                    attemptNumber, maxAttempts, failure.errorCode(), failure.statusCode(), delay);
+                    counted, maxAttempts, failure.errorCode(), failure.statusCode(), delay);
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new GaveUp(failure, attemptNumber, true);
+                throw new GaveUp(failure, sent, true);
             }
         }
+    }
+
+    private static boolean admitted(CallGate gate, GatedCall call, CapacityWait capacityWait) {
+        try {
+            return gate.admit(call, capacityWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean sleptOutOf(CapacityWait capacityWait, long millis) {
+        try {
+            return capacityWait.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The failure of a call whose message waited all it may for capacity: the last answer, and that it waited. */
+    private static ServiceCallFailure waitedOut(ServiceCallFailure last, CapacityWait capacityWait) {
+        String waited = "waited " + capacityWait.maxWaitMillis() + " ms (maxWaitForCapacity) for capacity";
+        if (last == null) {
+            return new ServiceCallFailure(ServiceCallFailure.NO_ANSWER, CAPACITY_WAIT_EXCEEDED,
+                    waited + "; nothing was sent", null, -1, null);
+        }
+        return new ServiceCallFailure(last.statusCode(), last.errorCode(),
+                (last.getMessage() != null ? last.getMessage() + "; " : "") + waited, last.requestId(),
+                last.retryAfterMillis(), last.getCause());
     }
 
     /**

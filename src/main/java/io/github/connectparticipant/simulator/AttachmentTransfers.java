@@ -81,7 +81,7 @@ final class AttachmentTransfers {
         }
         ledger.record(new Ledger.Call("PUT " + UPLOAD_PATH, attachmentId, null, headers.containsKey("X-Amz-Bearer"),
                 headers.containsKey("Authorization"), headers.getFirst("Content-Type"), "(" + received + " bytes)",
-                status, code, arrived, System.nanoTime()));
+                status, code, arrived, System.nanoTime(), Ledger.caller(headers.getFirst("X-Amz-Bearer"))));
         if (status == 200) {
             exchange.getResponseHeaders().set("ETag", "\"" + UUID.randomUUID() + "\"");
             exchange.sendResponseHeaders(200, -1);

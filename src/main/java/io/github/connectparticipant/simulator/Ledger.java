@@ -28,10 +28,28 @@ public final class Ledger {
      * @param errorType        the error name answered, or null
      * @param arrivedNanos     when the call arrived (System.nanoTime)
      * @param answeredNanos    when it was answered, or the connection dropped (System.nanoTime)
+     * @param caller           which caller made it: {@link #caller(String)} of its X-Amz-Bearer, never the token
      */
     public record Call(String operation, String attachmentId, String clientToken, boolean bearerKnown,
             boolean authorization, String contentType, String body, int status, String errorType, long arrivedNanos,
-            long answeredNanos) {
+            long answeredNanos, String caller) {
+    }
+
+    /**
+     * A caller's name in the ledger: the first 8 hex digits of the SHA-256 of its connection token, so that tests can
+     * tell callers apart (two JVMs sharing a quota) without the ledger holding a token.
+     */
+    public static String caller(String connectionToken) {
+        if (connectionToken == null) {
+            return null;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(connectionToken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());

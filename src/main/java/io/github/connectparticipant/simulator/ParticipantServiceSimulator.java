@@ -33,7 +33,8 @@ import com.sun.net.httpserver.HttpsServer;
 /**
  * A stand-in for the Amazon Connect Participant Service on a loopback port, for tests, demos and development: it
  * speaks the service's wire protocol for CompleteAttachmentUpload, checks what the real service checks, answers errors
- * as it does, keeps a {@link Ledger} and injects faults on demand ({@link #faults()}).
+ * as it does, keeps a {@link Ledger}, injects faults on demand ({@link #faults()}), and enforces a request-rate
+ * {@link #quota(double) quota} or an {@link #outage(Duration) outage} when asked.
  */
 public final class ParticipantServiceSimulator implements AutoCloseable {
 
@@ -56,6 +57,9 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     private final Set<String> connectionTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> refusedAttachmentIds = ConcurrentHashMap.newKeySet();
     private final FaultInjector faults = new FaultInjector();
+    private final Quota quota = new Quota();
+    /** Until when (System.nanoTime) every call is answered 503; 0 for no outage. */
+    private volatile long outageUntilNanos;
     private final Ledger ledger = new Ledger();
     private final AttachmentStore attachments = new AttachmentStore();
     private final AttachmentTransfers transfers;
@@ -137,10 +141,36 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         return ledger;
     }
 
-    /** Forgets the ledger, the faults and the attachments; keeps the tokens and refused ids. */
+    /**
+     * A request-rate quota on every operation, shared by all callers: a token bucket of this many calls a second, with
+     * a burst of one second's calls. A call that exceeds it is answered 429 ThrottlingException without Retry-After,
+     * as the service does. 0 removes the quota.
+     */
+    public ParticipantServiceSimulator quota(double callsPerSecond) {
+        return quota(callsPerSecond, Math.max(1, callsPerSecond));
+    }
+
+    /** A request-rate quota on every operation: this many calls a second, and a burst of this many calls. */
+    public ParticipantServiceSimulator quota(double callsPerSecond, double burst) {
+        quota.set(callsPerSecond, burst);
+        return this;
+    }
+
+    /**
+     * An outage from now on, for this long: every call of every operation is answered 503 with no body, as a load
+     * balancer in front of a service that is down answers. The uploads to storage are not affected.
+     */
+    public ParticipantServiceSimulator outage(Duration duration) {
+        outageUntilNanos = System.nanoTime() + duration.toNanos();
+        return this;
+    }
+
+    /** Forgets the ledger, the faults, the quota, any outage and the attachments; keeps the tokens and refused ids. */
     public void reset() {
         ledger.clear();
         faults.clear();
+        quota.clear();
+        outageUntilNanos = 0;
         attachments.clear();
     }
 
@@ -208,7 +238,8 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         CallRecorder recorder = new CallRecorder(path, headers, body, subject, clientToken,
                 bearer != null && connectionTokens.contains(bearer));
 
-        Fault fault = faults.next(subject);
+        Fault fault = outageUntilNanos != 0 && System.nanoTime() < outageUntilNanos ? Fault.serviceUnavailable()
+                : !quota.admits(path) ? Fault.throttle() : faults.next(subject);
         if (fault != null && fault.kind() == Fault.Kind.ERROR) {
             recorder.record(fault.status(), fault.errorType());
             sendFault(exchange, fault);
@@ -392,7 +423,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         void record(int status, String errorType) {
             ledger.record(new Ledger.Call(operation, attachmentId, clientToken, bearerKnown,
                     headers.containsKey("Authorization"), headers.getFirst("Content-Type"), body, status, errorType,
-                    arrivedNanos, System.nanoTime()));
+                    arrivedNanos, System.nanoTime(), Ledger.caller(headers.getFirst("X-Amz-Bearer"))));
         }
     }
 

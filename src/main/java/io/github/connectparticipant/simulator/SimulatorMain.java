@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * --port 8089 --connection-token TOKEN [--connection-token ...] [--refuse ID ...]
  * [--throttle 0.1] [--throttle-retry-after 0.05] [--internal-error 0.1] [--unavailable 0.05] [--drop 0.05]
- * [--slow 0.03 --slow-ms 3000] [--seed 42]
+ * [--slow 0.03 --slow-ms 3000] [--seed 42] [--quota 10 [--quota-burst 10]] [--outage 30s]
  * </pre>
  *
  * The connection token may also come from the CONNECTPARTICIPANT_CONNECTION_TOKEN environment variable.
@@ -29,6 +29,8 @@ public final class SimulatorMain {
         List<String> refused = new ArrayList<>();
         double throttle = 0, throttleRetryAfter = 0, internalError = 0, unavailable = 0, drop = 0, slow = 0;
         long slowMillis = 3000, seed = System.nanoTime();
+        double quota = 0, quotaBurst = -1;
+        Duration outage = Duration.ZERO;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if ("--help".equals(option) || "-h".equals(option)) {
@@ -52,6 +54,9 @@ public final class SimulatorMain {
                 case "--slow" -> slow = Double.parseDouble(value);
                 case "--slow-ms" -> slowMillis = Long.parseLong(value);
                 case "--seed" -> seed = Long.parseLong(value);
+                case "--quota" -> quota = Double.parseDouble(value);
+                case "--quota-burst" -> quotaBurst = Double.parseDouble(value);
+                case "--outage" -> outage = duration(value);
                 default -> throw new IllegalArgumentException("Unknown option " + option + "; try --help");
             }
         }
@@ -69,6 +74,10 @@ public final class SimulatorMain {
                 .refuseAttachmentIds(refused);
         simulator.faults().rates(new FaultRates(throttle, throttleRetryAfter, internalError, unavailable, drop, slow,
                 Duration.ofMillis(slowMillis), seed));
+        simulator.quota(quota, quotaBurst >= 0 ? quotaBurst : Math.max(1, quota));
+        if (!outage.isZero()) {
+            simulator.outage(outage);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Simulator stopping: " + simulator.ledger().callCount() + " calls received, "
@@ -78,8 +87,26 @@ public final class SimulatorMain {
         }));
         System.out.println("Participant Service simulator listening at " + simulator.baseUrl() + " ("
                            + tokens.size() + " connection token(s), " + refused.size()
-                           + " refused id(s)); Ctrl-C to stop");
+                           + " refused id(s)"
+                           + (quota > 0 ? ", quota " + quota + " calls/s per operation" : "")
+                           + (outage.isZero() ? "" : ", answering 503 for the first " + outage.toSeconds() + " s")
+                           + "); Ctrl-C to stop");
         stopped.await();
+    }
+
+    /** 30s, 500ms, 2m, or plain seconds. */
+    static Duration duration(String text) {
+        String value = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (value.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+        }
+        if (value.endsWith("s")) {
+            return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+        }
+        if (value.endsWith("m")) {
+            return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
+        }
+        return Duration.ofSeconds(Long.parseLong(value));
     }
 
     private static void usage() {
@@ -95,6 +122,10 @@ public final class SimulatorMain {
                   --unavailable R           rate of 503 without a body
                   --drop R                  rate of dropped connections (work done, no answer)
                   --slow R                  rate of slow answers, delayed by --slow-ms (default 3000)
-                  --seed N                  random seed for the fault draws""");
+                  --seed N                  random seed for the fault draws
+                  --quota R                 request-rate quota: R calls a second per operation, shared by all
+                                            callers; over it, 429 ThrottlingException without Retry-After
+                  --quota-burst B           the quota's burst (default: one second's calls)
+                  --outage D                answer 503 to every call for the first D (e.g. 30s, 500ms, 2m)""");
     }
 }

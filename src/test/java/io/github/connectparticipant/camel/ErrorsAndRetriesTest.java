@@ -26,7 +26,10 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
             @Override
             public void configure() {
                 from("direct:complete").to(TO);
-                from("direct:once").to(TO + "&maxAttempts=1");
+                from("direct:once").to(TO + "&maxAttempts=1&adaptiveRateLimit=false");
+                from("direct:fixed").to(TO + "&adaptiveRateLimit=false");
+                from("direct:learning").to(TO + "&maxAttempts=1");
+                from("direct:impatient").to(TO + "&maxWaitForCapacity=0");
                 from("direct:patient").to(TO + "&retryMaxDelay=5000");
                 from("direct:quick").to(TO + "&responseTimeout=300");
                 from("direct:redelivered").errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(0))
@@ -76,8 +79,9 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
 
     @Test
     void transientErrorsAreRetriedWithTheSameTokenUntilAttemptsRunOut() {
+        // without the learned rate, a throttle is a transient error like any other
         simulator.faults().scriptFor("busy-1", Fault.throttle(), Fault.throttle(), Fault.throttle());
-        assertFailure(failureFor("direct:complete", "busy-1"), "ThrottlingException", 429, true, 3);
+        assertFailure(failureFor("direct:fixed", "busy-1"), "ThrottlingException", 429, true, 3);
 
         simulator.faults().scriptFor("fault-1", Fault.internalError(), Fault.internalError(), Fault.internalError());
         assertFailure(failureFor("direct:complete", "fault-1"), "InternalServerException", 500, true, 3);
@@ -95,15 +99,39 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
     @Test
     void transientErrorsThenSuccess() {
         simulator.faults().scriptFor("flaky-1", Fault.throttle(), Fault.internalError(), Fault.serviceUnavailable());
-        Exchange failed = template.send("direct:complete", e -> e.getMessage().setBody("flaky-1"));
+        Exchange failed = template.send("direct:fixed", e -> e.getMessage().setBody("flaky-1"));
         assertEquals(3, failureOf(failed).getAttempts());
 
         simulator.faults().scriptFor("flaky-2", Fault.throttle(), Fault.serviceUnavailable());
-        Exchange exchange = template.send("direct:complete", e -> e.getMessage().setBody("flaky-2"));
+        Exchange exchange = template.send("direct:fixed", e -> e.getMessage().setBody("flaky-2"));
         assertNull(exchange.getException());
         List<Ledger.Call> calls = simulator.ledger().callsFor("flaky-2");
         assertEquals(List.of(429, 503, 200), calls.stream().map(Ledger.Call::status).toList());
         assertEquals(1, simulator.ledger().clientTokensFor("flaky-2").size());
+    }
+
+    @Test
+    void aThrottleWaitsForItsTurnAtTheLearnedRateAndUsesNoAttempt() {
+        // one attempt allowed, and a throttle: the learned rate takes it, and the call goes again when its turn comes
+        simulator.faults().scriptFor("learn-1", Fault.throttle());
+        Exchange exchange = template.send("direct:learning", e -> e.getMessage().setBody("learn-1"));
+
+        assertNull(exchange.getException(), () -> String.valueOf(exchange.getException()));
+        assertEquals(List.of(429, 200),
+                simulator.ledger().callsFor("learn-1").stream().map(Ledger.Call::status).toList());
+        assertEquals(1, simulator.ledger().clientTokensFor("learn-1").size(), "one client token across the waits");
+        CompleteAttachmentUploadResult result = exchange.getMessage().getBody(CompleteAttachmentUploadResult.class);
+        assertEquals(2, result.getAttachments().get(0).getAttempts(), "every call on the wire is counted");
+    }
+
+    @Test
+    void noWaitForCapacityFailsAThrottledCallAtOnce() {
+        simulator.faults().scriptFor("now-1", Fault.throttle());
+        ConnectParticipantException failure = failureFor("direct:impatient", "now-1");
+
+        assertFailure(failure, "ThrottlingException", 429, true, 1);
+        assertTrue(failure.getMessage().contains("maxWaitForCapacity"), failure::getMessage);
+        assertEquals(1, simulator.ledger().callsFor("now-1").size());
     }
 
     @Test

@@ -59,7 +59,7 @@ class RetryPolicyTest {
     void stopsAtMaxAttemptsAndReportsThem() {
         RetryPolicy policy = new RetryPolicy(4, 0, 0);
         AtomicInteger calls = new AtomicInteger();
-        RetryPolicy.GaveUp gaveUp = assertThrows(RetryPolicy.GaveUp.class, () -> policy.run("a", () -> {
+        RetryPolicy.GaveUp gaveUp = assertThrows(RetryPolicy.GaveUp.class, () -> policy.run("a", CallGate.OPEN, new CapacityWait(0), () -> {
             calls.incrementAndGet();
             throw status(500);
         }));
@@ -68,7 +68,7 @@ class RetryPolicyTest {
         assertTrue(gaveUp.retryable());
 
         calls.set(0);
-        RetryPolicy.GaveUp permanent = assertThrows(RetryPolicy.GaveUp.class, () -> policy.run("a", () -> {
+        RetryPolicy.GaveUp permanent = assertThrows(RetryPolicy.GaveUp.class, () -> policy.run("a", CallGate.OPEN, new CapacityWait(0), () -> {
             calls.incrementAndGet();
             throw status(400);
         }));
@@ -80,7 +80,7 @@ class RetryPolicyTest {
     void conflictAfterUnknownOutcomeIsRetriedInTheLoop() throws Exception {
         RetryPolicy policy = new RetryPolicy(3, 0, 0);
         AtomicInteger calls = new AtomicInteger();
-        RetryPolicy.Succeeded<String> succeeded = policy.run("a", () -> {
+        RetryPolicy.Succeeded<String> succeeded = policy.run("a", CallGate.OPEN, new CapacityWait(0), () -> {
             switch (calls.incrementAndGet()) {
                 case 1 -> throw ServiceCallFailure.noAnswer(new java.io.IOException("reset"));
                 case 2 -> throw status(409);

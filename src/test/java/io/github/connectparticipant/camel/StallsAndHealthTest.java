@@ -16,6 +16,7 @@ import org.apache.camel.impl.health.ProducersHealthCheckRepository;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,7 +46,9 @@ class StallsAndHealthTest extends SimulatorTestSupport {
     protected RouteBuilder createRouteBuilder() {
         return directRoutes(
                 "direct:stalled", COMPLETE + "&responseTimeout=" + RESPONSE_TIMEOUT + "&retryMaxDelay=" + RETRY_MAX_DELAY,
-                "direct:nowhere", COMPLETE + "&uriEndpointOverride=http://127.0.0.1:1&connectTimeout=500&maxAttempts=1");
+                "direct:nowhere", COMPLETE + "&uriEndpointOverride=http://127.0.0.1:1&connectTimeout=500&maxAttempts=1",
+                // attempts enough for the retry budget, not the attempts, to decide
+                "direct:holding", COMPLETE + "&maxAttempts=20");
     }
 
     @Test
@@ -71,8 +74,42 @@ class StallsAndHealthTest extends SimulatorTestSupport {
         List<HealthCheck.Result> ours = results.stream()
                 .filter(r -> r.getCheck().getId().startsWith("producer:connectparticipant-"))
                 .filter(r -> String.valueOf(r.getDetails().get("service.url")).contains(uriPart)).toList();
-        assertEquals(1, ours.size(), () -> "checks: " + results.stream().map(r -> r.getCheck().getId()).toList());
+        assertFalse(ours.isEmpty(), () -> "checks: " + results.stream().map(r -> r.getCheck().getId()).toList());
+        // the endpoints of one service share its state
+        assertEquals(1, ours.stream().map(HealthCheck.Result::getState).distinct().count());
         return ours.get(0);
+    }
+
+    @Test
+    void anOutageHoldsTheMessagesProbesSlowlyAndTheHealthCheckIsDownUntilTheServiceAnswers() throws Exception {
+        simulator.outage(Duration.ofMinutes(5));
+        List<java.util.concurrent.CompletableFuture<Exchange>> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = "held-" + i;
+            held.add(template.asyncSend("direct:holding", e -> e.getMessage().setBody(id)));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (producerCheck(simulator.baseUrl()).getState() != HealthCheck.State.DOWN && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        HealthCheck.Result down = producerCheck(simulator.baseUrl());
+        assertEquals(HealthCheck.State.DOWN, down.getState());
+        assertTrue(down.getMessage().orElse("").contains("failed every call"), () -> down.getMessage().orElse(""));
+        int callsAtOutage = simulator.ledger().callCount();
+        Thread.sleep(3000);
+        int probes = simulator.ledger().callCount() - callsAtOutage;
+        assertTrue(probes <= 4, "one probe a second while the service is down, not every message's attempts: " + probes);
+        assertTrue(held.stream().noneMatch(java.util.concurrent.CompletableFuture::isDone), "the messages are held");
+
+        simulator.reset();
+        for (java.util.concurrent.CompletableFuture<Exchange> message : held) {
+            Exchange done = message.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(null, done.getException(), () -> String.valueOf(done.getException()));
+        }
+        assertEquals(HealthCheck.State.UP, producerCheck(simulator.baseUrl()).getState());
+        for (int i = 0; i < 4; i++) {
+            assertTrue(simulator.ledger().isCompleted("held-" + i));
+        }
     }
 
     @Test

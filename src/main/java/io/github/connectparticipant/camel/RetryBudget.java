@@ -1,0 +1,162 @@
+package io.github.connectparticipant.camel;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The retry budget of one service, shared by every producer of a Camel context that calls it, as the AWS SDK's
+ * standard retry mode keeps one: a token bucket that retries after a server fault (5xx) or no answer drain, and
+ * successes refill. While it has tokens, a failed call retries as its policy says. When it runs dry the service is
+ * taken to be down (an outage): calls stop retrying and stop starting; they hold their messages, and one call at a
+ * time, at most once every {@link #PROBE_INTERVAL_NANOS}, is let through as a probe. The first answer that is not a
+ * server fault ends the outage and releases them all, with a full bucket.
+ * <p>
+ * The state machine takes the time as an argument, so that it can be driven in virtual time; {@link #admit} is the
+ * blocking wait built on it.
+ */
+final class RetryBudget {
+
+    /** Tokens in a full bucket: ten retries after server faults, five after calls that got no answer. */
+    static final int CAPACITY = 50;
+    /** What a retry after a server fault (5xx) costs. */
+    static final int RETRY_COST = 5;
+    /** What a retry after no answer (a timeout, a dropped or refused connection) costs: such calls hold a thread. */
+    static final int NO_ANSWER_RETRY_COST = 10;
+    /** What a success returns when it was not a retry (a retry that succeeds returns what it cost). */
+    static final int SUCCESS_REFUND = 1;
+    /** The pace of the probes during an outage. */
+    static final long PROBE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** What the budget says of a server fault. */
+    enum AfterFault {
+        /** Retry after the policy's backoff: paid for. */
+        RETRY,
+        /** The call had its attempts and the service is not down: fail, retryable. */
+        GIVE_UP,
+        /** The service is down: hold the message, unpaid, until an answer ends the outage (or its wait runs out). */
+        HOLD
+    }
+
+    private int tokens = CAPACITY;
+    /** Read without a lock on every call. */
+    private volatile boolean outage;
+    private long outageSinceNanos;
+    private long nextProbeNanos;
+    private boolean probeInFlight;
+    private String lastFaultCode;
+
+    /**
+     * Waits, during an outage, until this call may go as the probe or the outage ends.
+     *
+     * @return true when the call may go; false when the message's wait ran out first
+     */
+    boolean admit(GatedCall call, CapacityWait capacityWait) throws InterruptedException {
+        if (!outage) {
+            return true;
+        }
+        long start = System.nanoTime();
+        long deadline = start + capacityWait.remainingNanos();
+        synchronized (this) {
+            try {
+                for (;;) {
+                    long now = System.nanoTime();
+                    long wait = admitOrWait(call, now);
+                    if (wait == 0) {
+                        return true;
+                    }
+                    long left = deadline - now;
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, Math.min(wait, left));
+                }
+            } finally {
+                capacityWait.spent(System.nanoTime() - start);
+            }
+        }
+    }
+
+    /** 0 when the call may go now (as the probe, during an outage), else how long to wait before asking again. */
+    synchronized long admitOrWait(GatedCall call, long now) {
+        if (!outage) {
+            return 0;
+        }
+        if (!probeInFlight && now >= nextProbeNanos) {
+            probeInFlight = true;
+            call.probe = true;
+            nextProbeNanos = now + PROBE_INTERVAL_NANOS;
+            return 0;
+        }
+        return probeInFlight ? PROBE_INTERVAL_NANOS : nextProbeNanos - now;
+    }
+
+    /** The call succeeded: the bucket gets back what its retry cost (a first attempt's success adds a little). */
+    synchronized void succeeded(GatedCall call) {
+        answered(call);
+        tokens = Math.min(CAPACITY, tokens + (call.paidCost > 0 ? call.paidCost : SUCCESS_REFUND));
+        call.paidCost = 0;
+    }
+
+    /** The service answered (a success, a refusal, a throttle): it is up, so an outage ends. */
+    synchronized void answered(GatedCall call) {
+        call.probe = false;
+        if (outage) {
+            outage = false;
+            probeInFlight = false;
+            tokens = CAPACITY;
+            notifyAll();
+        }
+    }
+
+    /** The call was admitted but never sent: a probe it held must not keep the next one waiting. */
+    synchronized void released(GatedCall call) {
+        if (call.probe) {
+            call.probe = false;
+            probeInFlight = false;
+            notifyAll();
+        }
+    }
+
+    /**
+     * A server fault or no answer.
+     *
+     * @param attemptsLeft whether the call's policy allows another attempt
+     */
+    synchronized AfterFault faulted(GatedCall call, ServiceCallFailure failure, boolean attemptsLeft, long now) {
+        lastFaultCode = failure.errorCode();
+        released(call);
+        if (outage) {
+            return AfterFault.HOLD;
+        }
+        if (!attemptsLeft) {
+            return AfterFault.GIVE_UP;
+        }
+        int cost = failure.statusCode() == ServiceCallFailure.NO_ANSWER ? NO_ANSWER_RETRY_COST : RETRY_COST;
+        if (tokens >= cost) {
+            tokens -= cost;
+            call.paidCost = cost;
+            return AfterFault.RETRY;
+        }
+        outage = true;
+        outageSinceNanos = now;
+        nextProbeNanos = now + PROBE_INTERVAL_NANOS;
+        return AfterFault.HOLD;
+    }
+
+    boolean inOutage() {
+        return outage;
+    }
+
+    /** Since when the service has been down (System.nanoTime), while it is. */
+    synchronized long outageSinceNanos() {
+        return outageSinceNanos;
+    }
+
+    /** The error code of the last server fault, for what a health check or a failure says. */
+    synchronized String lastFaultCode() {
+        return lastFaultCode;
+    }
+
+    synchronized int tokens() {
+        return tokens;
+    }
+}
