@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
 import io.github.connectparticipant.simulator.Fault;
+import io.github.connectparticipant.simulator.Ledger;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
@@ -41,6 +42,7 @@ public final class Demo {
     private final PrintStream out;
     private final DemoSummary summary = new DemoSummary();
     private final java.util.function.Consumer<CamelContext> whenDrained;
+    private ParticipantServiceSimulator simulator;
 
     Demo(DemoSettings settings, PrintStream out) {
         this(settings, out, camel -> { });
@@ -67,6 +69,7 @@ public final class Demo {
         try (ParticipantServiceSimulator simulator = settings.embeddedSimulator() ? startSimulator() : null;
              EmbeddedBroker broker = settings.embeddedBroker()
                      ? EmbeddedBroker.start(settings.workFolder().resolve("broker"), 0) : null) {
+            this.simulator = simulator;
             Main main = new Main();
             main.setPropertyPlaceholderLocations("file:" + settings.configFile());
             settings.overrides().forEach((name, value) -> main.addOverrideProperty((String) name, (String) value));
@@ -128,6 +131,7 @@ public final class Demo {
                 .refuseAttachmentIds(List.of(settings.refusedIds().split(",")));
         settings.throttledIds().forEach((id, times) -> simulator.faults().scriptFor(id, repeat(Fault.throttle(), times)));
         settings.failingIds().forEach((id, times) -> simulator.faults().scriptFor(id, repeat(Fault.internalError(), times)));
+        simulator.quota(settings.quota());
         return simulator;
     }
 
@@ -161,10 +165,15 @@ public final class Demo {
             for (Path message : messages) {
                 template.sendBody("jms:queue:" + settings.queueName(), Files.readString(message));
             }
+            // a backlog queued at once, more than the simulator's quota lets through in a second
+            for (int i = 1; i <= settings.backlogMessages(); i++) {
+                template.sendBody("jms:queue:" + settings.queueName(), String.format("backlog-%04d", i));
+            }
         }
-        summary.seeded(files.size(), messages.size(), outgoing.size());
-        out.printf("demo: seeded %d files into %s, %d messages into queue %s and %d files into %s%n", files.size(),
-                settings.inbox(), messages.size(), settings.queueName(), outgoing.size(), settings.outbox());
+        summary.seeded(files.size(), messages.size(), outgoing.size(), settings.backlogMessages());
+        out.printf("demo: seeded %d files into %s, %d messages and a backlog of %d into queue %s and %d files into %s%n",
+                files.size(), settings.inbox(), messages.size(), settings.backlogMessages(), settings.queueName(),
+                outgoing.size(), settings.outbox());
     }
 
     private static List<Path> copyInto(Path examples, Path folder) throws IOException {
@@ -198,6 +207,19 @@ public final class Demo {
                     message.getIntProperty(ConnectParticipantFailureHeaders.ATTEMPTS)), 1, Integer::sum);
         }
         summary.outputs(filesIn(settings.inbox().resolve(".done")), deadFiles, deadMessages.size(), byReason, drained);
+        if (simulator != null) {
+            List<Ledger.Call> calls = simulator.ledger().calls();
+            summary.calls(calls.size(), (int) calls.stream().filter(call -> call.status() == 429).count(),
+                    (int) deadMessages.stream().filter(Demo::isBacklog).count());
+        }
+    }
+
+    private static boolean isBacklog(Message message) {
+        try {
+            return message instanceof jakarta.jms.TextMessage text && text.getText().startsWith("backlog-");
+        } catch (jakarta.jms.JMSException e) {
+            return false;
+        }
     }
 
     private static String reasonText(String errorCode, int statusCode, int attempts) {

@@ -16,7 +16,8 @@ record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path
         Path outbox, Path examplesOutbox,
         String queueName, String deadLetterQueueName, String connectionToken, boolean embeddedSimulator,
         boolean embeddedBroker, String brokerUrl, boolean keepRunning, long timeoutSeconds,
-        String refusedIds, Map<String, Integer> throttledIds, Map<String, Integer> failingIds) {
+        String refusedIds, Map<String, Integer> throttledIds, Map<String, Integer> failingIds, double quota,
+        int backlogMessages) {
 
     static final Path DEFAULT_CONFIG = Path.of("examples", "demo.properties");
 
@@ -55,7 +56,9 @@ record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path
                 Long.parseLong(merged.getProperty("demo.timeoutSeconds", "120")),
                 merged.getProperty("demo.simulator.refuse", ""),
                 counts(merged.getProperty("demo.simulator.throttle", "")),
-                counts(merged.getProperty("demo.simulator.fail", "")));
+                counts(merged.getProperty("demo.simulator.fail", "")),
+                Double.parseDouble(merged.getProperty("demo.simulator.quota", "0")),
+                Integer.parseInt(merged.getProperty("demo.backlog.messages", "0")));
     }
 
     /** "id:n,id:n" into a map. */

@@ -25,6 +25,10 @@ public final class DemoSummary extends EventNotifierSupport {
     private int filesSeeded;
     private int messagesSeeded;
     private int outgoingSeeded;
+    private int backlogSeeded;
+    private int calls = -1;
+    private int throttledCalls;
+    private int backlogDeadLettered;
     private int filesDone;
     private int filesDeadLettered;
     private int messagesDeadLettered;
@@ -63,10 +67,28 @@ public final class DemoSummary extends EventNotifierSupport {
         }
     }
 
-    void seeded(int files, int messages, int outgoing) {
+    synchronized void seeded(int files, int messages, int outgoing, int backlog) {
         this.filesSeeded = files;
         this.messagesSeeded = messages;
         this.outgoingSeeded = outgoing;
+        this.backlogSeeded = backlog;
+    }
+
+    /** What the embedded simulator saw: every call, the throttled ones, and backlog messages dead-lettered. */
+    synchronized void calls(int calls, int throttledCalls, int backlogDeadLettered) {
+        this.calls = calls;
+        this.throttledCalls = throttledCalls;
+        this.backlogDeadLettered = backlogDeadLettered;
+    }
+
+    /** Calls the simulator answered 429 (its quota, or the sample's scripted throttles). */
+    public synchronized int throttledCalls() {
+        return throttledCalls;
+    }
+
+    /** Messages of the backlog that ended in the dead letters: none, whatever the quota. */
+    public synchronized int backlogDeadLettered() {
+        return backlogDeadLettered;
     }
 
     synchronized void outputs(int filesDone, int filesDeadLettered, int messagesDeadLettered,
@@ -106,7 +128,7 @@ public final class DemoSummary extends EventNotifierSupport {
 
     /** Inputs that ended neither completed nor dead-lettered. */
     public synchronized int lost() {
-        return filesSeeded + messagesSeeded + outgoingSeeded - completedMessages.get() - sentFiles.get()
+        return filesSeeded + messagesSeeded + backlogSeeded + outgoingSeeded - completedMessages.get() - sentFiles.get()
                - deadLettered();
     }
 
@@ -117,14 +139,21 @@ public final class DemoSummary extends EventNotifierSupport {
     synchronized void print(PrintStream out, DemoSettings settings) {
         out.println();
         out.println("==================== connectparticipant demo: summary ====================");
-        out.printf("input          %d files of ids, %d queue messages, %d files to attach%n", filesSeeded,
-                messagesSeeded, outgoingSeeded);
+        out.printf("input          %d files of ids, %d queue messages and a backlog of %d, %d files to attach%n",
+                filesSeeded, messagesSeeded, backlogSeeded, outgoingSeeded);
         out.printf("completed      %d messages, %d attachment ids (%d of them retried)%n", completedMessages.get(),
                 completedAttachments.get(), retriedAttachments.get());
         out.printf("sent           %d files as chat attachments (start, upload, complete)%n", sentFiles.get());
         out.printf("dead-lettered  %d (%d files, %d queue messages)%n", deadLettered(), filesDeadLettered,
                 messagesDeadLettered);
         deadLettersByReason.forEach((reason, count) -> out.printf("    %-44s %d%n", reason, count));
+        if (calls >= 0) {
+            out.printf("throttled      %d of %d calls (%.1f%%): the simulator's quota of %s calls/s and scripted throttles;%n",
+                    throttledCalls, calls, calls == 0 ? 0.0 : 100.0 * throttledCalls / calls,
+                    settings.quota() > 0 ? String.format("%.0f", settings.quota()) : "no");
+            out.printf("               the backlog of %d waited for its turn: %d of it dead-lettered%n", backlogSeeded,
+                    backlogDeadLettered);
+        }
         out.printf("lost           %d%s%n", lost(), drained ? "" : " (the sample did not drain in time)");
         out.printf("outputs        %s/.done (%d files), %s/.deadletter, queue %s,%n", settings.inbox(), filesDone,
                 settings.inbox(), settings.deadLetterQueueName());

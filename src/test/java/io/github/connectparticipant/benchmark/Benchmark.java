@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The side-by-side benchmark: every contender against one fast loopback server in its own JVM, at 1, 8 and 32
  * threads, rounds interleaved (the order rotates each round), medians reported with each contender's ratio to raw
- * HttpClient 5 (the median of the ratios within each round, since the machine's speed drifts between rounds); then a
- * soak of 10,000 messages through the queue route. Run: mvn -B -Pbenchmark verify
+ * HttpClient 5 (the median of the ratios within each round, since the machine's speed drifts between rounds); then
+ * backlogs against a quota ({@link QuotaBenchmark}, --quota 20:8:600,10:32:400, or 0 for none), then a soak of
+ * 10,000 messages through the queue route. Run: mvn -B -Pbenchmark verify
  * (or with -Dbenchmark.args="--seconds 5 --rounds 5").
  */
 public final class Benchmark {
@@ -60,6 +61,11 @@ public final class Benchmark {
         } finally {
             server.getOutputStream().close();
             server.destroy();
+        }
+        String quota = options.getOrDefault("quota", "20:8:600,10:32:400");
+        if (!quota.isBlank() && !"0".equals(quota)) {
+            report.append('\n').append(QuotaBenchmark.run(Arrays.stream(quota.split(","))
+                    .map(QuotaBenchmark.Scenario::parse).toList()));
         }
         if (soakMessages > 0) {
             report.append('\n').append(Soak.run(soakMessages, out.resolve("soak")));

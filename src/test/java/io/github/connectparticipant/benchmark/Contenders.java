@@ -18,6 +18,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connectparticipant.ConnectParticipantClient;
@@ -83,12 +84,7 @@ final class Contenders {
 
     /** The official AWS SDK for Java v2, with its Apache HTTP client and anonymous credentials (no signing). */
     static Contender sdk(String baseUrl) {
-        ConnectParticipantClient client = ConnectParticipantClient.builder()
-                .endpointOverride(URI.create(baseUrl))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(POOL))
-                .build();
+        ConnectParticipantClient client = sdkClient(baseUrl, null);
         CompleteAttachmentUploadRequest request = CompleteAttachmentUploadRequest.builder()
                 .attachmentIds(ATTACHMENT_ID).clientToken(CLIENT_TOKEN).connectionToken(TOKEN).build();
         return new Contender() {
@@ -107,6 +103,19 @@ final class Contenders {
                 client.close();
             }
         };
+    }
+
+    /** The SDK's client as the benchmark uses it, in a retry mode (null: the SDK's default). */
+    static ConnectParticipantClient sdkClient(String baseUrl, RetryMode retryMode) {
+        var builder = ConnectParticipantClient.builder()
+                .endpointOverride(URI.create(baseUrl))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(POOL));
+        if (retryMode != null) {
+            builder.overrideConfiguration(o -> o.retryStrategy(retryMode));
+        }
+        return builder.build();
     }
 
     /** What a user would write by hand: a camel-http route that builds the JSON and sets the bearer. */

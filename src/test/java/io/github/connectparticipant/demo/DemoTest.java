@@ -38,9 +38,11 @@ class DemoTest {
 
         assertTrue(summary.drained(), output);
         assertEquals(0, summary.lost(), output);
-        assertEquals(7, summary.completedMessages(), output);
-        assertEquals(11, summary.completedAttachments(), output);
-        assertEquals(3, summary.retriedAttachments(), "att-1003, att-1401 and att-2004 met throttling");
+        assertEquals(7 + 200, summary.completedMessages(), "the sample and the backlog: " + output);
+        assertEquals(11 + 200, summary.completedAttachments(), output);
+        assertEquals(0, summary.backlogDeadLettered(), "a backlog that meets the quota waits: " + output);
+        assertTrue(summary.throttledCalls() >= 7, "the scripted throttles, and the quota: " + output);
+        assertTrue(summary.retriedAttachments() >= 3, "att-1003, att-1401 and att-2004 met throttling, and the backlog");
         assertEquals(3, summary.sentFiles(), "the png, the pdf and the txt of examples/outbox");
         assertEquals(Map.of(
                 "ValidationException (HTTP 400)", 3,

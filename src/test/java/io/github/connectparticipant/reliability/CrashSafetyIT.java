@@ -1,12 +1,9 @@
 package io.github.connectparticipant.reliability;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,12 +11,7 @@ import io.github.connectparticipant.demo.EmbeddedBroker;
 import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
-import jakarta.jms.Connection;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.Session;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +35,12 @@ class CrashSafetyIT {
     @TempDir
     Path work;
 
-    private final List<Process> processes = new ArrayList<>();
+    private final JvmProcesses processes = new JvmProcesses("crash-safety");
     private ParticipantServiceSimulator simulator;
 
     @AfterEach
     void stopAll() {
-        processes.forEach(Process::destroyForcibly);
+        processes.close();
         if (simulator != null) {
             simulator.close();
         }
@@ -60,10 +52,10 @@ class CrashSafetyIT {
         simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN);
         // every call takes a while, so that each consumer always has messages in flight
         simulator.faults().rates(new FaultRates(0, 0, 0, 0, 0, 1.0, Duration.ofMillis(60), 1));
-        int port = freePort();
+        int port = JvmProcesses.freePort();
         String brokerUrl = "tcp://127.0.0.1:" + port;
 
-        start("broker", "READY", BrokerProcess.class, work.resolve("broker").toString(), Integer.toString(port));
+        processes.start("broker", "READY", BrokerProcess.class, work.resolve("broker").toString(), Integer.toString(port));
         Process first = startConsumer("consumer-a", brokerUrl);
         Process second = startConsumer("consumer-b", brokerUrl);
 
@@ -108,18 +100,15 @@ class CrashSafetyIT {
     }
 
     private Process startConsumer(String name, String brokerUrl) throws Exception {
-        return start(name, "STARTED", QueueConsumerProcess.class, simulator.baseUrl(), TOKEN, brokerUrl, "4");
+        return processes.start(name, "STARTED", QueueConsumerProcess.class, simulator.baseUrl(), TOKEN, brokerUrl, "4");
     }
 
     private static void send(String brokerUrl, int from, int to) throws Exception {
-        try (ActiveMQJMSConnectionFactory factory = new ActiveMQJMSConnectionFactory(brokerUrl);
-             Connection connection = factory.createConnection()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue("attachments"));
-            for (int i = from; i < to; i++) {
-                producer.send(session.createTextMessage(id(i)));
-            }
+        List<String> ids = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            ids.add(id(i));
         }
+        JvmProcesses.send(brokerUrl, "attachments", ids);
     }
 
     private static String id(int i) {
@@ -144,49 +133,7 @@ class CrashSafetyIT {
         assertEquals(0, left, queue + " drained");
     }
 
-    private Process start(String name, String readyLine, Class<?> mainClass, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", classpath(), mainClass.getName()));
-        command.addAll(List.of(args));
-        Path log = Path.of("target", "crash-safety", name + ".log");
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        processes.add(process);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.readString(log).contains(readyLine)) {
-                return process;
-            }
-            assertTrue(process.isAlive(), name + " died: " + Files.readString(log));
-            Thread.sleep(100);
-        }
-        throw new AssertionError(name + " did not start: " + Files.readString(log));
-    }
-
-    /** The test's own class path; failsafe passes the real one in surefire.test.class.path. */
-    private static String classpath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    }
-
     private static int browse(String brokerUrl, String queue) throws Exception {
-        try (ActiveMQJMSConnectionFactory factory = new ActiveMQJMSConnectionFactory(brokerUrl);
-             Connection connection = factory.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            QueueBrowser browser = session.createBrowser(session.createQueue(queue));
-            int count = 0;
-            Enumeration<?> messages = browser.getEnumeration();
-            while (messages.hasMoreElements()) {
-                messages.nextElement();
-                count++;
-            }
-            return count;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return JvmProcesses.browse(brokerUrl, queue);
     }
 }

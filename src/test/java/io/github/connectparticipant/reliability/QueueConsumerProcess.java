@@ -6,7 +6,8 @@ import org.apache.camel.main.MainListenerSupport;
 
 /**
  * routes/queue-to-connectparticipant.yaml in a JVM of its own, as a deployed consumer runs it: args simulator URL,
- * connection token, broker URL, concurrent consumers. It prints STARTED once the route consumes.
+ * connection token, broker URL, concurrent consumers, and optionally the redelivery delay in milliseconds (50 unless
+ * given). It prints STARTED once the route consumes.
  */
 public final class QueueConsumerProcess {
 
@@ -23,7 +24,7 @@ public final class QueueConsumerProcess {
         main.addInitialProperty("camel.beans.artemis.brokerURL", args[2]);
         main.addInitialProperty("camel.component.jms.connection-factory", "#bean:artemis");
         main.addInitialProperty("queue.consumers", args[3]);
-        main.addInitialProperty("redelivery.delay", "50");
+        main.addInitialProperty("redelivery.delay", args.length > 4 ? args[4] : "50");
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport started) {
