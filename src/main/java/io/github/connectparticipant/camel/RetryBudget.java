@@ -5,10 +5,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The retry budget of one service, shared by every producer of a Camel context that calls it, as the AWS SDK's
  * standard retry mode keeps one: a token bucket that retries after a server fault (5xx) or no answer drain, and
- * successes refill. While it has tokens, a failed call retries as its policy says. When it runs dry the service is
- * taken to be down (an outage): calls stop retrying and stop starting; they hold their messages, and one call at a
- * time, at most once every {@link #PROBE_INTERVAL_NANOS}, is let through as a probe. The first answer that is not a
- * server fault ends the outage and releases them all, with a full bucket.
+ * successes refill. A retry the bucket pays for goes as the call's policy says. When the bucket is dry and the last
+ * {@link #OUTAGE_AFTER_FAULTS} answers in a row were faults, the service is taken to be down (an outage): calls stop
+ * retrying and stop starting; they hold their messages, and one call at a time, at most once every
+ * {@link #PROBE_INTERVAL_NANOS}, goes as a probe. The first answer that is not a server fault ends the outage and
+ * releases them all, with a full bucket. A dry bucket while calls still succeed in between is a degraded service, not
+ * a down one: its calls keep the attempts their policy gives them.
  * <p>
  * The state machine takes the time as an argument, so that it can be driven in virtual time; {@link #admit} is the
  * blocking wait built on it.
@@ -23,6 +25,8 @@ final class RetryBudget {
     static final int NO_ANSWER_RETRY_COST = 10;
     /** What a success returns when it was not a retry (a retry that succeeds returns what it cost). */
     static final int SUCCESS_REFUND = 1;
+    /** Faults in a row, with the bucket dry, that make an outage: a degraded service succeeds in between. */
+    static final int OUTAGE_AFTER_FAULTS = 10;
     /** The pace of the probes during an outage. */
     static final long PROBE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -43,6 +47,7 @@ final class RetryBudget {
     private long nextProbeNanos;
     private boolean probeInFlight;
     private String lastFaultCode;
+    private int faultsInARow;
 
     /**
      * Waits, during an outage, until this call may go as the probe or the outage ends.
@@ -99,6 +104,7 @@ final class RetryBudget {
     /** The service answered (a success, a refusal, a throttle): it is up, so an outage ends. */
     synchronized void answered(GatedCall call) {
         call.probe = false;
+        faultsInARow = 0;
         if (outage) {
             outage = false;
             probeInFlight = false;
@@ -123,23 +129,25 @@ final class RetryBudget {
      */
     synchronized AfterFault faulted(GatedCall call, ServiceCallFailure failure, boolean attemptsLeft, long now) {
         lastFaultCode = failure.errorCode();
+        faultsInARow++;
         released(call);
         if (outage) {
+            return AfterFault.HOLD;
+        }
+        int cost = failure.statusCode() == ServiceCallFailure.NO_ANSWER ? NO_ANSWER_RETRY_COST : RETRY_COST;
+        boolean dry = tokens < cost;
+        if (dry && faultsInARow >= OUTAGE_AFTER_FAULTS) {
+            outage = true;
+            outageSinceNanos = now;
+            nextProbeNanos = now + PROBE_INTERVAL_NANOS;
             return AfterFault.HOLD;
         }
         if (!attemptsLeft) {
             return AfterFault.GIVE_UP;
         }
-        int cost = failure.statusCode() == ServiceCallFailure.NO_ANSWER ? NO_ANSWER_RETRY_COST : RETRY_COST;
-        if (tokens >= cost) {
-            tokens -= cost;
-            call.paidCost = cost;
-            return AfterFault.RETRY;
-        }
-        outage = true;
-        outageSinceNanos = now;
-        nextProbeNanos = now + PROBE_INTERVAL_NANOS;
-        return AfterFault.HOLD;
+        call.paidCost = dry ? 0 : cost;
+        tokens -= call.paidCost;
+        return AfterFault.RETRY;
     }
 
     boolean inOutage() {

@@ -148,7 +148,7 @@ public final class DemoSummary extends EventNotifierSupport {
                 messagesDeadLettered);
         deadLettersByReason.forEach((reason, count) -> out.printf("    %-44s %d%n", reason, count));
         if (calls >= 0) {
-            out.printf("throttled      %d of %d calls (%.1f%%): the simulator's quota of %s calls/s and scripted throttles;%n",
+            out.printf("throttled      %d of %d calls (%.1f%%) by the simulator's quota of %s calls/s;%n",
                     throttledCalls, calls, calls == 0 ? 0.0 : 100.0 * throttledCalls / calls,
                     settings.quota() > 0 ? String.format("%.0f", settings.quota()) : "no");
             out.printf("               the backlog of %d waited for its turn: %d of it dead-lettered%n", backlogSeeded,

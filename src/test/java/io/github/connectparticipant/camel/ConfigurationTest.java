@@ -15,6 +15,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -111,6 +112,22 @@ class ConfigurationTest extends SimulatorTestSupport {
                 () -> context.getEndpoint("connectparticipant:completeAttachmentUpload?proxyHost=localhost"));
         assertThrows(ResolveEndpointFailedException.class,
                 () -> context.getEndpoint("connectparticipant:completeAttachmentUpload?noSuchOption=1"));
+    }
+
+    @Test
+    void refusesANegativeRateLimitOrWaitNamingTheOption() {
+        for (String option : new String[] { "rateLimit=-1", "maxWaitForCapacity=-5" }) {
+            Exception failure = assertThrows(ResolveEndpointFailedException.class,
+                    () -> context.getEndpoint("connectparticipant:completeAttachmentUpload?" + option));
+            String name = option.substring(0, option.indexOf('='));
+            assertTrue(String.valueOf(failure.getCause()).contains(name), () -> String.valueOf(failure.getCause()));
+        }
+        ConnectParticipantEndpoint endpoint = context.getEndpoint("connectparticipant:completeAttachmentUpload"
+                                                                  + "?rateLimit=2.5&maxWaitForCapacity=2m&adaptiveRateLimit=false",
+                ConnectParticipantEndpoint.class);
+        assertEquals(2.5, endpoint.getConfiguration().getRateLimit());
+        assertEquals(120_000, endpoint.getConfiguration().getMaxWaitForCapacity());
+        assertFalse(endpoint.getConfiguration().isAdaptiveRateLimit());
     }
 
     @Test

@@ -30,6 +30,7 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
                 from("direct:fixed").to(TO + "&adaptiveRateLimit=false");
                 from("direct:learning").to(TO + "&maxAttempts=1");
                 from("direct:impatient").to(TO + "&maxWaitForCapacity=0");
+                from("direct:capped").to(TO + "&rateLimit=10");
                 from("direct:patient").to(TO + "&retryMaxDelay=5000");
                 from("direct:quick").to(TO + "&responseTimeout=300");
                 from("direct:redelivered").errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(0))
@@ -122,6 +123,19 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
         assertEquals(1, simulator.ledger().clientTokensFor("learn-1").size(), "one client token across the waits");
         CompleteAttachmentUploadResult result = exchange.getMessage().getBody(CompleteAttachmentUploadResult.class);
         assertEquals(2, result.getAttachments().get(0).getAttempts(), "every call on the wire is counted");
+    }
+
+    @Test
+    void aFixedRateLimitPacesTheCallsFromTheStart() {
+        List<String> ids = List.of("cap-1", "cap-2", "cap-3", "cap-4", "cap-5");
+        ids.forEach(id -> template.sendBody("direct:capped", id));
+
+        List<Long> arrivals = ids.stream().map(id -> simulator.ledger().callsFor(id).get(0).arrivedNanos()).toList();
+        for (int i = 1; i < arrivals.size(); i++) {
+            long gapMillis = (arrivals.get(i) - arrivals.get(i - 1)) / 1_000_000;
+            // 10 calls a second: 100 ms apart, less the jitter of a loopback arrival
+            assertTrue(gapMillis >= 90, "call " + i + " came " + gapMillis + " ms after the one before");
+        }
     }
 
     @Test
