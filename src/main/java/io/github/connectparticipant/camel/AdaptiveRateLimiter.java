@@ -1,7 +1,7 @@
 package io.github.connectparticipant.camel;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -36,8 +36,11 @@ final class AdaptiveRateLimiter {
     private static final int WINDOW_SLOTS = 10;
     private static final long SLOT_NANOS = SECOND / WINDOW_SLOTS;
 
-    /** Successes ever counted, and their total at the start of each slot of the last second (a ring). */
-    private final AtomicLong successes = new AtomicLong();
+    /**
+     * Successes ever counted (striped: every call of every thread adds to it, the rare throttle reads it), and their
+     * total at the start of each slot of the last second (a ring).
+     */
+    private final LongAdder successes = new LongAdder();
     private final long[] successesAtSlotStart = new long[WINDOW_SLOTS];
     private volatile long currentSlot = Long.MIN_VALUE;
 
@@ -120,7 +123,7 @@ final class AdaptiveRateLimiter {
         if (slot != currentSlot) {
             rollTo(slot);
         }
-        successes.incrementAndGet();
+        successes.increment();
     }
 
     /**
@@ -158,7 +161,7 @@ final class AdaptiveRateLimiter {
         if (slot <= current) {
             return;
         }
-        long total = successes.get();
+        long total = successes.sum();
         // slots that passed with no success start at the same total
         long from = current == Long.MIN_VALUE ? slot : Math.max(current + 1, slot - WINDOW_SLOTS + 1);
         for (long s = from; s <= slot; s++) {
@@ -172,6 +175,6 @@ final class AdaptiveRateLimiter {
         long slot = Math.floorDiv(now, SLOT_NANOS);
         rollTo(slot);
         long oldestSlot = slot - WINDOW_SLOTS + 1;
-        return successes.get() - successesAtSlotStart[(int) Math.floorMod(oldestSlot, WINDOW_SLOTS)];
+        return successes.sum() - successesAtSlotStart[(int) Math.floorMod(oldestSlot, WINDOW_SLOTS)];
     }
 }

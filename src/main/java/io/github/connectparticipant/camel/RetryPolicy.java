@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one call until it succeeds, fails for good, or has had its attempts: exponential backoff with full jitter,
- * Retry-After honoured as a minimum but capped, as the AWS SDK for Java v2 does.
+ * Retry-After honoured as a minimum but capped, as the AWS SDK for Java v2 does; every attempt through the call's
+ * {@link CallGate}, which paces it to the operation's learned rate and holds it through an outage.
  */
 final class RetryPolicy {
 
