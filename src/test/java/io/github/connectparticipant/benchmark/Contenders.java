@@ -179,10 +179,7 @@ final class Contenders {
 
             @Override
             public void call(int thread) {
-                Exchange exchange = template.request(endpoint, e -> e.getMessage().setBody(ATTACHMENT_ID));
-                if (exchange.getException() != null) {
-                    throw new IllegalStateException(exchange.getException());
-                }
+                request(template, endpoint, ATTACHMENT_ID);
             }
 
             @Override
@@ -191,5 +188,13 @@ final class Contenders {
                 camel.close();
             }
         };
+    }
+
+    /** Sends the id through the endpoint and waits for the reply; throws when the exchange failed. */
+    static void request(ProducerTemplate template, org.apache.camel.Endpoint endpoint, String attachmentId) {
+        Exchange exchange = template.request(endpoint, e -> e.getMessage().setBody(attachmentId));
+        if (exchange.getException() != null) {
+            throw new IllegalStateException(exchange.getException());
+        }
     }
 }

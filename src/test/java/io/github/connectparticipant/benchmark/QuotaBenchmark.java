@@ -13,7 +13,6 @@ import io.github.connectparticipant.simulator.Ledger;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -137,10 +136,7 @@ final class QuotaBenchmark {
         return new Caller() {
             @Override
             public void complete(String attachmentId) {
-                Exchange exchange = template.request(endpoint, e -> e.getMessage().setBody(attachmentId));
-                if (exchange.getException() != null) {
-                    throw new IllegalStateException(exchange.getException());
-                }
+                Contenders.request(template, endpoint, attachmentId);
             }
 
             @Override

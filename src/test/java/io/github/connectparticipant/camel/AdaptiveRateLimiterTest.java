@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The learned rate, in virtual time: its rules one by one, then backlogs draining against a token-bucket quota
- * ({@link QuotaModel}), the scenarios of the real-time tests (QuotaBackpressureIT) and a few harder ones.
+ * ({@link QuotaModel}), the scenarios of the real-time tests (QuotaBacklogIT, QuotaManyConsumersIT, TwoJvmQuotaIT) and a few harder ones.
  */
 class AdaptiveRateLimiterTest {
 
@@ -80,7 +80,7 @@ class AdaptiveRateLimiterTest {
 
     @Test
     void aBacklogDrainsAtTheQuotaWithFewThrottles() {
-        // the scenarios of QuotaBackpressureIT: 5 ms per call, a burst of one second's quota
+        // the scenarios of QuotaBacklogIT, QuotaManyConsumersIT and TwoJvmQuotaIT: 5 ms per call, a burst of one second's quota
         QuotaModel.Outcome eightAtTwenty = new QuotaModel(20, 20, 5).run(600, 8);
         QuotaModel.Outcome thirtyTwoAtTen = new QuotaModel(10, 10, 5).run(400, 32);
         QuotaModel.Outcome twoClients = new QuotaModel(10, 10, 5).run(600, 8, 8);

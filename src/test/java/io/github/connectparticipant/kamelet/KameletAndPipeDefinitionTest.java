@@ -38,8 +38,25 @@ class KameletAndPipeDefinitionTest {
         Map<String, Object> kamelet = yaml(Path.of("target/classes/kamelets/connectparticipant-sink.kamelet.yaml"));
         assertEquals("camel.apache.org/v1", kamelet.get("apiVersion"));
         assertEquals("Kamelet", kamelet.get("kind"));
-        assertEquals("connectparticipant-sink", at(kamelet, "metadata").get("name"));
+        // the catalog's naming: the name is the file's, and a sink's ends in -sink
+        String name = (String) at(kamelet, "metadata").get("name");
+        assertEquals("connectparticipant-sink", name);
+        assertTrue(Files.exists(Path.of("target/classes/kamelets/" + name + ".kamelet.yaml")));
+        assertTrue(name.endsWith("-sink"));
         assertEquals("sink", at(kamelet, "metadata", "labels").get("camel.apache.org/kamelet.type"));
+        Map<String, Object> annotations = at(kamelet, "metadata", "annotations");
+        for (String required : List.of("camel.apache.org/kamelet.support.level", "camel.apache.org/catalog.version",
+                "camel.apache.org/provider", "camel.apache.org/kamelet.group", "camel.apache.org/kamelet.namespace",
+                "camel.apache.org/kamelet.icon")) {
+            assertTrue(annotations.get(required) instanceof String value && !value.isBlank(), required);
+        }
+        String icon = (String) annotations.get("camel.apache.org/kamelet.icon");
+        assertTrue(icon.startsWith("data:image/svg+xml;base64,"), icon);
+        String svg = new String(java.util.Base64.getDecoder().decode(icon.substring(icon.indexOf(',') + 1)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(svg.startsWith("<svg") && svg.strip().endsWith("</svg>"), svg);
+        assertTrue(((String) annotations.get("camel.apache.org/catalog.version")).matches("\\d+\\.\\d+\\.\\d+.*"),
+                "the project's version, filled in by the build");
         Map<String, Object> definition = at(kamelet, "spec", "definition");
         assertTrue(((String) definition.get("title")).endsWith("Sink"));
         Map<String, Object> properties = (Map<String, Object>) definition.get("properties");

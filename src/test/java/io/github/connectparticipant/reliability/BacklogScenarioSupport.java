@@ -10,16 +10,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.connectparticipant.camel.ConnectParticipantComponent;
-import io.github.connectparticipant.demo.EmbeddedBroker;
-import io.github.connectparticipant.routes.RouteTestSupport;
+import io.github.connectparticipant.routes.QueueRouteTestSupport;
 import io.github.connectparticipant.simulator.Ledger;
-import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.jms.JmsComponent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,15 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * options, a real embedded Artemis broker, and the simulator enforcing a token-bucket quota (a burst of one second's
  * calls, 429 without Retry-After). The messages are queued at once, then the route starts.
  */
-abstract class BacklogScenarioSupport extends RouteTestSupport {
+abstract class BacklogScenarioSupport extends QueueRouteTestSupport {
 
     static final String ROUTE_ID = "queue-to-connectparticipant";
 
-    static EmbeddedBroker broker;
     final Map<String, Exchange> deadLetters = new ConcurrentHashMap<>();
-
-    @TempDir
-    static Path brokerData;
 
     /** What one scenario measured. */
     record Figures(int messages, double seconds, double idealSeconds, int calls, int throttled, int deadLettered,
@@ -52,23 +42,8 @@ abstract class BacklogScenarioSupport extends RouteTestSupport {
         }
     }
 
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = EmbeddedBroker.start(brokerData, 0);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
-
     /** Concurrent consumers of the route. */
     abstract int consumers();
-
-    @Override
-    protected String routeFile() {
-        return "queue-to-connectparticipant.yaml";
-    }
 
     @Override
     protected void configure(Properties properties) {
@@ -78,8 +53,8 @@ abstract class BacklogScenarioSupport extends RouteTestSupport {
     }
 
     @Override
-    protected void addAround(RouteBuilder builder) {
-        builder.getContext().addComponent("jms", JmsComponent.jmsComponent(new ActiveMQJMSConnectionFactory("vm://0")));
+    protected void addAround(RouteBuilder builder) throws Exception {
+        super.addAround(builder);
         // the component's defaults, not RouteTestSupport's short backoff
         builder.getContext().getComponent("connectparticipant", ConnectParticipantComponent.class).getConfiguration()
                 .setRetryBaseDelay(100);

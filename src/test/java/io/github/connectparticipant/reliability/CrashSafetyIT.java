@@ -11,10 +11,7 @@ import io.github.connectparticipant.demo.EmbeddedBroker;
 import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
-import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,25 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * completed under a single client token. Each phase waits for a state, never for a race, so it passes on a slow
  * machine as on a fast one.
  */
-class CrashSafetyIT {
+class CrashSafetyIT extends MultiJvmTestSupport {
 
     static final int MESSAGES = 400;
     static final int QUEUED_WHILE_DOWN = 100;
     static final String TOKEN = "crash-token";
 
-    @TempDir
-    Path work;
-
-    private final JvmProcesses processes = new JvmProcesses("crash-safety");
-    private ParticipantServiceSimulator simulator;
-
-    @AfterEach
-    void stopAll() {
-        processes.close();
-        if (simulator != null) {
-            simulator.close();
-        }
-        ActiveMQClient.clearThreadPools();
+    CrashSafetyIT() {
+        super("crash-safety");
     }
 
     @Test

@@ -14,18 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.connectparticipant.camel.ConnectParticipantComponent;
 import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
-import io.github.connectparticipant.demo.EmbeddedBroker;
 import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;
-import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.jms.JmsComponent;
-import io.github.connectparticipant.routes.RouteTestSupport;
-import org.junit.jupiter.api.AfterAll;
+import io.github.connectparticipant.routes.QueueRouteTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,39 +33,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * slower than the response timeout, and refuses a known 5% of the ids. Every message must end completed or
  * dead-lettered, refused ids at once, and every call for an id must carry one client token. The figures go to target/reliability/fault-campaign.properties.
  */
-class FaultCampaignIT extends RouteTestSupport {
+class FaultCampaignIT extends QueueRouteTestSupport {
 
     static final int MESSAGES = 1000;
     static final long RESPONSE_TIMEOUT = 400;
     static final double QUOTA = 50;
 
-    static EmbeddedBroker broker;
     static final Set<String> refused = new HashSet<>();
     static final Map<String, Exchange> deadLetters = new ConcurrentHashMap<>();
 
-    @TempDir
-    static Path brokerData;
-
     @BeforeAll
-    static void startBroker() throws Exception {
+    static void refuseEveryTwentiethId() {
         for (int i = 0; i < MESSAGES; i += 20) {
             refused.add(id(i));
         }
-        broker = EmbeddedBroker.start(brokerData, 0);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
     }
 
     static String id(int i) {
         return String.format("campaign-%04d", i);
-    }
-
-    @Override
-    protected String routeFile() {
-        return "queue-to-connectparticipant.yaml";
     }
 
     @Override
@@ -80,8 +60,8 @@ class FaultCampaignIT extends RouteTestSupport {
     }
 
     @Override
-    protected void addAround(RouteBuilder builder) {
-        builder.getContext().addComponent("jms", JmsComponent.jmsComponent(new ActiveMQJMSConnectionFactory("vm://0")));
+    protected void addAround(RouteBuilder builder) throws Exception {
+        super.addAround(builder);
         ConnectParticipantComponent component
                 = builder.getContext().getComponent("connectparticipant", ConnectParticipantComponent.class);
         component.getConfiguration().setResponseTimeout(RESPONSE_TIMEOUT);

@@ -11,10 +11,7 @@ import java.util.TreeMap;
 import io.github.connectparticipant.demo.EmbeddedBroker;
 import io.github.connectparticipant.simulator.Ledger;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
-import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,26 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that they share without knowing of each other: each learns its share from the throttles it meets. No message may be
  * dead-lettered, few calls throttled, and neither JVM starved.
  */
-class TwoJvmQuotaIT {
+class TwoJvmQuotaIT extends MultiJvmTestSupport {
 
     static final int MESSAGES = 400;
     static final double QUOTA = 10;
     static final String TOKEN_A = "two-jvm-token-a";
     static final String TOKEN_B = "two-jvm-token-b";
 
-    @TempDir
-    Path work;
-
-    private final JvmProcesses processes = new JvmProcesses("two-jvm-quota");
-    private ParticipantServiceSimulator simulator;
-
-    @AfterEach
-    void stopAll() {
-        processes.close();
-        if (simulator != null) {
-            simulator.close();
-        }
-        ActiveMQClient.clearThreadPools();
+    TwoJvmQuotaIT() {
+        super("two-jvm-quota");
     }
 
     @Test

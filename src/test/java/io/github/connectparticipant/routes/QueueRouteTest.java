@@ -1,23 +1,16 @@
 package io.github.connectparticipant.routes;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
-import io.github.connectparticipant.demo.EmbeddedBroker;
 import io.github.connectparticipant.simulator.Fault;
-import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,31 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * routes/queue-to-connectparticipant.yaml, as shipped, against the simulator and a real embedded Artemis broker.
  */
-class QueueRouteTest extends RouteTestSupport {
-
-    static EmbeddedBroker broker;
-
-    @TempDir
-    static Path brokerData;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = EmbeddedBroker.start(brokerData, 0);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
+class QueueRouteTest extends QueueRouteTestSupport {
 
     @Override
-    protected String routeFile() {
-        return "queue-to-connectparticipant.yaml";
-    }
-
-    @Override
-    protected void addAround(RouteBuilder builder) {
-        builder.getContext().addComponent("jms", JmsComponent.jmsComponent(new ActiveMQJMSConnectionFactory("vm://0")));
+    protected void addAround(RouteBuilder builder) throws Exception {
+        super.addAround(builder);
         builder.from("jms:queue:attachments.DLQ").to("mock:dlq");
     }
 
@@ -70,7 +43,7 @@ class QueueRouteTest extends RouteTestSupport {
         Map<String, String> messages = Map.of(
                 "two ids", json(TOKEN, "q-1", "q-2"),
                 "plain id, token from the route", "q-3",
-                "throttled, then completed after a redelivery", json(TOKEN, "q-busy"),
+                "throttled three times, waits its turn at the learned rate, completed", json(TOKEN, "q-busy"),
                 "refused id", json(TOKEN, "q-4", "q-bad"),
                 "malformed", "{\"AttachmentIds\":[",
                 "unknown token", json("not-a-known-token", "q-5"));
@@ -108,7 +81,7 @@ class QueueRouteTest extends RouteTestSupport {
         assertEquals(403, denied.getMessage().getHeader(ConnectParticipantFailureHeaders.STATUS_CODE, Integer.class));
         assertFalse(denied.getMessage().getHeader(ConnectParticipantFailureHeaders.ERROR_MESSAGE, String.class)
                 .contains("not-a-known-token"), "the token stays out of the reason");
-        assertEquals(4, simulator.ledger().callsFor("q-busy").size(), "3 throttled attempts, then one redelivery");
+        assertEquals(4, simulator.ledger().callsFor("q-busy").size(), "3 throttled calls, then the one that completed");
     }
 
     private static void awaitEmpty(String queue) throws InterruptedException {

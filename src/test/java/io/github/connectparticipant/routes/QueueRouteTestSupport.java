@@ -1,0 +1,44 @@
+package io.github.connectparticipant.routes;
+
+import java.nio.file.Path;
+
+import io.github.connectparticipant.demo.EmbeddedBroker;
+import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jms.JmsComponent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * routes/queue-to-connectparticipant.yaml, as shipped, against the simulator and a real embedded Artemis broker (one
+ * for the test class, reached in the JVM at vm://0).
+ */
+public abstract class QueueRouteTestSupport extends RouteTestSupport {
+
+    protected static EmbeddedBroker broker;
+
+    @TempDir
+    static Path brokerData;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = EmbeddedBroker.start(brokerData, 0);
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    @Override
+    protected String routeFile() {
+        return "queue-to-connectparticipant.yaml";
+    }
+
+    /** The JMS component on the embedded broker; a subclass that adds more calls this first. */
+    @Override
+    protected void addAround(RouteBuilder builder) throws Exception {
+        builder.getContext().addComponent("jms", JmsComponent.jmsComponent(new ActiveMQJMSConnectionFactory("vm://0")));
+    }
+}
