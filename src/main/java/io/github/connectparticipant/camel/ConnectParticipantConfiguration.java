@@ -1,5 +1,9 @@
 package io.github.connectparticipant.camel;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -13,6 +17,9 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  */
 @UriParams
 public class ConnectParticipantConfiguration implements Cloneable {
+
+    /** One DNS label, as every AWS region name is (us-east-1, us-gov-west-1, ap-southeast-2). */
+    private static final Pattern REGION = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     @UriPath(description = "The operation to perform")
     @Metadata(required = true)
@@ -325,6 +332,7 @@ public class ConnectParticipantConfiguration implements Cloneable {
     public String serviceBaseUrl() {
         if (uriEndpointOverride != null && !uriEndpointOverride.isBlank()) {
             String url = uriEndpointOverride.strip();
+            checkEndpointOverride(url);
             return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         }
         if (overrideEndpoint) {
@@ -333,7 +341,35 @@ public class ConnectParticipantConfiguration implements Cloneable {
         if (region == null || region.isBlank()) {
             throw new IllegalArgumentException("region must be set when uriEndpointOverride is not");
         }
-        return "https://participant.connect." + region.strip() + ".amazonaws.com";
+        String label = region.strip();
+        // the region becomes part of a host name: anything but one DNS label would send the calls elsewhere
+        if (!REGION.matcher(label).matches()) {
+            throw new IllegalArgumentException("region must be an AWS region such as eu-central-1 (one host name label:"
+                                               + " lower-case letters, digits and hyphens), was '" + label + "'");
+        }
+        return "https://participant.connect." + label + ".amazonaws.com";
+    }
+
+    /** An http or https URL with a host, and nothing the base URL of a service cannot hold (a query, a fragment). */
+    private static void checkEndpointOverride(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("uriEndpointOverride is not a URL: " + e.getMessage(), e);
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+            throw new IllegalArgumentException("uriEndpointOverride must be an http or https URL, was scheme '"
+                                               + scheme + "'");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("uriEndpointOverride must name a host, e.g. http://127.0.0.1:8089");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("uriEndpointOverride must be a base URL, without user info, query or"
+                                               + " fragment");
+        }
     }
 
     /**

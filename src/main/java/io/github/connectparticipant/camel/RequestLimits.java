@@ -69,6 +69,15 @@ final class RequestLimits {
             throw invalid("the connection token is " + length + " characters long; the limit is "
                           + MAX_CONNECTION_TOKEN_LENGTH);
         }
+        // it travels as a header: HttpClient would turn CR, LF or NUL into spaces, and the service would answer 403
+        for (int i = 0; i < connectionToken.length(); i++) {
+            char c = connectionToken.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw invalid("the connection token holds " + (Character.isISOControl(c) ? "a control character"
+                        : "a character that is not printable ASCII") + " at index " + i
+                              + ", which an HTTP header cannot carry");
+            }
+        }
     }
 
     static void checkClientToken(String clientToken) {

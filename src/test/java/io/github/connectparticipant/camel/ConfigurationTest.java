@@ -115,6 +115,26 @@ class ConfigurationTest extends SimulatorTestSupport {
     }
 
     @Test
+    void refusesARegionOrEndpointOverrideThatWouldSendTheCallsElsewhere() {
+        // this test's component points at the simulator; the region matters only without an override
+        context.addComponent("plain", new ConnectParticipantComponent());
+        for (String bad : new String[] { "region=evil.example.com/x%23", "region=us-east-1.evil", "region=US-EAST-1",
+                "region=-east", "uriEndpointOverride=file:/etc/passwd", "uriEndpointOverride=ftp://host/x",
+                "uriEndpointOverride=http://", "uriEndpointOverride=participant.invalid",
+                "uriEndpointOverride=http://user@host:80", "uriEndpointOverride=http://host/?x=1" }) {
+            Exception failure = assertThrows(ResolveEndpointFailedException.class,
+                    () -> context.getEndpoint("plain:completeAttachmentUpload?" + bad), bad);
+            String option = bad.substring(0, bad.indexOf('='));
+            assertTrue(String.valueOf(failure.getCause()).contains(option), () -> bad + ": " + failure.getCause());
+        }
+        for (String good : new String[] { "region=us-gov-west-1", "region=eu-central-1",
+                "uriEndpointOverride=https://participant.connect-fips.us-east-1.amazonaws.com",
+                "uriEndpointOverride=http://[::1]:8089/" }) {
+            assertNotNull(context.getEndpoint("plain:completeAttachmentUpload?" + good), good);
+        }
+    }
+
+    @Test
     void refusesANegativeRateLimitOrWaitNamingTheOption() {
         for (String option : new String[] { "rateLimit=-1", "maxWaitForCapacity=-5" }) {
             Exception failure = assertThrows(ResolveEndpointFailedException.class,

@@ -86,6 +86,14 @@ class InvalidInputTest extends SimulatorTestSupport {
         assertRefused("direct:complete", "id-1", Map.of(ConnectParticipantConstants.CLIENT_TOKEN, "c\ud83d"),
                 "the client token holds half of a surrogate pair at index 1");
         assertRefused("{\"AttachmentIds\":[\"a\"],\"ConnectionToken\":5}", "ConnectionToken is a NUMBER");
+        // a header cannot carry these: HttpClient would send spaces instead, and the service answer 403
+        for (String token : new String[] { "tok\r\nX-Injected: 1", "tok\nen", "tok\u0000en", "tok\ten", "tok\u007fen",
+                "tök" }) {
+            assertRefused("direct:noToken", "id-1", Map.of(ConnectParticipantConstants.CONNECTION_TOKEN, token),
+                    "which an HTTP header cannot carry");
+        }
+        assertRefused("{\"AttachmentIds\":[\"a\"],\"ConnectionToken\":\"tok\\r\\nen\"}",
+                "the connection token holds a control character at index 3");
     }
 
     @Test
