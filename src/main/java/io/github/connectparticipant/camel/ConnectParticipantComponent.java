@@ -3,6 +3,7 @@ package io.github.connectparticipant.camel;
 import java.util.Arrays;
 import java.util.Map;
 
+import io.github.connectparticipant.camel.client.ServiceCapacity;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;

@@ -1,5 +1,11 @@
 package io.github.connectparticipant.camel;
 
+import io.github.connectparticipant.camel.attachments.AttachmentUploader;
+import io.github.connectparticipant.camel.client.CallGate;
+import io.github.connectparticipant.camel.client.ParticipantHttpClientFactory;
+import io.github.connectparticipant.camel.client.ParticipantServiceClient;
+import io.github.connectparticipant.camel.client.RetryBudget;
+import io.github.connectparticipant.camel.client.ServiceCapacity;
 import org.apache.camel.Category;
 import org.apache.camel.Component;
 import org.apache.camel.Consumer;

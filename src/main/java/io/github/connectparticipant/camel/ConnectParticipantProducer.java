@@ -2,6 +2,17 @@ package io.github.connectparticipant.camel;
 
 import java.util.List;
 
+import io.github.connectparticipant.camel.attachments.AttachmentCompletion;
+import io.github.connectparticipant.camel.attachments.AttachmentRequestReader;
+import io.github.connectparticipant.camel.attachments.AttachmentSending;
+import io.github.connectparticipant.camel.attachments.AttachmentSource;
+import io.github.connectparticipant.camel.attachments.AttachmentSources;
+import io.github.connectparticipant.camel.attachments.StartedUpload;
+import io.github.connectparticipant.camel.client.CallFailures;
+import io.github.connectparticipant.camel.client.CapacityWait;
+import io.github.connectparticipant.camel.client.ClientTokens;
+import io.github.connectparticipant.camel.client.RequestLimits;
+import io.github.connectparticipant.camel.client.RetryPolicy;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;

@@ -3,6 +3,9 @@ package io.github.connectparticipant.camel;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.connectparticipant.camel.client.ParticipantServiceClient;
+import io.github.connectparticipant.camel.client.RetryBudget;
+import io.github.connectparticipant.camel.client.ServiceCallFailure;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 

@@ -3,6 +3,8 @@ package io.github.connectparticipant.camel;
 import java.time.Instant;
 import java.util.Map;
 
+import io.github.connectparticipant.camel.attachments.StartedUpload;
+
 /**
  * The body after startAttachmentUpload: the attachment id, and where and how to upload the bytes (a PUT to the URL,
  * with exactly the headers to include, before the URL expires), then completeAttachmentUpload with the id.

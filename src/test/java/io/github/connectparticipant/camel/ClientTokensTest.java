@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.connectparticipant.camel.ConnectParticipantConstants;
+import io.github.connectparticipant.camel.client.ClientTokens;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.github.connectparticipant.camel.attachments.AttachmentSending;
 import io.github.connectparticipant.simulator.Fault;
 import io.github.connectparticipant.simulator.Ledger;
 import org.apache.camel.Exchange;

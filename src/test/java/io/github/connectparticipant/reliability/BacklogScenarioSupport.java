@@ -127,7 +127,7 @@ abstract class BacklogScenarioSupport extends QueueRouteTestSupport {
             assertTrue(ledger.isCompleted(id), id + " lost");
             assertEquals(1, ledger.clientTokensFor(id).size(), id + ": one client token across every wait and retry");
         }
-        assertEquals(0, broker.messageCount("attachments"));
+        awaitEmpty("attachments");
         return figures;
     }
 

@@ -152,7 +152,7 @@ class FaultCampaignIT extends QueueRouteTestSupport {
         assertEquals(refused.size(), deadByReason.getOrDefault("ValidationException", 0));
         assertTrue(retryableExhausted <= MESSAGES / 100, "retryable failures rarely exhaust: " + retryableExhausted);
         assertTrue(seconds < 240, "bounded: " + seconds + " s");
-        assertEquals(0, broker.messageCount("attachments"));
+        awaitEmpty("attachments");
     }
 
     private int completedOrDead() {

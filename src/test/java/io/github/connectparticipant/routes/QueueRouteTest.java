@@ -83,12 +83,4 @@ class QueueRouteTest extends QueueRouteTestSupport {
                 .contains("not-a-known-token"), "the token stays out of the reason");
         assertEquals(4, simulator.ledger().callsFor("q-busy").size(), "3 throttled calls, then the one that completed");
     }
-
-    private static void awaitEmpty(String queue) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (broker.messageCount(queue) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertEquals(0, broker.messageCount(queue), "nothing left on " + queue);
-    }
 }

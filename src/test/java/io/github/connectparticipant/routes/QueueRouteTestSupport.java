@@ -1,6 +1,7 @@
 package io.github.connectparticipant.routes;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.github.connectparticipant.demo.EmbeddedBroker;
 import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
@@ -9,6 +10,8 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * routes/queue-to-connectparticipant.yaml, as shipped, against the simulator and a real embedded Artemis broker (one
@@ -34,6 +37,18 @@ public abstract class QueueRouteTestSupport extends RouteTestSupport {
     @Override
     protected String routeFile() {
         return "queue-to-connectparticipant.yaml";
+    }
+
+    /**
+     * Waits until the queue is empty (a message leaves it when its consumer commits, a moment after the service saw
+     * its last call), and asserts that it is.
+     */
+    protected static void awaitEmpty(String queue) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (broker.messageCount(queue) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, broker.messageCount(queue), "nothing left on " + queue);
     }
 
     /** The JMS component on the embedded broker; a subclass that adds more calls this first. */

@@ -1,0 +1,115 @@
+package io.github.connectparticipant.camel.client;
+
+import java.net.Socket;
+import javax.net.ssl.SSLContext;
+
+import io.github.connectparticipant.camel.ConnectParticipantConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
+import org.apache.hc.core5.http.impl.io.SocketHolder;
+import org.apache.hc.core5.http.io.HttpConnectionFactory;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Builds the endpoint's pooled HTTP client from its options.
+ */
+public final class ParticipantHttpClientFactory {
+
+    private static final String USER_AGENT = "camel-connectparticipant";
+
+    private ParticipantHttpClientFactory() {
+    }
+
+    public static CloseableHttpClient create(ConnectParticipantConfiguration configuration, CamelContext camelContext)
+            throws Exception {
+        Timeout connectTimeout = Timeout.ofMilliseconds(configuration.getConnectTimeout());
+        Timeout responseTimeout = Timeout.ofMilliseconds(configuration.getResponseTimeout());
+
+        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(configuration.getMaxConnections())
+                .setMaxConnPerRoute(configuration.getMaxConnections())
+                .setConnectionFactory(BearerSafeConnection.FACTORY)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(connectTimeout)
+                        .setSocketTimeout(responseTimeout)
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .build());
+        if (configuration.getSslContextParameters() != null) {
+            SSLContext sslContext = configuration.getSslContextParameters().createSSLContext(camelContext);
+            connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext));
+        }
+
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(connections.build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(connectTimeout)
+                        .setResponseTimeout(responseTimeout)
+                        .build())
+                // The producer owns retries: HttpClient's own would resend with no backoff we control and would
+                // silently wait out Retry-After on a 429.
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .evictExpiredConnections()
+                .setUserAgent(USER_AGENT);
+        if (configuration.getProxyHost() != null) {
+            builder.setProxy(new HttpHost(
+                    configuration.getProxyProtocol(), configuration.getProxyHost(), configuration.getProxyPort()));
+        }
+        return builder.build();
+    }
+
+    /**
+     * A client connection that never writes its headers or bytes to a log. HttpClient's own connection logs every
+     * request header, X-Amz-Bearer included, at DEBUG on org.apache.hc.client5.http.headers (and the raw bytes on
+     * .wire): turning those loggers on would leak the connection token.
+     */
+    static final class BearerSafeConnection extends DefaultBHttpClientConnection implements ManagedHttpClientConnection {
+
+        public static final HttpConnectionFactory<ManagedHttpClientConnection> FACTORY = socket -> {
+            BearerSafeConnection connection = new BearerSafeConnection();
+            if (socket != null) {
+                connection.bind(socket);
+            }
+            return connection;
+        };
+
+        private volatile Timeout activeSocketTimeout;
+
+        public BearerSafeConnection() {
+            super(Http1Config.DEFAULT);
+        }
+
+        @Override
+        public Socket getSocket() {
+            SocketHolder holder = getSocketHolder();
+            return holder != null ? holder.getSocket() : null;
+        }
+
+        @Override
+        public void passivate() {
+            activeSocketTimeout = getSocketTimeout();
+            setSocketTimeout(Timeout.DISABLED);
+        }
+
+        @Override
+        public void activate() {
+            if (activeSocketTimeout != null) {
+                setSocketTimeout(activeSocketTimeout);
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.github.connectparticipant.camel.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+import io.github.connectparticipant.camel.GetAttachmentResult;
+import io.github.connectparticipant.camel.attachments.StartedUpload;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/**
+ * One attempt of one call to the Participant Service over the endpoint's pooled HTTP client: the request on the wire
+ * exactly as the AWS SDK sends it, and the answer read into a request id or a {@link ServiceCallFailure}.
+ */
+public final class ParticipantServiceClient {
+
+    public static final String COMPLETE_ATTACHMENT_UPLOAD_PATH = "/participant/complete-attachment-upload";
+    public static final String START_ATTACHMENT_UPLOAD_PATH = "/participant/start-attachment-upload";
+    public static final String GET_ATTACHMENT_PATH = "/participant/attachment";
+    public static final String BEARER_HEADER = "X-Amz-Bearer";
+    public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+    public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
+    public static final String RETRY_AFTER_HEADER = "Retry-After";
+
+    /** A body larger than this is cut: answers are a few hundred bytes, and of an error only the message is of use. */
+    private static final int MAX_BODY = 64 * 1024;
+    private static final ContentType JSON = ContentType.create("application/json");
+
+    private final CloseableHttpClient httpClient;
+    private final URI serviceRoot;
+    private final URI completeAttachmentUploadUri;
+    private final URI startAttachmentUploadUri;
+    private final URI getAttachmentUri;
+
+    public ParticipantServiceClient(CloseableHttpClient httpClient, String serviceBaseUrl) {
+        this.httpClient = httpClient;
+        this.serviceRoot = URI.create(serviceBaseUrl + "/");
+        this.completeAttachmentUploadUri = URI.create(serviceBaseUrl + COMPLETE_ATTACHMENT_UPLOAD_PATH);
+        this.startAttachmentUploadUri = URI.create(serviceBaseUrl + START_ATTACHMENT_UPLOAD_PATH);
+        this.getAttachmentUri = URI.create(serviceBaseUrl + GET_ATTACHMENT_PATH);
+    }
+
+    /**
+     * Whether the service answers at all: a GET of its root, with no token, which any live service refuses.
+     *
+     * @return the HTTP status of the answer
+     */
+    public int probe() throws ServiceCallFailure {
+        try {
+            return httpClient.execute(new HttpGet(serviceRoot), response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
+        } catch (IOException | RuntimeException e) {
+            throw ServiceCallFailure.noAnswer(e);
+        }
+    }
+
+    /** @return the service's request id */
+    public String completeAttachmentUpload(String attachmentId, String clientToken, String connectionToken)
+            throws ServiceCallFailure {
+        return post(completeAttachmentUploadUri,
+                ParticipantJson.completeAttachmentUploadBody(attachmentId, clientToken),
+                connectionToken, false).requestId();
+    }
+
+    public StartedUpload startAttachmentUpload(String contentType, long size, String name, String clientToken,
+                                        String connectionToken)
+            throws ServiceCallFailure {
+        Answer answer = post(startAttachmentUploadUri,
+                ParticipantJson.startAttachmentUploadBody(contentType, size, name, clientToken), connectionToken, true);
+        return ServiceResults.startedUpload(answer.body(), answer.requestId());
+    }
+
+    public GetAttachmentResult getAttachment(String attachmentId, Integer urlExpiryInSeconds, String connectionToken)
+            throws ServiceCallFailure {
+        Answer answer = post(getAttachmentUri, ParticipantJson.getAttachmentBody(attachmentId, urlExpiryInSeconds),
+                connectionToken, true);
+        return ServiceResults.attachment(attachmentId, answer.body(), answer.requestId());
+    }
+
+    /** A successful answer: the request id, and the body when the operation has a result to read. */
+    private record Answer(String requestId, byte[] body) {
+    }
+
+    private Answer post(URI uri, byte[] body, String connectionToken, boolean readResult) throws ServiceCallFailure {
+        HttpPost post = new HttpPost(uri);
+        post.setHeader(BEARER_HEADER, connectionToken);
+        post.setEntity(new ByteArrayEntity(body, JSON));
+        Object answer;
+        try {
+            answer = httpClient.execute(post, response -> readAnswer(response, readResult));
+        } catch (IOException | RuntimeException e) {
+            throw ServiceCallFailure.noAnswer(e);
+        }
+        if (answer instanceof ServiceCallFailure failure) {
+            throw failure;
+        }
+        return (Answer) answer;
+    }
+
+    /** The answer on success, the failure otherwise; the entity is consumed either way. */
+    private static Object readAnswer(ClassicHttpResponse response, boolean readResult) throws IOException {
+        int status = response.getCode();
+        String requestId = headerValue(response, REQUEST_ID_HEADER);
+        HttpEntity entity = response.getEntity();
+        if (status >= 200 && status < 300) {
+            if (readResult && entity != null) {
+                return new Answer(requestId, readAtMost(entity, MAX_BODY));
+            }
+            // CompleteAttachmentUpload's result is {}: drained without a copy, so that the connection returns to the
+            // pool
+            EntityUtils.consume(entity);
+            return new Answer(requestId, null);
+        }
+        byte[] body = entity != null ? readAtMost(entity, MAX_BODY) : null;
+        return ServiceErrorReader.read(status, headerValue(response, ERROR_TYPE_HEADER), requestId,
+                headerValue(response, RETRY_AFTER_HEADER), body);
+    }
+
+    private static String headerValue(ClassicHttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header != null ? header.getValue() : null;
+    }
+
+    /** At most limit bytes of an answer's body; the rest is drained, so that the connection can be reused. */
+    public static byte[] readAtMost(HttpEntity entity, int limit) throws IOException {
+        try (InputStream in = entity.getContent()) {
+            // what is over the limit is left to close(), which drains it
+            return in.readNBytes(limit);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.connectparticipant.camel.client;
+
+import java.util.List;
+
+import io.github.connectparticipant.camel.ConnectParticipantConstants;
+import io.github.connectparticipant.camel.ConnectParticipantInvalidInputException;
+
+/**
+ * The service's input constraints, checked before anything is sent (the AWS SDKs check none of them).
+ */
+public final class RequestLimits {
+
+    public static final int MAX_ATTACHMENT_ID_LENGTH = 256;
+    public static final int MAX_CLIENT_TOKEN_LENGTH = 500;
+    public static final int MAX_CONNECTION_TOKEN_LENGTH = 1000;
+
+    private RequestLimits() {
+    }
+
+    public static void checkAttachmentIds(List<String> attachmentIds, int maxAttachments) {
+        if (attachmentIds == null || attachmentIds.isEmpty()) {
+            throw invalid("no attachment ids: give them in the body or in the "
+                          + ConnectParticipantConstants.ATTACHMENT_IDS + " header");
+        }
+        if (attachmentIds.size() > maxAttachments) {
+            throw invalid("the message holds " + attachmentIds.size() + " attachment ids; the limit is "
+                          + maxAttachments + " (maxAttachmentsPerMessage)");
+        }
+        for (int i = 0; i < attachmentIds.size(); i++) {
+            checkAttachmentId(attachmentIds.get(i), i + 1);
+        }
+    }
+
+    private static void checkAttachmentId(String attachmentId, int position) {
+        if (attachmentId == null || attachmentId.isBlank()) {
+            throw invalid("attachment id #" + position + " is blank");
+        }
+        int length = attachmentId.codePointCount(0, attachmentId.length());
+        if (length > MAX_ATTACHMENT_ID_LENGTH) {
+            throw invalid("attachment id #" + position + " is " + length + " characters long; the limit is "
+                          + MAX_ATTACHMENT_ID_LENGTH);
+        }
+        checkCharacters("attachment id #" + position, attachmentId, false);
+    }
+
+    /**
+     * Refuses a control character (unless allowed) or half of a surrogate pair, which is not Unicode text and has no
+     * UTF-8 form to send.
+     */
+    public static void checkCharacters(String what, String text, boolean controlsAllowed) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!controlsAllowed && Character.isISOControl(c)) {
+                throw invalid(what + " holds a control character at index " + i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw invalid(what + " holds half of a surrogate pair at index " + i + ", which is not Unicode text");
+            }
+        }
+    }
+
+    public static void checkConnectionToken(String connectionToken) {
+        if (connectionToken == null || connectionToken.isBlank()) {
+            throw invalid("no connection token: set the " + ConnectParticipantConstants.CONNECTION_TOKEN
+                          + " header, the body's ConnectionToken or the connectionToken option");
+        }
+        // the length is no secret; the token itself never goes into a message
+        int length = connectionToken.codePointCount(0, connectionToken.length());
+        if (length > MAX_CONNECTION_TOKEN_LENGTH) {
+            throw invalid("the connection token is " + length + " characters long; the limit is "
+                          + MAX_CONNECTION_TOKEN_LENGTH);
+        }
+        // it travels as a header: HttpClient would turn CR, LF or NUL into spaces, and the service would answer 403
+        for (int i = 0; i < connectionToken.length(); i++) {
+            char c = connectionToken.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw invalid("the connection token holds " + (Character.isISOControl(c) ? "a control character"
+                        : "a character that is not printable ASCII") + " at index " + i
+                              + ", which an HTTP header cannot carry");
+            }
+        }
+    }
+
+    public static void checkClientToken(String clientToken) {
+        if (clientToken == null) {
+            return;
+        }
+        if (clientToken.isBlank()) {
+            throw invalid("the client token is blank");
+        }
+        int length = clientToken.codePointCount(0, clientToken.length());
+        if (length > MAX_CLIENT_TOKEN_LENGTH) {
+            throw invalid("the client token is " + length + " characters long; the limit is "
+                          + MAX_CLIENT_TOKEN_LENGTH);
+        }
+        checkCharacters("the client token", clientToken, true);
+    }
+
+    public static ConnectParticipantInvalidInputException invalid(String problem) {
+        return new ConnectParticipantInvalidInputException(problem);
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.connectparticipant.camel.client;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.connectparticipant.camel.ConnectParticipantConfiguration;
+
+/**
+ * What the producers of one Camel context know of the capacity of the services they call, held by the component:
+ * a {@link RetryBudget} per service (base URL) and an {@link AdaptiveRateLimiter} per operation of each, so that
+ * every producer calling the same operation of the same service shares one learned rate and one outage.
+ */
+public final class ServiceCapacity {
+
+    private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
+    private final Map<String, AdaptiveRateLimiter> limiters = new ConcurrentHashMap<>();
+
+    /** The gate for an endpoint's calls to one operation, with the endpoint's own settings. */
+    public CallGate gate(ConnectParticipantConfiguration configuration, String operationPath) {
+        String serviceBaseUrl = configuration.serviceBaseUrl();
+        AdaptiveRateLimiter limiter = limiters.computeIfAbsent(serviceBaseUrl + operationPath,
+                key -> new AdaptiveRateLimiter());
+        return new CallGate(budget(serviceBaseUrl), limiter, configuration.getRateLimit(),
+                configuration.isAdaptiveRateLimit());
+    }
+
+    public RetryBudget budget(String serviceBaseUrl) {
+        return budgets.computeIfAbsent(serviceBaseUrl, url -> new RetryBudget());
+    }
+}

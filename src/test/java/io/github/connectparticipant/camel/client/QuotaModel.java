@@ -1,0 +1,181 @@
+package io.github.connectparticipant.camel.client;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * A backlog draining against a token-bucket quota, in virtual time: clients (JVMs), each with its own
+ * {@link AdaptiveRateLimiter} and consumers, take messages from one shared queue and call a service that admits
+ * {@code quota} calls a second with a burst of {@code burst}. It runs the limiter's state machine exactly as
+ * {@link AdaptiveRateLimiter#acquire} does (callers of one client wait their turn in order), so that the learned
+ * rate's behaviour can be checked deterministically and in milliseconds: drain time, throttled share, fairness.
+ */
+final class QuotaModel {
+
+    /** The outcome of one run. */
+    record Outcome(double seconds, double idealSeconds, int calls, int throttled, int[] callsByClient) {
+        double drainRatio() {
+            return seconds / idealSeconds;
+        }
+
+        double throttledShare() {
+            return throttled / (double) calls;
+        }
+
+        double smallestClientShare() {
+            int min = Integer.MAX_VALUE;
+            int total = 0;
+            for (int c : callsByClient) {
+                min = Math.min(min, c);
+                total += c;
+            }
+            return min / (double) total;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%.1f s (%.2fx ideal), %d calls, %.1f%% throttled, smallest client share %.0f%%",
+                    seconds, drainRatio(), calls, 100 * throttledShare(), 100 * smallestClientShare());
+        }
+    }
+
+    private static final long MS = 1_000_000L;
+
+    private final double quota;
+    private final double burst;
+    private final long latencyNanos;
+
+    QuotaModel(double quota, double burst, long latencyMillis) {
+        this.quota = quota;
+        this.burst = burst;
+        this.latencyNanos = latencyMillis * MS;
+    }
+
+    private final class Client {
+        final AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
+        final ArrayDeque<Consumer> waiting = new ArrayDeque<>();
+        boolean turnScheduled;
+        int calls;
+    }
+
+    private record Consumer(Client client, int id) {
+    }
+
+    private record Event(long at, int kind, Consumer consumer, long sentAt, long seq) implements Comparable<Event> {
+        static final int TURN = 0;
+        static final int ANSWER = 1;
+
+        @Override
+        public int compareTo(Event other) {
+            int byTime = Long.compare(at, other.at);
+            return byTime != 0 ? byTime : Long.compare(seq, other.seq);
+        }
+    }
+
+    private final PriorityQueue<Event> events = new PriorityQueue<>();
+    private long seq;
+    private double tokens;
+    private long tokensAt;
+
+    /** Drains this many messages with this many consumers in each client; a consumer starts when the run starts. */
+    Outcome run(int messages, int... consumersPerClient) {
+        List<Client> clients = new ArrayList<>();
+        for (int consumers : consumersPerClient) {
+            Client client = new Client();
+            clients.add(client);
+            for (int i = 0; i < consumers; i++) {
+                client.waiting.add(new Consumer(client, i));
+            }
+        }
+        tokens = burst;
+        tokensAt = 0;
+        int remaining = messages;
+        int calls = 0;
+        int throttled = 0;
+        long now = 0;
+        for (Client client : clients) {
+            scheduleTurn(client, 0);
+        }
+        int done = 0;
+        // consumers with no message to take stay idle
+        while (done < messages) {
+            Event event = events.poll();
+            if (event == null) {
+                throw new IllegalStateException("stalled with " + (messages - done) + " messages left");
+            }
+            now = event.at;
+            Client client = event.consumer.client;
+            if (event.kind == Event.TURN) {
+                client.turnScheduled = false;
+                Consumer head = client.waiting.peek();
+                while (head != null && !isRetry(head) && remaining == 0) {
+                    // nothing left to take: the consumer idles
+                    client.waiting.poll();
+                    head = client.waiting.peek();
+                }
+                if (head == null) {
+                    continue;
+                }
+                long next = client.limiter.nextSendNanos(now, 0, true);
+                if (next > now) {
+                    scheduleTurn(client, next);
+                    continue;
+                }
+                client.waiting.poll();
+                client.limiter.sent(now);
+                if (!isRetry(head)) {
+                    remaining--;
+                }
+                calls++;
+                client.calls++;
+                events.add(new Event(now + latencyNanos, Event.ANSWER, head, now, seq++));
+                if (!client.waiting.isEmpty()) {
+                    scheduleTurn(client, now);
+                }
+            } else {
+                // the service decides halfway through the call
+                boolean admitted = take(event.at - latencyNanos / 2);
+                if (admitted) {
+                    client.limiter.succeeded(now);
+                    done++;
+                    retrying.remove(event.consumer);
+                } else {
+                    throttled++;
+                    client.limiter.throttled(event.sentAt, now);
+                    retrying.add(event.consumer);
+                }
+                client.waiting.add(event.consumer);
+                if (!client.turnScheduled) {
+                    scheduleTurn(client, now);
+                }
+            }
+        }
+        int[] byClient = clients.stream().mapToInt(c -> c.calls).toArray();
+        return new Outcome(now / 1e9, messages / quota, calls, throttled, byClient);
+    }
+
+    private final java.util.Set<Consumer> retrying = new java.util.HashSet<>();
+
+    private boolean isRetry(Consumer consumer) {
+        return retrying.contains(consumer);
+    }
+
+    private void scheduleTurn(Client client, long at) {
+        client.turnScheduled = true;
+        events.add(new Event(at, Event.TURN, new Consumer(client, -1), 0, seq++));
+    }
+
+    private boolean take(long at) {
+        if (at > tokensAt) {
+            tokens = Math.min(burst, tokens + (at - tokensAt) / 1e9 * quota);
+            tokensAt = at;
+        }
+        if (tokens >= 1) {
+            tokens -= 1;
+            return true;
+        }
+        return false;
+    }
+}

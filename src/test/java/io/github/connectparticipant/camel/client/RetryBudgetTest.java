@@ -1,0 +1,79 @@
+package io.github.connectparticipant.camel.client;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The retry budget's rules, in virtual time. */
+class RetryBudgetTest {
+
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final ServiceCallFailure FAULT = new ServiceCallFailure(503, "Http503", "down", null, -1, null);
+    private static final ServiceCallFailure NO_ANSWER = ServiceCallFailure.noAnswer(new java.io.IOException("reset"));
+
+    @Test
+    void retriesArePaidForAndSuccessesPayBack() {
+        RetryBudget budget = new RetryBudget();
+        GatedCall call = new GatedCall();
+        assertEquals(RetryBudget.AfterFault.RETRY, budget.faulted(call, FAULT, true, 0));
+        assertEquals(RetryBudget.CAPACITY - RetryBudget.RETRY_COST, budget.tokens());
+        budget.succeeded(call);
+        assertEquals(RetryBudget.CAPACITY, budget.tokens(), "a retry that succeeds returns its cost");
+
+        assertEquals(RetryBudget.AfterFault.RETRY, budget.faulted(call, NO_ANSWER, true, 0));
+        assertEquals(RetryBudget.CAPACITY - RetryBudget.NO_ANSWER_RETRY_COST, budget.tokens(), "no answer costs more");
+        assertEquals(RetryBudget.AfterFault.GIVE_UP, budget.faulted(new GatedCall(), FAULT, false, 0),
+                "out of attempts, and the service is not down");
+    }
+
+    @Test
+    void aDryBudgetWithSuccessesInBetweenIsADegradedServiceNotAnOutage() {
+        RetryBudget budget = new RetryBudget();
+        for (int i = 0; i < RetryBudget.CAPACITY / RetryBudget.RETRY_COST; i++) {
+            budget.faulted(new GatedCall(), FAULT, true, 0);
+            if (i % 3 == 0) {
+                budget.answered(new GatedCall());
+            }
+        }
+        assertEquals(0, budget.tokens());
+        GatedCall call = new GatedCall();
+        assertEquals(RetryBudget.AfterFault.RETRY, budget.faulted(call, FAULT, true, 0), "the call keeps its attempts");
+        assertEquals(0, call.paidCost, "unpaid");
+        assertFalse(budget.inOutage());
+    }
+
+    @Test
+    void faultsInARowWithTheBudgetDryAreAnOutageWithOneProbeASecond() {
+        RetryBudget budget = new RetryBudget();
+        int faults = 0;
+        RetryBudget.AfterFault last;
+        do {
+            last = budget.faulted(new GatedCall(), FAULT, true, SECOND);
+            faults++;
+        } while (last == RetryBudget.AfterFault.RETRY);
+        assertEquals(RetryBudget.AfterFault.HOLD, last);
+        assertEquals(RetryBudget.CAPACITY / RetryBudget.RETRY_COST + 1, faults);
+        assertTrue(budget.inOutage());
+        assertEquals(RetryBudget.AfterFault.HOLD, budget.faulted(new GatedCall(), FAULT, false, SECOND),
+                "held, even out of attempts: the outage's doing, not the message's");
+
+        GatedCall first = new GatedCall();
+        GatedCall second = new GatedCall();
+        assertEquals(RetryBudget.PROBE_INTERVAL_NANOS, budget.admitOrWait(first, SECOND), "no probe before a second");
+        assertEquals(0, budget.admitOrWait(first, 2 * SECOND));
+        assertTrue(first.probe);
+        assertTrue(budget.admitOrWait(second, 2 * SECOND) > 0, "one probe at a time");
+        assertEquals(RetryBudget.AfterFault.HOLD, budget.faulted(first, FAULT, true, 2 * SECOND));
+        assertTrue(budget.admitOrWait(second, 2 * SECOND + SECOND / 2) > 0, "the next probe a second later");
+        assertEquals(0, budget.admitOrWait(second, 3 * SECOND));
+
+        budget.answered(second);
+        assertFalse(budget.inOutage(), "any answer that is not a fault ends it");
+        assertEquals(RetryBudget.CAPACITY, budget.tokens(), "with a full bucket");
+        assertEquals(0, budget.admitOrWait(new GatedCall(), 3 * SECOND));
+    }
+}
