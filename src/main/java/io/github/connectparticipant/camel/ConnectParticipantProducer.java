@@ -1,5 +1,11 @@
 package io.github.connectparticipant.camel;
 
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadRequest;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
+import io.github.connectparticipant.camel.model.GetAttachmentResult;
+import io.github.connectparticipant.camel.model.SendAttachmentResult;
+import io.github.connectparticipant.camel.model.StartAttachmentUploadResult;
+
 import java.util.List;
 
 import io.github.connectparticipant.camel.attachments.AttachmentCompletion;
@@ -106,7 +112,8 @@ public class ConnectParticipantProducer extends DefaultProducer {
         AttachmentSource source = attachmentSources.read(exchange, false);
         StartedUpload started = attachmentSending.start(source, connectionToken(message), tokenSource(message), 1,
                 redeliveries(message), capacityWait());
-        message.setBody(new StartAttachmentUploadResult(started));
+        message.setBody(new StartAttachmentUploadResult(started.attachmentId(), started.url(),
+                started.urlExpiry(), started.headersToInclude(), started.requestId()));
         message.setHeader(ConnectParticipantConstants.ATTACHMENT_ID, started.attachmentId());
         message.setHeader(ConnectParticipantConstants.UPLOAD_URL, started.url());
         message.setHeader(ConnectParticipantConstants.UPLOAD_URL_EXPIRY, started.urlExpiry());

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.connectparticipant.camel.CompleteAttachmentUploadResult;
-import io.github.connectparticipant.camel.SendAttachmentResult;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
+import io.github.connectparticipant.camel.model.SendAttachmentResult;
 import io.github.connectparticipant.camel.ConnectParticipantEndpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;

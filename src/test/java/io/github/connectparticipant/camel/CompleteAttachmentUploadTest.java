@@ -1,5 +1,8 @@
 package io.github.connectparticipant.camel;
 
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadRequest;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
+
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.charset.StandardCharsets;

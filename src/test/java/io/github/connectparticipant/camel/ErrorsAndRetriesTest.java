@@ -1,5 +1,7 @@
 package io.github.connectparticipant.camel;
 
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
+
 import java.time.Duration;
 import java.util.List;
 

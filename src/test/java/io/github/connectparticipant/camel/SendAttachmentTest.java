@@ -1,5 +1,9 @@
 package io.github.connectparticipant.camel;
 
+import io.github.connectparticipant.camel.model.GetAttachmentResult;
+import io.github.connectparticipant.camel.model.SendAttachmentResult;
+import io.github.connectparticipant.camel.model.StartAttachmentUploadResult;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,7 +2,7 @@ package io.github.connectparticipant.reliability;
 
 import java.io.File;
 
-import io.github.connectparticipant.camel.SendAttachmentResult;
+import io.github.connectparticipant.camel.model.SendAttachmentResult;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -3,9 +3,9 @@ package io.github.connectparticipant.camel.attachments;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.connectparticipant.camel.CompleteAttachmentUploadRequest;
-import io.github.connectparticipant.camel.CompleteAttachmentUploadResult.CompletedAttachment;
-import io.github.connectparticipant.camel.CompleteAttachmentUploadResult;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadRequest;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult.CompletedAttachment;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
 import io.github.connectparticipant.camel.ConnectParticipantException;
 import io.github.connectparticipant.camel.client.CallFailures;
 import io.github.connectparticipant.camel.client.CallGate;

@@ -20,7 +20,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.connectparticipant.camel.CompleteAttachmentUploadRequest;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadRequest;
 import io.github.connectparticipant.camel.ConnectParticipantConfiguration;
 import io.github.connectparticipant.camel.ConnectParticipantConstants;
 import io.github.connectparticipant.camel.ConnectParticipantInvalidInputException;

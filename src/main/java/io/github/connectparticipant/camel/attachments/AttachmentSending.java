@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.connectparticipant.camel.ConnectParticipantException;
-import io.github.connectparticipant.camel.SendAttachmentResult;
+import io.github.connectparticipant.camel.model.SendAttachmentResult;
 import io.github.connectparticipant.camel.client.CallFailures;
 import io.github.connectparticipant.camel.client.CallGate;
 import io.github.connectparticipant.camel.client.CapacityWait;

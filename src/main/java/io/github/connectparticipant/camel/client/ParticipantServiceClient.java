@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 
-import io.github.connectparticipant.camel.GetAttachmentResult;
+import io.github.connectparticipant.camel.model.GetAttachmentResult;
 import io.github.connectparticipant.camel.attachments.StartedUpload;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;

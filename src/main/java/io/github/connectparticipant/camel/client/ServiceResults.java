@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.connectparticipant.camel.GetAttachmentResult;
+import io.github.connectparticipant.camel.model.GetAttachmentResult;
 import io.github.connectparticipant.camel.attachments.StartedUpload;
 
 /**

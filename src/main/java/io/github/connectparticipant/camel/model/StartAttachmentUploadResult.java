@@ -1,9 +1,7 @@
-package io.github.connectparticipant.camel;
+package io.github.connectparticipant.camel.model;
 
 import java.time.Instant;
 import java.util.Map;
-
-import io.github.connectparticipant.camel.attachments.StartedUpload;
 
 /**
  * The body after startAttachmentUpload: the attachment id, and where and how to upload the bytes (a PUT to the URL,
@@ -17,12 +15,13 @@ public class StartAttachmentUploadResult {
     private final Map<String, String> headersToInclude;
     private final String requestId;
 
-    StartAttachmentUploadResult(StartedUpload started) {
-        this.attachmentId = started.attachmentId();
-        this.uploadUrl = started.url();
-        this.uploadUrlExpiry = started.urlExpiry();
-        this.headersToInclude = started.headersToInclude();
-        this.requestId = started.requestId();
+    public StartAttachmentUploadResult(String attachmentId, String uploadUrl, Instant uploadUrlExpiry,
+                                       Map<String, String> headersToInclude, String requestId) {
+        this.attachmentId = attachmentId;
+        this.uploadUrl = uploadUrl;
+        this.uploadUrlExpiry = uploadUrlExpiry;
+        this.headersToInclude = headersToInclude;
+        this.requestId = requestId;
     }
 
     public String getAttachmentId() {

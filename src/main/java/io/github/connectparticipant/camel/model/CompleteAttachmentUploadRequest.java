@@ -1,4 +1,4 @@
-package io.github.connectparticipant.camel;
+package io.github.connectparticipant.camel.model;
 
 import java.util.ArrayList;
 import java.util.List;

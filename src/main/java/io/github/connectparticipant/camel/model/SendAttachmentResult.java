@@ -1,4 +1,4 @@
-package io.github.connectparticipant.camel;
+package io.github.connectparticipant.camel.model;
 
 /**
  * The body after sendAttachment: the attachment the service now holds, and the request ids of its calls.
