@@ -39,10 +39,14 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "clienttoken":
         case "clientToken": getOrCreateConfiguration(target).setClientToken(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.connectparticipant.camel.ConnectParticipantConfiguration.class, value)); return true;
+        case "connectparticipant":
+        case "connectParticipant": getOrCreateConfiguration(target).setConnectParticipant(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectiontoken":
         case "connectionToken": getOrCreateConfiguration(target).setConnectionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectiontypes":
+        case "connectionTypes": getOrCreateConfiguration(target).setConnectionTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -63,6 +67,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "maxWaitForCapacity": getOrCreateConfiguration(target).setMaxWaitForCapacity(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "overrideendpoint":
         case "overrideEndpoint": getOrCreateConfiguration(target).setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
+        case "participanttoken":
+        case "participantToken": getOrCreateConfiguration(target).setParticipantToken(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -80,6 +86,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "transcriptallpages":
+        case "transcriptAllPages": getOrCreateConfiguration(target).setTranscriptAllPages(property(camelContext, boolean.class, value)); return true;
         case "uriendpointoverride":
         case "uriEndpointOverride": getOrCreateConfiguration(target).setUriEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "urlexpiryinseconds":
@@ -102,10 +110,14 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "clienttoken":
         case "clientToken": return java.lang.String.class;
         case "configuration": return io.github.connectparticipant.camel.ConnectParticipantConfiguration.class;
+        case "connectparticipant":
+        case "connectParticipant": return java.lang.Boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "connectiontoken":
         case "connectionToken": return java.lang.String.class;
+        case "connectiontypes":
+        case "connectionTypes": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -126,6 +138,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "maxWaitForCapacity": return long.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
+        case "participanttoken":
+        case "participantToken": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -143,6 +157,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "retryMaxDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "transcriptallpages":
+        case "transcriptAllPages": return boolean.class;
         case "uriendpointoverride":
         case "uriEndpointOverride": return java.lang.String.class;
         case "urlexpiryinseconds":
@@ -166,10 +182,14 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "clienttoken":
         case "clientToken": return getOrCreateConfiguration(target).getClientToken();
         case "configuration": return target.getConfiguration();
+        case "connectparticipant":
+        case "connectParticipant": return getOrCreateConfiguration(target).getConnectParticipant();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "connectiontoken":
         case "connectionToken": return getOrCreateConfiguration(target).getConnectionToken();
+        case "connectiontypes":
+        case "connectionTypes": return getOrCreateConfiguration(target).getConnectionTypes();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -190,6 +210,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "maxWaitForCapacity": return getOrCreateConfiguration(target).getMaxWaitForCapacity();
         case "overrideendpoint":
         case "overrideEndpoint": return getOrCreateConfiguration(target).isOverrideEndpoint();
+        case "participanttoken":
+        case "participantToken": return getOrCreateConfiguration(target).getParticipantToken();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
@@ -207,6 +229,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "transcriptallpages":
+        case "transcriptAllPages": return getOrCreateConfiguration(target).isTranscriptAllPages();
         case "uriendpointoverride":
         case "uriEndpointOverride": return getOrCreateConfiguration(target).getUriEndpointOverride();
         case "urlexpiryinseconds":

@@ -29,10 +29,14 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "allowedFileTypes": target.getConfiguration().setAllowedFileTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "clienttoken":
         case "clientToken": target.getConfiguration().setClientToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectparticipant":
+        case "connectParticipant": target.getConfiguration().setConnectParticipant(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectiontoken":
         case "connectionToken": target.getConfiguration().setConnectionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectiontypes":
+        case "connectionTypes": target.getConfiguration().setConnectionTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "lazystartproducer":
@@ -49,6 +53,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "maxWaitForCapacity": target.getConfiguration().setMaxWaitForCapacity(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "overrideendpoint":
         case "overrideEndpoint": target.getConfiguration().setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
+        case "participanttoken":
+        case "participantToken": target.getConfiguration().setParticipantToken(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -66,6 +72,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "transcriptallpages":
+        case "transcriptAllPages": target.getConfiguration().setTranscriptAllPages(property(camelContext, boolean.class, value)); return true;
         case "uriendpointoverride":
         case "uriEndpointOverride": target.getConfiguration().setUriEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "urlexpiryinseconds":
@@ -83,10 +91,14 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "allowedFileTypes": return java.lang.String.class;
         case "clienttoken":
         case "clientToken": return java.lang.String.class;
+        case "connectparticipant":
+        case "connectParticipant": return java.lang.Boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "connectiontoken":
         case "connectionToken": return java.lang.String.class;
+        case "connectiontypes":
+        case "connectionTypes": return java.lang.String.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "lazystartproducer":
@@ -103,6 +115,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "maxWaitForCapacity": return long.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
+        case "participanttoken":
+        case "participantToken": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -120,6 +134,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "transcriptallpages":
+        case "transcriptAllPages": return boolean.class;
         case "uriendpointoverride":
         case "uriEndpointOverride": return java.lang.String.class;
         case "urlexpiryinseconds":
@@ -138,10 +154,14 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "allowedFileTypes": return target.getConfiguration().getAllowedFileTypes();
         case "clienttoken":
         case "clientToken": return target.getConfiguration().getClientToken();
+        case "connectparticipant":
+        case "connectParticipant": return target.getConfiguration().getConnectParticipant();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "connectiontoken":
         case "connectionToken": return target.getConfiguration().getConnectionToken();
+        case "connectiontypes":
+        case "connectionTypes": return target.getConfiguration().getConnectionTypes();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "lazystartproducer":
@@ -158,6 +178,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "maxWaitForCapacity": return target.getConfiguration().getMaxWaitForCapacity();
         case "overrideendpoint":
         case "overrideEndpoint": return target.getConfiguration().isOverrideEndpoint();
+        case "participanttoken":
+        case "participantToken": return target.getConfiguration().getParticipantToken();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
@@ -175,6 +197,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "transcriptallpages":
+        case "transcriptAllPages": return target.getConfiguration().isTranscriptAllPages();
         case "uriendpointoverride":
         case "uriEndpointOverride": return target.getConfiguration().getUriEndpointOverride();
         case "urlexpiryinseconds":

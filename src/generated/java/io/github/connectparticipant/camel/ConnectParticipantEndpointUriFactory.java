@@ -23,12 +23,14 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(25);
+        Set<String> props = new HashSet<>(29);
         props.add("adaptiveRateLimit");
         props.add("allowedFileTypes");
         props.add("clientToken");
+        props.add("connectParticipant");
         props.add("connectTimeout");
         props.add("connectionToken");
+        props.add("connectionTypes");
         props.add("httpClient");
         props.add("lazyStartProducer");
         props.add("maxAttachmentSize");
@@ -38,6 +40,7 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
         props.add("maxWaitForCapacity");
         props.add("operation");
         props.add("overrideEndpoint");
+        props.add("participantToken");
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("proxyProtocol");
@@ -47,11 +50,13 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
         props.add("retryBaseDelay");
         props.add("retryMaxDelay");
         props.add("sslContextParameters");
+        props.add("transcriptAllPages");
         props.add("uriEndpointOverride");
         props.add("urlExpiryInSeconds");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(2);
         secretProps.add("connectionToken");
+        secretProps.add("participantToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

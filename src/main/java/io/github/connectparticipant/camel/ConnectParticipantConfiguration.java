@@ -30,6 +30,27 @@ public class ConnectParticipantConfiguration implements Cloneable {
                             + " Use a property placeholder to keep it out of route files.")
     private String connectionToken;
 
+    @UriParam(label = "security", secret = true,
+              description = "The participant token (from StartChatContact), used when the message carries neither"
+                            + " connection token nor participant token: the component makes a connection token from"
+                            + " it (CreateParticipantConnection) and keeps it until shortly before it expires. Use a"
+                            + " property placeholder to keep it out of route files.")
+    private String participantToken;
+
+    @UriParam(label = "producer", defaultValue = "CONNECTION_CREDENTIALS",
+              description = "createParticipantConnection: the connection types to ask for, comma-separated:"
+                            + " CONNECTION_CREDENTIALS, WEBSOCKET.")
+    private String connectionTypes = "CONNECTION_CREDENTIALS";
+
+    @UriParam(label = "producer",
+              description = "createParticipantConnection: mark the participant as connected (ConnectParticipant);"
+                            + " sent only when set.")
+    private Boolean connectParticipant;
+
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "getTranscript: follow NextToken to the last page and return every item in one list.")
+    private boolean transcriptAllPages;
+
     @UriParam(label = "producer,advanced",
               description = "A fixed idempotency token (ClientToken), as the CamelConnectParticipantClientToken header."
                             + " Rarely needed: by default tokens derive from the message, so redeliveries repeat"
@@ -148,6 +169,60 @@ public class ConnectParticipantConfiguration implements Cloneable {
 
     public void setConnectionToken(String connectionToken) {
         this.connectionToken = connectionToken;
+    }
+
+    public String getParticipantToken() {
+        return participantToken;
+    }
+
+    public void setParticipantToken(String participantToken) {
+        this.participantToken = participantToken;
+    }
+
+    public String getConnectionTypes() {
+        return connectionTypes;
+    }
+
+    public void setConnectionTypes(String connectionTypes) {
+        this.connectionTypes = connectionTypes;
+    }
+
+    public Boolean getConnectParticipant() {
+        return connectParticipant;
+    }
+
+    public void setConnectParticipant(Boolean connectParticipant) {
+        this.connectParticipant = connectParticipant;
+    }
+
+    public boolean isTranscriptAllPages() {
+        return transcriptAllPages;
+    }
+
+    public void setTranscriptAllPages(boolean transcriptAllPages) {
+        this.transcriptAllPages = transcriptAllPages;
+    }
+
+    /** The connection types as the service names them, checked. */
+    public java.util.List<String> connectionTypeList() {
+        java.util.List<String> types = new java.util.ArrayList<>();
+        for (String type : connectionTypes == null ? new String[0] : connectionTypes.split(",")) {
+            String name = type.strip().toUpperCase(java.util.Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!"CONNECTION_CREDENTIALS".equals(name) && !"WEBSOCKET".equals(name)) {
+                throw new IllegalArgumentException("connectionTypes holds '" + type.strip()
+                                                   + "'; the types are CONNECTION_CREDENTIALS and WEBSOCKET");
+            }
+            if (!types.contains(name)) {
+                types.add(name);
+            }
+        }
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("connectionTypes must name CONNECTION_CREDENTIALS, WEBSOCKET or both");
+        }
+        return types;
     }
 
     public String getClientToken() {
@@ -405,6 +480,7 @@ public class ConnectParticipantConfiguration implements Cloneable {
         if (urlExpiryInSeconds != null && (urlExpiryInSeconds < 5 || urlExpiryInSeconds > 300)) {
             throw new IllegalArgumentException("urlExpiryInSeconds must be between 5 and 300, was " + urlExpiryInSeconds);
         }
+        connectionTypeList();
         if (proxyHost != null && proxyPort == null) {
             throw new IllegalArgumentException("proxyPort must be set with proxyHost");
         }

@@ -2,6 +2,7 @@ package io.github.connectparticipant.camel;
 
 import io.github.connectparticipant.camel.attachments.AttachmentUploader;
 import io.github.connectparticipant.camel.client.CallGate;
+import io.github.connectparticipant.camel.client.ConnectionTokenCache;
 import io.github.connectparticipant.camel.client.ParticipantHttpClientFactory;
 import io.github.connectparticipant.camel.client.ParticipantServiceClient;
 import io.github.connectparticipant.camel.client.RetryBudget;
@@ -31,10 +32,10 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
     private CloseableHttpClient ownedHttpClient;
     private ParticipantServiceClient serviceClient;
     private AttachmentUploader uploader;
-    private CallGate completeGate;
-    private CallGate startGate;
-    private CallGate getAttachmentGate;
+    /** The gate of each operation, by its path. */
+    private final java.util.Map<String, CallGate> gates = new java.util.HashMap<>();
     private RetryBudget retryBudget;
+    private ConnectionTokenCache connectionTokens;
 
     public ConnectParticipantEndpoint(String uri, Component component, ConnectParticipantConfiguration configuration) {
         super(uri, component);
@@ -63,10 +64,17 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
         serviceClient = new ParticipantServiceClient(httpClient, configuration.serviceBaseUrl());
         uploader = new AttachmentUploader(httpClient);
         ServiceCapacity capacity = getComponent().getServiceCapacity();
-        completeGate = capacity.gate(configuration, ParticipantServiceClient.COMPLETE_ATTACHMENT_UPLOAD_PATH);
-        startGate = capacity.gate(configuration, ParticipantServiceClient.START_ATTACHMENT_UPLOAD_PATH);
-        getAttachmentGate = capacity.gate(configuration, ParticipantServiceClient.GET_ATTACHMENT_PATH);
+        for (String path : java.util.List.of(ParticipantServiceClient.COMPLETE_ATTACHMENT_UPLOAD_PATH,
+                ParticipantServiceClient.START_ATTACHMENT_UPLOAD_PATH, ParticipantServiceClient.GET_ATTACHMENT_PATH,
+                ParticipantServiceClient.CREATE_PARTICIPANT_CONNECTION_PATH, ParticipantServiceClient.SEND_MESSAGE_PATH,
+                ParticipantServiceClient.SEND_EVENT_PATH, ParticipantServiceClient.GET_TRANSCRIPT_PATH,
+                ParticipantServiceClient.DISCONNECT_PARTICIPANT_PATH, ParticipantServiceClient.DESCRIBE_VIEW_PATH,
+                ParticipantServiceClient.GET_AUTHENTICATION_URL_PATH,
+                ParticipantServiceClient.CANCEL_PARTICIPANT_AUTHENTICATION_PATH)) {
+            gates.put(path, capacity.gate(configuration, path));
+        }
         retryBudget = capacity.budget(configuration.serviceBaseUrl());
+        connectionTokens = capacity.connectionTokens(configuration.serviceBaseUrl());
     }
 
     @Override
@@ -97,16 +105,14 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
         return uploader;
     }
 
-    CallGate getCompleteGate() {
-        return completeGate;
+    /** The gate of the operation at this path, shared with every endpoint of the context that calls it. */
+    CallGate gate(String operationPath) {
+        return gates.get(operationPath);
     }
 
-    CallGate getStartGate() {
-        return startGate;
-    }
-
-    CallGate getGetAttachmentGate() {
-        return getAttachmentGate;
+    /** The connection tokens made from participant tokens for the endpoint's service. */
+    ConnectionTokenCache getConnectionTokens() {
+        return connectionTokens;
     }
 
     /** The retry budget of the endpoint's service, shared in the Camel context: whether it is in an outage. */

@@ -1,24 +1,36 @@
 package io.github.connectparticipant.camel;
 
-import io.github.connectparticipant.camel.model.CompleteAttachmentUploadRequest;
-import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
-import io.github.connectparticipant.camel.model.GetAttachmentResult;
-import io.github.connectparticipant.camel.model.SendAttachmentResult;
-import io.github.connectparticipant.camel.model.StartAttachmentUploadResult;
-
 import java.util.List;
+import java.util.function.Function;
 
 import io.github.connectparticipant.camel.attachments.AttachmentCompletion;
 import io.github.connectparticipant.camel.attachments.AttachmentRequestReader;
 import io.github.connectparticipant.camel.attachments.AttachmentSending;
 import io.github.connectparticipant.camel.attachments.AttachmentSource;
 import io.github.connectparticipant.camel.attachments.AttachmentSources;
-import io.github.connectparticipant.camel.attachments.StartedUpload;
+import io.github.connectparticipant.camel.client.CallContext;
 import io.github.connectparticipant.camel.client.CallFailures;
 import io.github.connectparticipant.camel.client.CapacityWait;
 import io.github.connectparticipant.camel.client.ClientTokens;
+import io.github.connectparticipant.camel.client.ParticipantServiceClient;
 import io.github.connectparticipant.camel.client.RequestLimits;
 import io.github.connectparticipant.camel.client.RetryPolicy;
+import io.github.connectparticipant.camel.client.ServiceCalls;
+import io.github.connectparticipant.camel.client.StartedUpload;
+import io.github.connectparticipant.camel.client.TranscriptQuery;
+import io.github.connectparticipant.camel.connection.ParticipantConnections;
+import io.github.connectparticipant.camel.messages.ChatMessaging;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadRequest;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
+import io.github.connectparticipant.camel.model.CreateParticipantConnectionResult;
+import io.github.connectparticipant.camel.model.GetAttachmentResult;
+import io.github.connectparticipant.camel.model.GetAuthenticationUrlResult;
+import io.github.connectparticipant.camel.model.GetTranscriptResult;
+import io.github.connectparticipant.camel.model.SendAttachmentResult;
+import io.github.connectparticipant.camel.model.SentChatItem;
+import io.github.connectparticipant.camel.model.ServiceCallResult;
+import io.github.connectparticipant.camel.model.StartAttachmentUploadResult;
+import io.github.connectparticipant.camel.transcript.TranscriptReading;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
@@ -26,7 +38,9 @@ import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 
 /**
- * Performs the endpoint's operation (or the one in the CamelConnectParticipantOperation header) for each message.
+ * Performs the endpoint's operation (or the one in the CamelConnectParticipantOperation header) for each message:
+ * reads its inputs from headers and body, finds its connection token (given, or made from a participant token), hands
+ * it to the operation's family, and puts the result in the body and its useful values in headers.
  */
 public class ConnectParticipantProducer extends DefaultProducer {
 
@@ -36,6 +50,9 @@ public class ConnectParticipantProducer extends DefaultProducer {
     private RetryPolicy retryPolicy;
     private AttachmentCompletion attachmentCompletion;
     private AttachmentSending attachmentSending;
+    private ChatMessaging messaging;
+    private TranscriptReading transcripts;
+    private ParticipantConnections connections;
     private WritableHealthCheckRepository healthCheckRepository;
     private ConnectParticipantProducerHealthCheck healthCheck;
 
@@ -54,18 +71,25 @@ public class ConnectParticipantProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        ConnectParticipantEndpoint endpoint = getEndpoint();
         retryPolicy = new RetryPolicy(configuration.getMaxAttempts(), configuration.getRetryBaseDelay(),
                 configuration.getRetryMaxDelay());
-        attachmentCompletion = new AttachmentCompletion(getEndpoint().getServiceClient(), retryPolicy,
-                getEndpoint().getCompleteGate());
-        attachmentSending = new AttachmentSending(getEndpoint().getServiceClient(), getEndpoint().getUploader(),
-                retryPolicy, getEndpoint().getStartGate(), getEndpoint().getCompleteGate());
+        attachmentCompletion = new AttachmentCompletion(endpoint.getServiceClient(), retryPolicy,
+                endpoint.gate(ParticipantServiceClient.COMPLETE_ATTACHMENT_UPLOAD_PATH));
+        attachmentSending = new AttachmentSending(endpoint.getServiceClient(), endpoint.getUploader(), retryPolicy,
+                endpoint.gate(ParticipantServiceClient.START_ATTACHMENT_UPLOAD_PATH),
+                endpoint.gate(ParticipantServiceClient.COMPLETE_ATTACHMENT_UPLOAD_PATH));
+        ServiceCalls calls = new ServiceCalls(endpoint.getServiceClient(), retryPolicy, endpoint::gate);
+        messaging = new ChatMessaging(calls);
+        transcripts = new TranscriptReading(calls);
+        connections = new ParticipantConnections(calls, endpoint.getConnectionTokens(),
+                configuration.connectionTypeList(), configuration.getConnectParticipant());
         // the health check is optional: there is a producers repository only when producer checks are enabled
-        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
-            healthCheck = new ConnectParticipantProducerHealthCheck(getEndpoint(), getEndpoint().getId());
-            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheck = new ConnectParticipantProducerHealthCheck(endpoint, endpoint.getId());
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(healthCheck);
         }
     }
@@ -81,12 +105,39 @@ public class ConnectParticipantProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        CallContext context = new CallContext(tokenSource(message), redeliveries(message),
+                new CapacityWait(configuration.getMaxWaitForCapacity()));
         ConnectParticipantOperations operation = operation(exchange);
         switch (operation) {
-            case completeAttachmentUpload -> completeAttachmentUpload(exchange);
-            case startAttachmentUpload -> startAttachmentUpload(exchange);
-            case getAttachment -> getAttachment(exchange);
-            case sendAttachment -> sendAttachment(exchange);
+            case completeAttachmentUpload -> completeAttachmentUpload(exchange, context);
+            case startAttachmentUpload -> startAttachmentUpload(exchange, context);
+            case getAttachment -> getAttachment(message, context);
+            case sendAttachment -> sendAttachment(exchange, context);
+            case createParticipantConnection -> createParticipantConnection(message, context);
+            case sendMessage -> sent(message, withConnectionToken(message, context,
+                    token -> messaging.sendMessage(header(message, ConnectParticipantConstants.CONTENT_TYPE),
+                            message.getBody(String.class), token, context)));
+            case sendEvent -> sent(message, withConnectionToken(message, context,
+                    token -> messaging.sendEvent(header(message, ConnectParticipantConstants.CONTENT_TYPE),
+                            emptyAsNull(message.getBody(String.class)), token, context)));
+            case getTranscript -> getTranscript(message, context);
+            case disconnectParticipant -> done(message, withConnectionToken(message, context,
+                    token -> connections.disconnect(token, context)));
+            case describeView -> done(message, withConnectionToken(message, context,
+                    token -> connections.describeView(header(message, ConnectParticipantConstants.VIEW_TOKEN), token,
+                            context)));
+            case getAuthenticationUrl -> {
+                GetAuthenticationUrlResult result = withConnectionToken(message, context,
+                        token -> connections.getAuthenticationUrl(
+                                header(message, ConnectParticipantConstants.SESSION_ID),
+                                header(message, ConnectParticipantConstants.REDIRECT_URI), token, context));
+                done(message, result);
+                message.setHeader(ConnectParticipantConstants.AUTHENTICATION_URL, result.getAuthenticationUrl());
+            }
+            case cancelParticipantAuthentication -> done(message, withConnectionToken(message, context,
+                    token -> connections.cancelAuthentication(header(message, ConnectParticipantConstants.SESSION_ID),
+                            token, context)));
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         }
     }
@@ -97,21 +148,24 @@ public class ConnectParticipantProducer extends DefaultProducer {
         return operation != null ? operation : configuration.getOperation();
     }
 
-    private void completeAttachmentUpload(Exchange exchange) {
+    private void completeAttachmentUpload(Exchange exchange, CallContext context) {
         Message message = exchange.getMessage();
         CompleteAttachmentUploadRequest request = requestReader.read(exchange);
-        CompleteAttachmentUploadResult result = attachmentCompletion.complete(request, idempotencyKey(message),
-                redeliveries(message), capacityWait());
+        CompleteAttachmentUploadResult result = withConnectionToken(message, request.getConnectionToken(), context,
+                token -> attachmentCompletion.complete(new CompleteAttachmentUploadRequest(request.getAttachmentIds(),
+                        token, request.getClientToken()), idempotencyKey(message), context.redeliveries(),
+                        context.capacityWait()));
         message.setBody(result);
         message.setHeader(ConnectParticipantConstants.REQUEST_ID,
                 result.getAttachments().get(result.getAttachments().size() - 1).getRequestId());
     }
 
-    private void startAttachmentUpload(Exchange exchange) {
+    private void startAttachmentUpload(Exchange exchange, CallContext context) {
         Message message = exchange.getMessage();
         AttachmentSource source = attachmentSources.read(exchange, false);
-        StartedUpload started = attachmentSending.start(source, connectionToken(message), tokenSource(message), 1,
-                redeliveries(message), capacityWait());
+        StartedUpload started = withConnectionToken(message, context,
+                token -> attachmentSending.start(source, token, context.clientTokens(), 1, context.redeliveries(),
+                        context.capacityWait()));
         message.setBody(new StartAttachmentUploadResult(started.attachmentId(), started.url(),
                 started.urlExpiry(), started.headersToInclude(), started.requestId()));
         message.setHeader(ConnectParticipantConstants.ATTACHMENT_ID, started.attachmentId());
@@ -121,57 +175,132 @@ public class ConnectParticipantProducer extends DefaultProducer {
         message.setHeader(ConnectParticipantConstants.REQUEST_ID, started.requestId());
     }
 
-    private void getAttachment(Exchange exchange) {
-        Message message = exchange.getMessage();
+    private void getAttachment(Message message, CallContext context) {
         String attachmentId = message.getHeader(ConnectParticipantConstants.ATTACHMENT_ID, String.class);
         if (attachmentId == null) {
             String body = message.getBody(String.class);
             attachmentId = body != null ? body.strip() : null;
         }
         RequestLimits.checkAttachmentIds(attachmentId == null ? List.of() : List.of(attachmentId), 1);
-        String connectionToken = connectionToken(message);
         String id = attachmentId;
-        GetAttachmentResult result = CallFailures.retried(retryPolicy, getEndpoint().getGetAttachmentGate(),
-                capacityWait(), "GetAttachment of attachment '" + id + "'",
-                () -> getEndpoint().getServiceClient().getAttachment(id, configuration.getUrlExpiryInSeconds(),
-                        connectionToken),
-                id, redeliveries(message), connectionToken);
+        GetAttachmentResult result = withConnectionToken(message, context,
+                token -> CallFailures.retried(retryPolicy,
+                        getEndpoint().gate(ParticipantServiceClient.GET_ATTACHMENT_PATH), context.capacityWait(),
+                        "GetAttachment of attachment '" + id + "'",
+                        () -> getEndpoint().getServiceClient().getAttachment(id, configuration.getUrlExpiryInSeconds(),
+                                token),
+                        id, context.redeliveries(), token));
         message.setBody(result);
         message.setHeader(ConnectParticipantConstants.ATTACHMENT_URL, result.getUrl());
         message.setHeader(ConnectParticipantConstants.ATTACHMENT_URL_EXPIRY, result.getUrlExpiry());
         message.setHeader(ConnectParticipantConstants.REQUEST_ID, result.getRequestId());
     }
 
-    private void sendAttachment(Exchange exchange) {
+    private void sendAttachment(Exchange exchange, CallContext context) {
         Message message = exchange.getMessage();
         AttachmentSource source = attachmentSources.read(exchange, true);
-        SendAttachmentResult result = attachmentSending.send(source, connectionToken(message), tokenSource(message),
-                redeliveries(message), capacityWait());
+        SendAttachmentResult result = withConnectionToken(message, context,
+                token -> attachmentSending.send(source, token, context.clientTokens(), context.redeliveries(),
+                        context.capacityWait()));
         message.setBody(result);
         message.setHeader(ConnectParticipantConstants.ATTACHMENT_ID, result.getAttachmentId());
         message.setHeader(ConnectParticipantConstants.REQUEST_ID, result.getCompleteRequestId());
     }
 
-    /** The token of an operation whose body is a file, not a request: from the header, else the endpoint. */
-    private String connectionToken(Message message) {
+    private void createParticipantConnection(Message message, CallContext context) {
+        CreateParticipantConnectionResult result = connections.create(participantToken(message), context);
+        done(message, result);
+        message.setHeader(ConnectParticipantConstants.CONNECTION_EXPIRY, result.getConnectionExpiry());
+        message.setHeader(ConnectParticipantConstants.WEBSOCKET_URL, result.getWebsocketUrl());
+        message.setHeader(ConnectParticipantConstants.WEBSOCKET_EXPIRY, result.getWebsocketExpiry());
+    }
+
+    private void getTranscript(Message message, CallContext context) {
+        TranscriptQuery query = new TranscriptQuery(header(message, ConnectParticipantConstants.CONTACT_ID),
+                message.getHeader(ConnectParticipantConstants.MAX_RESULTS, Integer.class),
+                header(message, ConnectParticipantConstants.SCAN_DIRECTION),
+                header(message, ConnectParticipantConstants.SORT_ORDER),
+                header(message, ConnectParticipantConstants.START_POSITION_ID),
+                header(message, ConnectParticipantConstants.START_POSITION_ABSOLUTE_TIME),
+                message.getHeader(ConnectParticipantConstants.START_POSITION_MOST_RECENT, Integer.class));
+        String nextToken = header(message, ConnectParticipantConstants.NEXT_TOKEN);
+        GetTranscriptResult result = withConnectionToken(message, context,
+                token -> transcripts.read(query, nextToken, configuration.isTranscriptAllPages(), token, context));
+        done(message, result);
+        if (result.getNextToken() != null) {
+            message.setHeader(ConnectParticipantConstants.NEXT_TOKEN, result.getNextToken());
+        } else {
+            message.removeHeader(ConnectParticipantConstants.NEXT_TOKEN);
+        }
+    }
+
+    private static void sent(Message message, SentChatItem result) {
+        done(message, result);
+        message.setHeader(ConnectParticipantConstants.MESSAGE_ID, result.getId());
+        message.setHeader(ConnectParticipantConstants.ABSOLUTE_TIME, result.getAbsoluteTime());
+    }
+
+    private static void done(Message message, ServiceCallResult result) {
+        message.setBody(result);
+        message.setHeader(ConnectParticipantConstants.REQUEST_ID, result.getRequestId());
+    }
+
+    private <T> T withConnectionToken(Message message, CallContext context, Function<String, T> operation) {
+        String given = AttachmentRequestReader.firstGiven(header(message, ConnectParticipantConstants.CONNECTION_TOKEN),
+                null, configuration.getConnectionToken());
+        return withConnectionToken(message, given, context, operation);
+    }
+
+    /**
+     * Runs the operation with the connection token the message or endpoint gives; without one, with a connection
+     * token made from the participant token, kept until shortly before its expiry and made anew once when the
+     * service refuses it (403).
+     */
+    private <T> T withConnectionToken(Message message, String connectionToken, CallContext context,
+                                      Function<String, T> operation) {
+        if (connectionToken != null) {
+            RequestLimits.checkConnectionToken(connectionToken);
+            return operation.apply(connectionToken);
+        }
+        String participantToken = AttachmentRequestReader.firstGiven(
+                header(message, ConnectParticipantConstants.PARTICIPANT_TOKEN), null,
+                configuration.getParticipantToken());
+        if (participantToken == null) {
+            RequestLimits.checkConnectionToken(null);
+        }
+        String made = connections.connectionToken(participantToken, context);
+        try {
+            return operation.apply(made);
+        } catch (ConnectParticipantException e) {
+            if (e.getStatusCode() != 403 || !"AccessDeniedException".equals(e.getErrorCode())) {
+                throw e;
+            }
+            connections.forget(participantToken, made);
+            return operation.apply(connections.connectionToken(participantToken, context));
+        }
+    }
+
+    private String participantToken(Message message) {
         String token = AttachmentRequestReader.firstGiven(
-                message.getHeader(ConnectParticipantConstants.CONNECTION_TOKEN, String.class), null,
-                configuration.getConnectionToken());
-        RequestLimits.checkConnectionToken(token);
+                header(message, ConnectParticipantConstants.PARTICIPANT_TOKEN), null,
+                configuration.getParticipantToken());
+        RequestLimits.checkParticipantToken(token);
         return token;
     }
 
     private ClientTokens.Source tokenSource(Message message) {
-        String fixed = AttachmentRequestReader.firstGiven(
-                message.getHeader(ConnectParticipantConstants.CLIENT_TOKEN, String.class), null,
-                configuration.getClientToken());
+        String fixed = AttachmentRequestReader.firstGiven(header(message, ConnectParticipantConstants.CLIENT_TOKEN),
+                null, configuration.getClientToken());
         RequestLimits.checkClientToken(fixed);
         return new ClientTokens.Source(fixed, idempotencyKey(message));
     }
 
-    /** What one message may wait for capacity, across all its calls. */
-    private CapacityWait capacityWait() {
-        return new CapacityWait(configuration.getMaxWaitForCapacity());
+    private static String header(Message message, String name) {
+        return message.getHeader(name, String.class);
+    }
+
+    private static String emptyAsNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     private static int redeliveries(Message message) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import javax.net.ssl.SSLContext;
@@ -55,6 +57,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     }
 
     private final Set<String> connectionTokens = ConcurrentHashMap.newKeySet();
+    private final ChatSessions chat = new ChatSessions(this::baseUrl);
     private final Set<String> refusedAttachmentIds = ConcurrentHashMap.newKeySet();
     private final FaultInjector faults = new FaultInjector();
     private final Quota quota = new Quota();
@@ -120,6 +123,37 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Accept these participant tokens for CreateParticipantConnection, which hands out connection tokens that the
+     * other operations accept until they expire ({@link #connectionTokenLifetime}) or their participant disconnects.
+     */
+    public ParticipantServiceSimulator acceptParticipantTokens(String... tokens) {
+        chat.acceptParticipantTokens(tokens);
+        return this;
+    }
+
+    /** How long the connection tokens CreateParticipantConnection hands out stay valid (a day unless set). */
+    public ParticipantServiceSimulator connectionTokenLifetime(Duration lifetime) {
+        chat.connectionTokenLifetime(lifetime);
+        return this;
+    }
+
+    /** A view DescribeView answers for this view token (any other is answered 404 ResourceNotFoundException). */
+    public ParticipantServiceSimulator addView(String viewToken, String name) {
+        chat.addView(viewToken, name);
+        return this;
+    }
+
+    /** The chat as it stands: messages and events sent, oldest first, each as the service's transcript item. */
+    public List<Map<String, Object>> transcript() {
+        return chat.transcript();
+    }
+
+    /** How many connection tokens CreateParticipantConnection has handed out. */
+    public int connectionsCreated() {
+        return chat.connectionsCreated();
+    }
+
     /** Refuse these attachment ids, always, with 400 ValidationException, as the service refuses unknown ids. */
     public ParticipantServiceSimulator refuseAttachmentIds(Collection<String> attachmentIds) {
         refusedAttachmentIds.addAll(attachmentIds);
@@ -168,6 +202,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     /** Forgets the ledger, the faults, the quota, any outage and the attachments; keeps the tokens and refused ids. */
     public void reset() {
         ledger.clear();
+        chat.clear();
         faults.clear();
         quota.clear();
         outageUntilNanos = 0;
@@ -194,7 +229,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
+            String path = exchange.getRequestURI().getRawPath();
             if (path.startsWith(AttachmentTransfers.UPLOAD_PATH)) {
                 transfers.upload(exchange);
                 return;
@@ -203,18 +238,22 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
                 transfers.download(exchange);
                 return;
             }
-            ServiceOperation operation = switch (path) {
-                case COMPLETE_ATTACHMENT_UPLOAD -> new ServiceOperation(
-                        json -> firstText(json.get("AttachmentIds")), this::completeAttachmentUpload);
-                case START_ATTACHMENT_UPLOAD -> new ServiceOperation(
-                        json -> text(json, "AttachmentName"), this::startAttachmentUpload);
-                case GET_ATTACHMENT -> new ServiceOperation(json -> text(json, "AttachmentId"), this::getAttachment);
-                default -> null;
-            };
+            ServiceOperation operation = path.startsWith(ChatSessions.VIEWS)
+                    ? chat.describeView(path.substring(ChatSessions.VIEWS.length()))
+                    : switch (path) {
+                        case COMPLETE_ATTACHMENT_UPLOAD -> new ServiceOperation(
+                                json -> firstText(json.get("AttachmentIds")),
+                                (json, bearer) -> completeAttachmentUpload(json));
+                        case START_ATTACHMENT_UPLOAD -> new ServiceOperation(
+                                json -> text(json, "AttachmentName"), (json, bearer) -> startAttachmentUpload(json));
+                        case GET_ATTACHMENT -> new ServiceOperation(json -> text(json, "AttachmentId"),
+                                (json, bearer) -> getAttachment(json));
+                        default -> chat.operation(path);
+                    };
             if (operation == null) {
                 sendError(exchange, 404, "UnknownOperationException", "No operation at " + path);
-            } else if (!"POST".equals(exchange.getRequestMethod())) {
-                sendError(exchange, 405, "UnknownOperationException", "Use POST");
+            } else if (!operation.method().equals(exchange.getRequestMethod())) {
+                sendError(exchange, 405, "UnknownOperationException", "Use " + operation.method());
             } else {
                 serviceCall(exchange, path, operation);
             }
@@ -223,20 +262,26 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
 
     /**
      * An operation of the service: which value of the request names what it is about (for the ledger and the faults
-     * scripted for it), and the answer to a well-formed call with a known bearer.
+     * scripted for it), the answer to a well-formed call with a known bearer, its HTTP method, and whether its bearer
+     * is a participant token (CreateParticipantConnection) rather than a connection token.
      */
-    private record ServiceOperation(Function<JsonNode, String> subject, Function<JsonNode, Answer> answer) {
+    record ServiceOperation(Function<JsonNode, String> subject, BiFunction<JsonNode, String, Answer> answer,
+                            String method, boolean participantBearer) {
+
+        ServiceOperation(Function<JsonNode, String> subject, BiFunction<JsonNode, String, Answer> answer) {
+            this(subject, answer, "POST", false);
+        }
     }
 
     private void serviceCall(HttpExchange exchange, String path, ServiceOperation operation) throws IOException {
         Headers headers = exchange.getRequestHeaders();
         String bearer = headers.getFirst("X-Amz-Bearer");
         String body = readBody(exchange);
-        JsonNode json = parse(body);
+        JsonNode json = "GET".equals(operation.method()) ? JSON.createObjectNode() : parse(body);
         String subject = json != null ? operation.subject().apply(json) : null;
         String clientToken = json != null ? text(json, "ClientToken") : null;
         CallRecorder recorder = new CallRecorder(path, headers, body, subject, clientToken,
-                bearer != null && connectionTokens.contains(bearer));
+                bearer != null && (connectionTokens.contains(bearer) || chat.knows(bearer)));
 
         Fault fault = outageUntilNanos != 0 && System.nanoTime() < outageUntilNanos ? Fault.serviceUnavailable()
                 : !quota.admits(path) ? Fault.throttle() : faults.next(subject);
@@ -249,21 +294,22 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
             sleep(fault.delay().toMillis());
         }
 
-        Answer answer = checkBearer(bearer);
+        Answer answer = operation.participantBearer() ? chat.checkParticipantToken(bearer) : checkBearer(bearer);
         if (answer == null) {
             answer = json == null || !json.isObject()
-                    ? Answer.validation("The request body is not a JSON object") : operation.answer().apply(json);
+                    ? Answer.validation("The request body is not a JSON object")
+                    : operation.answer().apply(json, bearer);
         }
         if (fault != null && fault.kind() == Fault.Kind.DROP_CONNECTION) {
             recorder.record(0, null);
             // closing the exchange before any response header closes the connection: the client gets no answer
             return;
         }
-        recorder.record(answer.status, answer.errorType);
-        if (answer.status == 200) {
-            send(exchange, 200, answer.result, null, null);
+        recorder.record(answer.status(), answer.errorType());
+        if (answer.status() == 200) {
+            send(exchange, 200, answer.result(), null, null);
         } else {
-            sendError(exchange, answer.status, answer.errorType, answer.message);
+            sendError(exchange, answer.status(), answer.errorType(), answer.message());
         }
     }
 
@@ -277,11 +323,11 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
             return Answer.validation("Value at 'connectionToken' failed to satisfy constraint: "
                                      + "Member must have length less than or equal to 1000");
         }
-        if (!connectionTokens.contains(bearer)) {
-            return new Answer(403, "AccessDeniedException",
-                    "You do not have sufficient access to perform this action.", null);
+        if (connectionTokens.contains(bearer)) {
+            return null;
         }
-        return null;
+        // a connection token CreateParticipantConnection issued: until it expires, or its participant disconnects
+        return chat.checkConnectionToken(bearer);
     }
 
     /** CompleteAttachmentUpload, the work done when the call is valid. */
@@ -388,16 +434,6 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     private static String firstText(JsonNode array) {
         return array != null && array.isArray() && array.size() > 0 && array.get(0).isTextual()
                 ? array.get(0).asText() : null;
-    }
-
-    private record Answer(int status, String errorType, String message, byte[] result) {
-        static Answer validation(String message) {
-            return new Answer(400, "ValidationException", "1 validation error detected: " + message, null);
-        }
-
-        static Answer ok(byte[] result) {
-            return new Answer(200, null, null, result);
-        }
     }
 
     /** Records one call with what it was answered. */

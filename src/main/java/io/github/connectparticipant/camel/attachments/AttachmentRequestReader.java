@@ -62,7 +62,11 @@ public final class AttachmentRequestReader {
         List<String> attachmentIds = distinctStripped(given.getAttachmentIds());
 
         RequestLimits.checkAttachmentIds(attachmentIds, configuration.getMaxAttachmentsPerMessage());
-        RequestLimits.checkConnectionToken(connectionToken);
+        // without a connection token, the producer makes one from the participant token, if there is one
+        if (connectionToken != null || firstGiven(message.getHeader(ConnectParticipantConstants.PARTICIPANT_TOKEN,
+                String.class), null, configuration.getParticipantToken()) == null) {
+            RequestLimits.checkConnectionToken(connectionToken);
+        }
         RequestLimits.checkClientToken(clientToken);
         return new CompleteAttachmentUploadRequest(attachmentIds, connectionToken, clientToken);
     }

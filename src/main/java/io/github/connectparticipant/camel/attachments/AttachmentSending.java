@@ -1,5 +1,7 @@
 package io.github.connectparticipant.camel.attachments;
 
+import io.github.connectparticipant.camel.client.StartedUpload;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

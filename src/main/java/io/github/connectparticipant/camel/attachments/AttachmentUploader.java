@@ -1,5 +1,7 @@
 package io.github.connectparticipant.camel.attachments;
 
+import io.github.connectparticipant.camel.client.StartedUpload;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

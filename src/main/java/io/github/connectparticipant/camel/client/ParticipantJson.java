@@ -60,6 +60,54 @@ public final class ParticipantJson {
         return body.toBytes();
     }
 
+    /** SendMessage and SendEvent: {"ContentType":...,"Content":...,"ClientToken":...}, Content only when given. */
+    public static byte[] chatItemBody(String contentType, String content, String clientToken) {
+        return new JsonRequestWriter().string("ContentType", contentType).stringIfGiven("Content", content)
+                .string("ClientToken", clientToken).toBytes();
+    }
+
+    /** DisconnectParticipant: {"ClientToken":...}. */
+    public static byte[] disconnectParticipantBody(String clientToken) {
+        return new JsonRequestWriter().string("ClientToken", clientToken).toBytes();
+    }
+
+    /** CreateParticipantConnection: {"Type":[...],"ConnectParticipant":...}, the second only when set. */
+    public static byte[] createParticipantConnectionBody(java.util.List<String> types, Boolean connectParticipant) {
+        JsonRequestWriter body = new JsonRequestWriter().stringArray("Type", types);
+        if (connectParticipant != null) {
+            body.bool("ConnectParticipant", connectParticipant);
+        }
+        return body.toBytes();
+    }
+
+    /** GetTranscript: the members given, in the model's order, StartPosition as an object of the one given. */
+    public static byte[] getTranscriptBody(TranscriptQuery query, String nextToken) {
+        JsonRequestWriter body = new JsonRequestWriter()
+                .stringIfGiven("ContactId", query.contactId())
+                .numberIfGiven("MaxResults", query.maxResults())
+                .stringIfGiven("NextToken", nextToken)
+                .stringIfGiven("ScanDirection", query.scanDirection())
+                .stringIfGiven("SortOrder", query.sortOrder());
+        if (query.hasStartPosition()) {
+            body.beginObject("StartPosition")
+                    .stringIfGiven("Id", query.startPositionId())
+                    .stringIfGiven("AbsoluteTime", query.startPositionAbsoluteTime())
+                    .numberIfGiven("MostRecent", query.startPositionMostRecent())
+                    .endObject();
+        }
+        return body.toBytes();
+    }
+
+    /** GetAuthenticationUrl: {"SessionId":...,"RedirectUri":...}. */
+    public static byte[] getAuthenticationUrlBody(String sessionId, String redirectUri) {
+        return new JsonRequestWriter().string("SessionId", sessionId).string("RedirectUri", redirectUri).toBytes();
+    }
+
+    /** CancelParticipantAuthentication: {"SessionId":...}. */
+    public static byte[] cancelParticipantAuthenticationBody(String sessionId) {
+        return new JsonRequestWriter().string("SessionId", sessionId).toBytes();
+    }
+
     /** The body as JSON, or null when it is empty or not JSON (a 503 from a load balancer, say). */
     public static JsonNode readTreeQuietly(byte[] body) {
         if (body == null || body.length == 0) {

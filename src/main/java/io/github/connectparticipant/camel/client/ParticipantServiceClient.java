@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 
 import io.github.connectparticipant.camel.model.GetAttachmentResult;
-import io.github.connectparticipant.camel.attachments.StartedUpload;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -25,6 +24,14 @@ public final class ParticipantServiceClient {
     public static final String COMPLETE_ATTACHMENT_UPLOAD_PATH = "/participant/complete-attachment-upload";
     public static final String START_ATTACHMENT_UPLOAD_PATH = "/participant/start-attachment-upload";
     public static final String GET_ATTACHMENT_PATH = "/participant/attachment";
+    public static final String CREATE_PARTICIPANT_CONNECTION_PATH = "/participant/connection";
+    public static final String SEND_MESSAGE_PATH = "/participant/message";
+    public static final String SEND_EVENT_PATH = "/participant/event";
+    public static final String GET_TRANSCRIPT_PATH = "/participant/transcript";
+    public static final String DISCONNECT_PARTICIPANT_PATH = "/participant/disconnect";
+    public static final String DESCRIBE_VIEW_PATH = "/participant/views/";
+    public static final String GET_AUTHENTICATION_URL_PATH = "/participant/authentication-url";
+    public static final String CANCEL_PARTICIPANT_AUTHENTICATION_PATH = "/participant/cancel-authentication";
     public static final String BEARER_HEADER = "X-Amz-Bearer";
     public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
     public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
@@ -39,6 +46,9 @@ public final class ParticipantServiceClient {
     private final URI completeAttachmentUploadUri;
     private final URI startAttachmentUploadUri;
     private final URI getAttachmentUri;
+    private final String serviceBaseUrl;
+    /** The other operations' URIs, made once. */
+    private final java.util.Map<String, URI> postUris = new java.util.HashMap<>();
 
     public ParticipantServiceClient(CloseableHttpClient httpClient, String serviceBaseUrl) {
         this.httpClient = httpClient;
@@ -46,6 +56,43 @@ public final class ParticipantServiceClient {
         this.completeAttachmentUploadUri = URI.create(serviceBaseUrl + COMPLETE_ATTACHMENT_UPLOAD_PATH);
         this.startAttachmentUploadUri = URI.create(serviceBaseUrl + START_ATTACHMENT_UPLOAD_PATH);
         this.getAttachmentUri = URI.create(serviceBaseUrl + GET_ATTACHMENT_PATH);
+        this.serviceBaseUrl = serviceBaseUrl;
+        for (String path : java.util.List.of(CREATE_PARTICIPANT_CONNECTION_PATH, SEND_MESSAGE_PATH, SEND_EVENT_PATH,
+                GET_TRANSCRIPT_PATH, DISCONNECT_PARTICIPANT_PATH, GET_AUTHENTICATION_URL_PATH,
+                CANCEL_PARTICIPANT_AUTHENTICATION_PATH)) {
+            postUris.put(path, URI.create(serviceBaseUrl + path));
+        }
+    }
+
+    /** A successful answer: the request id, and the body's JSON object (null when it has none). */
+    public record ServiceAnswer(String requestId, com.fasterxml.jackson.databind.JsonNode body) {
+    }
+
+    /**
+     * One POST of one of the operations beyond the attachment flow, with the bearer (a connection token, or for
+     * CreateParticipantConnection a participant token).
+     */
+    public ServiceAnswer post(String path, byte[] body, String bearer) throws ServiceCallFailure {
+        URI uri = postUris.get(path);
+        if (uri == null) {
+            throw new IllegalArgumentException("not an operation's path: " + path);
+        }
+        Answer answer = post(uri, body, bearer, true);
+        return new ServiceAnswer(answer.requestId(), ParticipantJson.readTreeQuietly(answer.body()));
+    }
+
+    /** DescribeView: a GET of the view, its token a path segment encoded as the SDK encodes it. */
+    public ServiceAnswer describeView(String viewToken, String connectionToken) throws ServiceCallFailure {
+        HttpGet get = new HttpGet(URI.create(serviceBaseUrl + DESCRIBE_VIEW_PATH + pathSegment(viewToken)));
+        get.setHeader(BEARER_HEADER, connectionToken);
+        Answer answer = execute(get, true);
+        return new ServiceAnswer(answer.requestId(), ParticipantJson.readTreeQuietly(answer.body()));
+    }
+
+    /** RFC 3986: everything but unreserved characters percent-encoded, as the AWS SDK encodes a path parameter. */
+    static String pathSegment(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                .replace("*", "%2A").replace("%7E", "~");
     }
 
     /**
@@ -95,9 +142,14 @@ public final class ParticipantServiceClient {
         HttpPost post = new HttpPost(uri);
         post.setHeader(BEARER_HEADER, connectionToken);
         post.setEntity(new ByteArrayEntity(body, JSON));
+        return execute(post, readResult);
+    }
+
+    private Answer execute(org.apache.hc.core5.http.ClassicHttpRequest request, boolean readResult)
+            throws ServiceCallFailure {
         Object answer;
         try {
-            answer = httpClient.execute(post, response -> readAnswer(response, readResult));
+            answer = httpClient.execute(request, response -> readAnswer(response, readResult));
         } catch (IOException | RuntimeException e) {
             throw ServiceCallFailure.noAnswer(e);
         }

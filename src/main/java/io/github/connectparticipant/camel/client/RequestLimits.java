@@ -64,22 +64,68 @@ public final class RequestLimits {
     public static void checkConnectionToken(String connectionToken) {
         if (connectionToken == null || connectionToken.isBlank()) {
             throw invalid("no connection token: set the " + ConnectParticipantConstants.CONNECTION_TOKEN
-                          + " header, the body's ConnectionToken or the connectionToken option");
+                          + " header, the body's ConnectionToken or the connectionToken option, or a participant"
+                          + " token (the " + ConnectParticipantConstants.PARTICIPANT_TOKEN
+                          + " header or the participantToken option)");
         }
+        checkBearer("the connection token", connectionToken);
+    }
+
+    public static void checkParticipantToken(String participantToken) {
+        if (participantToken == null || participantToken.isBlank()) {
+            throw invalid("no participant token: set the " + ConnectParticipantConstants.PARTICIPANT_TOKEN
+                          + " header or the participantToken option");
+        }
+        checkBearer("the participant token", participantToken);
+    }
+
+    /** A token that travels in X-Amz-Bearer: 1 to 1000 characters an HTTP header can carry. */
+    private static void checkBearer(String what, String token) {
         // the length is no secret; the token itself never goes into a message
-        int length = connectionToken.codePointCount(0, connectionToken.length());
+        int length = token.codePointCount(0, token.length());
         if (length > MAX_CONNECTION_TOKEN_LENGTH) {
-            throw invalid("the connection token is " + length + " characters long; the limit is "
-                          + MAX_CONNECTION_TOKEN_LENGTH);
+            throw invalid(what + " is " + length + " characters long; the limit is " + MAX_CONNECTION_TOKEN_LENGTH);
         }
-        // it travels as a header: HttpClient would turn CR, LF or NUL into spaces, and the service would answer 403
-        for (int i = 0; i < connectionToken.length(); i++) {
-            char c = connectionToken.charAt(i);
+        // HttpClient would turn CR, LF or NUL into spaces, and the service would answer 403
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
             if (c < 0x20 || c > 0x7e) {
-                throw invalid("the connection token holds " + (Character.isISOControl(c) ? "a control character"
+                throw invalid(what + " holds " + (Character.isISOControl(c) ? "a control character"
                         : "a character that is not printable ASCII") + " at index " + i
                               + ", which an HTTP header cannot carry");
             }
+        }
+    }
+
+    /**
+     * A text member of a request, checked against the service model's limits before sending: given when required,
+     * its length in characters, and Unicode text (control characters such as line breaks are allowed in content).
+     */
+    public static void checkText(String what, String value, int min, int max, boolean required) {
+        if (value == null) {
+            if (required) {
+                throw invalid("no " + what);
+            }
+            return;
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length < min || length > max) {
+            throw invalid(what + " is " + length + " characters long; it must be " + min + " to " + max);
+        }
+        checkCharacters(what, value, true);
+    }
+
+    /** A number member of a request, checked against the service model's range. */
+    public static void checkRange(String what, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw invalid(what + " is " + value + "; it must be " + min + " to " + max);
+        }
+    }
+
+    /** A member whose value is one of the model's enum values. */
+    public static void checkOneOf(String what, String value, java.util.Set<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            throw invalid(what + " is '" + value + "'; it must be one of " + new java.util.TreeSet<>(allowed));
         }
     }
 

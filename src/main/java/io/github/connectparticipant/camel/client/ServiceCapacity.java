@@ -8,12 +8,14 @@ import io.github.connectparticipant.camel.ConnectParticipantConfiguration;
 /**
  * What the producers of one Camel context know of the capacity of the services they call, held by the component:
  * a {@link RetryBudget} per service (base URL) and an {@link AdaptiveRateLimiter} per operation of each, so that
- * every producer calling the same operation of the same service shares one learned rate and one outage.
+ * every producer calling the same operation of the same service shares one learned rate and one outage; and the
+ * connection tokens made from participant tokens ({@link ConnectionTokenCache}), per service.
  */
 public final class ServiceCapacity {
 
     private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
     private final Map<String, AdaptiveRateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<String, ConnectionTokenCache> connectionTokens = new ConcurrentHashMap<>();
 
     /** The gate for an endpoint's calls to one operation, with the endpoint's own settings. */
     public CallGate gate(ConnectParticipantConfiguration configuration, String operationPath) {
@@ -22,6 +24,11 @@ public final class ServiceCapacity {
                 key -> new AdaptiveRateLimiter());
         return new CallGate(budget(serviceBaseUrl), limiter, configuration.getRateLimit(),
                 configuration.isAdaptiveRateLimit());
+    }
+
+    /** The connection tokens made from participant tokens for this service. */
+    public ConnectionTokenCache connectionTokens(String serviceBaseUrl) {
+        return connectionTokens.computeIfAbsent(serviceBaseUrl, url -> new ConnectionTokenCache());
     }
 
     public RetryBudget budget(String serviceBaseUrl) {

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.connectparticipant.camel.model.GetAttachmentResult;
-import io.github.connectparticipant.camel.attachments.StartedUpload;
 
 /**
  * Reads the results of StartAttachmentUpload and GetAttachment. A 200 whose body is not the result the API defines is

@@ -1,4 +1,4 @@
-package io.github.connectparticipant.camel.attachments;
+package io.github.connectparticipant.camel.client;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,0 +1,49 @@
+package io.github.connectparticipant.camel.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One call of an operation beyond the attachment flow, through the operation's gate and the retry policy, its
+ * failure turned into the exception a route sees: what the operation families share.
+ */
+public final class ServiceCalls {
+
+    private final ParticipantServiceClient client;
+    private final RetryPolicy retryPolicy;
+    private final java.util.function.Function<String, CallGate> gates;
+
+    /** @param gates the endpoint's gate of each operation, by path */
+    public ServiceCalls(ParticipantServiceClient client, RetryPolicy retryPolicy,
+                        java.util.function.Function<String, CallGate> gates) {
+        this.client = client;
+        this.retryPolicy = retryPolicy;
+        this.gates = gates;
+    }
+
+    /**
+     * A POST of the operation at this path.
+     *
+     * @param what   names the call in a failure, e.g. "SendMessage"
+     * @param bearer the connection token (the participant token for CreateParticipantConnection), kept out of every
+     *               failure's message
+     */
+    public ParticipantServiceClient.ServiceAnswer post(String what, String path, byte[] body, String bearer,
+                                                       CallContext context) {
+        return CallFailures.retried(retryPolicy, gates.apply(path), context.capacityWait(), what,
+                () -> client.post(path, body, bearer), null, context.redeliveries(), bearer);
+    }
+
+    /** DescribeView's GET. */
+    public ParticipantServiceClient.ServiceAnswer describeView(String viewToken, String connectionToken,
+                                                               CallContext context) {
+        return CallFailures.retried(retryPolicy, gates.apply(ParticipantServiceClient.DESCRIBE_VIEW_PATH),
+                context.capacityWait(), "DescribeView", () -> client.describeView(viewToken, connectionToken), null,
+                context.redeliveries(), connectionToken);
+    }
+
+    /** A text member of an answer, or null. */
+    public static String text(JsonNode json, String member) {
+        JsonNode value = json != null ? json.get(member) : null;
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+}

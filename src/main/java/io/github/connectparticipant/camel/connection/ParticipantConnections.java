@@ -1,0 +1,138 @@
+package io.github.connectparticipant.camel.connection;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.connectparticipant.camel.ConnectParticipantException;
+import io.github.connectparticipant.camel.client.CallContext;
+import io.github.connectparticipant.camel.client.ConnectionTokenCache;
+import io.github.connectparticipant.camel.client.ParticipantJson;
+import io.github.connectparticipant.camel.client.ParticipantServiceClient;
+import io.github.connectparticipant.camel.client.RequestLimits;
+import io.github.connectparticipant.camel.client.ServiceCalls;
+import io.github.connectparticipant.camel.model.CancelParticipantAuthenticationResult;
+import io.github.connectparticipant.camel.model.CreateParticipantConnectionResult;
+import io.github.connectparticipant.camel.model.DescribeViewResult;
+import io.github.connectparticipant.camel.model.DisconnectParticipantResult;
+import io.github.connectparticipant.camel.model.GetAuthenticationUrlResult;
+
+/**
+ * The participant's connection and what goes with it: CreateParticipantConnection (asked for, or made from a
+ * participant token for any other operation, and kept in the {@link ConnectionTokenCache}), DisconnectParticipant,
+ * DescribeView, and the customer authentication (GetAuthenticationUrl, CancelParticipantAuthentication).
+ */
+public final class ParticipantConnections {
+
+    /** The AWS API reference: a session id is a UUID, 36 characters. */
+    private static final int SESSION_ID_LENGTH = 36;
+    private static final int MAX_REDIRECT_URI = 1024;
+    private static final int MAX_VIEW_TOKEN = 1000;
+    private static final List<String> CREDENTIALS_ONLY = List.of("CONNECTION_CREDENTIALS");
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
+    private final ServiceCalls calls;
+    private final ConnectionTokenCache cache;
+    private final List<String> connectionTypes;
+    private final Boolean connectParticipant;
+
+    /**
+     * @param connectionTypes    what createParticipantConnection asks for
+     * @param connectParticipant ConnectParticipant for every creation, or null to send none
+     */
+    public ParticipantConnections(ServiceCalls calls, ConnectionTokenCache cache, List<String> connectionTypes,
+                                  Boolean connectParticipant) {
+        this.calls = calls;
+        this.cache = cache;
+        this.connectionTypes = List.copyOf(connectionTypes);
+        this.connectParticipant = connectParticipant;
+    }
+
+    /** The operation createParticipantConnection: what the route asked for, nothing kept. */
+    public CreateParticipantConnectionResult create(String participantToken, CallContext context) {
+        return create(participantToken, connectionTypes, context);
+    }
+
+    /** A connection token for another operation: the one kept for the participant token, or a new one. */
+    public String connectionToken(String participantToken, CallContext context) {
+        return cache.connectionToken(participantToken, () -> {
+            CreateParticipantConnectionResult created = create(participantToken, CREDENTIALS_ONLY, context);
+            if (created.getConnectionToken() == null || created.getConnectionExpiry() == null) {
+                throw new ConnectParticipantException("CreateParticipantConnection answered no connection"
+                                                      + " credentials", null, "NoConnectionCredentials", 200,
+                        created.getRequestId(), true, null, 1, context.redeliveries(), List.of(), List.of(),
+                        List.of());
+            }
+            return new ConnectionTokenCache.Connection(created.getConnectionToken(), created.getConnectionExpiry());
+        });
+    }
+
+    /** The service refused a connection token made from this participant token: the next call makes a new one. */
+    public void forget(String participantToken, String connectionToken) {
+        cache.forget(participantToken, connectionToken);
+    }
+
+    public DisconnectParticipantResult disconnect(String connectionToken, CallContext context) {
+        ParticipantServiceClient.ServiceAnswer answer = calls.post("DisconnectParticipant",
+                ParticipantServiceClient.DISCONNECT_PARTICIPANT_PATH,
+                ParticipantJson.disconnectParticipantBody(context.clientTokens().forCall("disconnect", true)),
+                connectionToken, context);
+        return new DisconnectParticipantResult(answer.requestId());
+    }
+
+    public DescribeViewResult describeView(String viewToken, String connectionToken, CallContext context) {
+        RequestLimits.checkText("the view token", viewToken, 1, MAX_VIEW_TOKEN, true);
+        ParticipantServiceClient.ServiceAnswer answer = calls.describeView(viewToken, connectionToken, context);
+        JsonNode view = answer.body() != null ? answer.body().get("View") : null;
+        return new DescribeViewResult(view != null && view.isObject()
+                ? ParticipantJson.MAPPER.convertValue(view, OBJECT) : null, answer.requestId());
+    }
+
+    public GetAuthenticationUrlResult getAuthenticationUrl(String sessionId, String redirectUri,
+                                                           String connectionToken, CallContext context) {
+        RequestLimits.checkText("the session id", sessionId, SESSION_ID_LENGTH, SESSION_ID_LENGTH, true);
+        RequestLimits.checkText("the redirect URI", redirectUri, 1, MAX_REDIRECT_URI, true);
+        ParticipantServiceClient.ServiceAnswer answer = calls.post("GetAuthenticationUrl",
+                ParticipantServiceClient.GET_AUTHENTICATION_URL_PATH,
+                ParticipantJson.getAuthenticationUrlBody(sessionId, redirectUri), connectionToken, context);
+        return new GetAuthenticationUrlResult(ServiceCalls.text(answer.body(), "AuthenticationUrl"),
+                answer.requestId());
+    }
+
+    public CancelParticipantAuthenticationResult cancelAuthentication(String sessionId, String connectionToken,
+                                                                      CallContext context) {
+        RequestLimits.checkText("the session id", sessionId, SESSION_ID_LENGTH, SESSION_ID_LENGTH, true);
+        ParticipantServiceClient.ServiceAnswer answer = calls.post("CancelParticipantAuthentication",
+                ParticipantServiceClient.CANCEL_PARTICIPANT_AUTHENTICATION_PATH,
+                ParticipantJson.cancelParticipantAuthenticationBody(sessionId), connectionToken, context);
+        return new CancelParticipantAuthenticationResult(answer.requestId());
+    }
+
+    private CreateParticipantConnectionResult create(String participantToken, List<String> types,
+                                                     CallContext context) {
+        RequestLimits.checkParticipantToken(participantToken);
+        ParticipantServiceClient.ServiceAnswer answer = calls.post("CreateParticipantConnection",
+                ParticipantServiceClient.CREATE_PARTICIPANT_CONNECTION_PATH,
+                ParticipantJson.createParticipantConnectionBody(types, connectParticipant), participantToken, context);
+        JsonNode credentials = answer.body() != null ? answer.body().get("ConnectionCredentials") : null;
+        JsonNode websocket = answer.body() != null ? answer.body().get("Websocket") : null;
+        return new CreateParticipantConnectionResult(ServiceCalls.text(credentials, "ConnectionToken"),
+                instant(ServiceCalls.text(credentials, "Expiry")), ServiceCalls.text(websocket, "Url"),
+                instant(ServiceCalls.text(websocket, "ConnectionExpiry")), answer.requestId());
+    }
+
+    private static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
