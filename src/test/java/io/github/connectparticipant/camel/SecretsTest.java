@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,6 +64,39 @@ class SecretsTest extends SimulatorTestSupport {
             seenOverJmx |= uri.startsWith("connectparticipant:");
         }
         assertTrue(seenOverJmx, "the endpoint is visible over JMX: " + names);
+    }
+
+    @Test
+    void participantTokensAndTheConnectionTokensMadeFromThemAreNeverShown() throws Exception {
+        String participantToken = "ParticipantSecret-0a1b2c3d4e5f";
+        String unknownParticipant = "UnknownParticipantSecret-6a7b8c";
+        simulator.acceptParticipantTokens(participantToken);
+        // resolved before the capture: Camel core logs the URIs it resolves at TRACE (see the README)
+        Endpoint endpointWithToken = context.getEndpoint("connectparticipant:sendMessage?participantToken=RAW("
+                                                         + participantToken + ")");
+        context.getEndpoint("connectparticipant:sendMessage");
+        String log;
+        StringBuilder exceptions = new StringBuilder();
+        try (CapturedLog captured = CapturedLog.atTrace()) {
+            Exchange sent = template.send(endpointWithToken, e -> e.getMessage().setBody("hello"));
+            assertEquals(null, sent.getException());
+            Exchange denied = template.send("connectparticipant:sendMessage", e -> {
+                e.getMessage().setBody("hello");
+                e.getMessage().setHeader(ConnectParticipantConstants.PARTICIPANT_TOKEN, unknownParticipant);
+            });
+            exceptions.append(describe(denied.getException()));
+            log = captured.text();
+        }
+        assertEquals(1, simulator.connectionsCreated());
+        assertTrue(exceptions.toString().contains("AccessDeniedException"), exceptions::toString);
+        // the simulator's connection tokens all start so
+        for (String secret : new String[] { participantToken, unknownParticipant, "sim-connection-" }) {
+            assertFalse(log.contains(secret), "a token was logged:\n" + excerpt(log, secret));
+            assertFalse(exceptions.toString().contains(secret), exceptions::toString);
+        }
+        for (Endpoint endpoint : context.getEndpoints()) {
+            assertFalse(endpoint.toString().contains(participantToken), endpoint::toString);
+        }
     }
 
     @Test
