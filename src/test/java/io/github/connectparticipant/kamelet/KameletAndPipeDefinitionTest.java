@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.github.connectparticipant.camel.ConnectParticipantOperations;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -60,23 +61,31 @@ class KameletAndPipeDefinitionTest {
         Map<String, Object> definition = at(kamelet, "spec", "definition");
         assertTrue(((String) definition.get("title")).endsWith("Sink"));
         Map<String, Object> properties = (Map<String, Object>) definition.get("properties");
-        assertEquals(List.of("connectionToken", "region", "uriEndpointOverride", "maxAttempts", "operation"),
-                List.copyOf(properties.keySet()));
+        assertEquals(List.of("connectionToken", "participantToken", "region", "uriEndpointOverride", "maxAttempts",
+                "operation"), List.copyOf(properties.keySet()));
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             Map<String, Object> spec = (Map<String, Object>) property.getValue();
             assertTrue(spec.containsKey("title") && spec.containsKey("description") && spec.containsKey("type"),
                     property.getKey());
         }
-        Map<String, Object> token = (Map<String, Object>) properties.get("connectionToken");
-        assertEquals("password", token.get("format"));
-        assertEquals(List.of("urn:camel:group:credentials"), token.get("x-descriptors"));
+        for (String secret : List.of("connectionToken", "participantToken")) {
+            Map<String, Object> token = (Map<String, Object>) properties.get(secret);
+            assertEquals("password", token.get("format"), secret);
+            assertEquals(List.of("urn:camel:group:credentials"), token.get("x-descriptors"), secret);
+        }
+        List<String> operations = (List<String>) ((Map<String, Object>) properties.get("operation")).get("enum");
+        for (String operation : operations) {
+            ConnectParticipantOperations.valueOf(operation);
+        }
+        assertTrue(operations.containsAll(List.of("sendMessage", "sendEvent", "disconnectParticipant")));
         List<String> dependencies = (List<String>) at(kamelet, "spec").get("dependencies");
         assertTrue(dependencies.contains("camel:kamelet"));
         assertTrue(dependencies.stream().anyMatch(d -> d.matches("mvn:io\\.github\\.connectparticipant:"
                                                                  + "camel-connectparticipant:\\d+\\.\\d+\\.\\d+.*")),
                 dependencies::toString);
         String template = at(kamelet, "spec", "template").toString();
-        assertTrue(template.contains("kamelet:source") && template.contains("RAW({{connectionToken}})"), template);
+        assertTrue(template.contains("kamelet:source") && template.contains("RAW({{?connectionToken}})")
+                   && template.contains("RAW({{?participantToken}})"), template);
     }
 
     @Test

@@ -25,11 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KameletSinkIT extends CamelTestSupport {
 
     static final String TOKEN = "kamelet-token";
+    static final String PARTICIPANT_TOKEN = "kamelet-participant-token";
     static ParticipantServiceSimulator simulator;
 
     @BeforeAll
     static void startSimulator() throws IOException {
-        simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN).refuseAttachmentIds("k-bad");
+        simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN).refuseAttachmentIds("k-bad")
+                .acceptParticipantTokens(PARTICIPANT_TOKEN);
     }
 
     @AfterAll
@@ -48,6 +50,8 @@ class KameletSinkIT extends CamelTestSupport {
                 from("direct:send").to("kamelet:connectparticipant-sink/plain" + options);
                 from("direct:sendFile").to("kamelet:connectparticipant-sink/files" + options
                                             + "&operation=sendAttachment");
+                from("direct:chat").to("kamelet:connectparticipant-sink/chat?participantToken=RAW(" + PARTICIPANT_TOKEN
+                                       + ")&uriEndpointOverride=" + simulator.baseUrl() + "&operation=sendMessage");
                 from("direct:withDeadLetters").errorHandler(deadLetterChannel("mock:dead"))
                         .to("kamelet:connectparticipant-sink/deadLetters" + options).to("mock:done");
             }
@@ -79,6 +83,14 @@ class KameletSinkIT extends CamelTestSupport {
         assertNull(exchange.getException(), () -> String.valueOf(exchange.getException()));
         String attachmentId = exchange.getMessage().getHeader("CamelConnectParticipantAttachmentId", String.class);
         assertTrue(simulator.ledger().isCompleted(attachmentId));
+    }
+
+    @Test
+    void sendsAChatMessageWithAParticipantTokenAlone() {
+        Exchange exchange = template.send("direct:chat", e -> e.getMessage().setBody("Your order has shipped"));
+        assertNull(exchange.getException(), () -> String.valueOf(exchange.getException()));
+        assertEquals("Your order has shipped", simulator.transcript().get(0).get("Content"));
+        assertEquals(1, simulator.connectionsCreated());
     }
 
     @Test
