@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
  * at it. Usage:
  *
  * <pre>
- * --port 8089 --connection-token TOKEN [--connection-token ...] [--refuse ID ...]
+ * --port 8089 --connection-token TOKEN [--connection-token ...] [--participant-token P ...] [--refuse ID ...]
  * [--throttle 0.1] [--throttle-retry-after 0.05] [--internal-error 0.1] [--unavailable 0.05] [--drop 0.05]
  * [--slow 0.03 --slow-ms 3000] [--seed 42] [--quota 10 [--quota-burst 10]] [--outage 30s]
  * </pre>
@@ -27,6 +27,7 @@ public final class SimulatorMain {
         String host = "127.0.0.1";
         List<String> tokens = new ArrayList<>();
         List<String> refused = new ArrayList<>();
+        List<String> participantTokens = new ArrayList<>();
         double throttle = 0, throttleRetryAfter = 0, internalError = 0, unavailable = 0, drop = 0, slow = 0;
         long slowMillis = 3000, seed = System.nanoTime();
         double quota = 0, quotaBurst = -1;
@@ -45,6 +46,7 @@ public final class SimulatorMain {
                 case "--port" -> port = Integer.parseInt(value);
                 case "--host" -> host = value;
                 case "--connection-token" -> tokens.add(value);
+                case "--participant-token" -> participantTokens.add(value);
                 case "--refuse" -> refused.add(value);
                 case "--throttle" -> throttle = Double.parseDouble(value);
                 case "--throttle-retry-after" -> throttleRetryAfter = Double.parseDouble(value);
@@ -64,14 +66,15 @@ public final class SimulatorMain {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             tokens.add(fromEnvironment);
         }
-        if (tokens.isEmpty()) {
+        if (tokens.isEmpty() && participantTokens.isEmpty()) {
             throw new IllegalArgumentException("Give at least one --connection-token (or set "
-                                               + "CONNECTPARTICIPANT_CONNECTION_TOKEN)");
+                                               + "CONNECTPARTICIPANT_CONNECTION_TOKEN) or --participant-token");
         }
 
         ParticipantServiceSimulator simulator = ParticipantServiceSimulator.start(host, port, 64)
                 .acceptConnectionTokens(tokens.toArray(String[]::new))
-                .refuseAttachmentIds(refused);
+                .refuseAttachmentIds(refused)
+                .acceptParticipantTokens(participantTokens.toArray(String[]::new));
         simulator.faults().rates(new FaultRates(throttle, throttleRetryAfter, internalError, unavailable, drop, slow,
                 Duration.ofMillis(slowMillis), seed));
         simulator.quota(quota, quotaBurst >= 0 ? quotaBurst : Math.max(1, quota));
@@ -115,6 +118,7 @@ public final class SimulatorMain {
                   --port N                  port on 127.0.0.1 (default 8089; 0 for any)
                   --host ADDRESS            address to bind (default 127.0.0.1)
                   --connection-token T      a connection token to accept (repeatable)
+                  --participant-token P     a participant token CreateParticipantConnection accepts (repeatable)
                   --refuse ID               an attachment id always refused with 400 (repeatable)
                   --throttle R              rate of 429 ThrottlingException
                   --throttle-retry-after R  rate of 429 with Retry-After: 1
