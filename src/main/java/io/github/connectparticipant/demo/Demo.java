@@ -105,7 +105,7 @@ public final class Demo {
             while (quietChecks < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(500);
                 long pendingFiles = filesIn(settings.inbox()) + filesIn(settings.outbox());
-                long pendingMessages = browse(settings.queueName()).size();
+                long pendingMessages = browse(settings.queueName()).size() + browse(settings.chatQueueName()).size();
                 int inflight = camel.getInflightRepository().size();
                 quietChecks = pendingFiles == 0 && pendingMessages == 0 && inflight == 0 ? quietChecks + 1 : 0;
                 out.printf("demo: %d files and %d queue messages waiting, %d in flight; %d attachments completed%n",
@@ -132,6 +132,9 @@ public final class Demo {
         settings.throttledIds().forEach((id, times) -> simulator.faults().scriptFor(id, repeat(Fault.throttle(), times)));
         settings.failingIds().forEach((id, times) -> simulator.faults().scriptFor(id, repeat(Fault.internalError(), times)));
         simulator.quota(settings.quota());
+        if (settings.participantToken() != null) {
+            simulator.acceptParticipantTokens(settings.participantToken());
+        }
         return simulator;
     }
 
@@ -161,16 +164,20 @@ public final class Demo {
         List<Path> files = copyInto(settings.examplesInbox(), settings.inbox());
         List<Path> outgoing = copyInto(settings.examplesOutbox(), settings.outbox());
         List<Path> messages = list(settings.examplesQueue());
+        List<Path> chat = list(settings.examplesChat());
         try (ProducerTemplate template = camel.createProducerTemplate()) {
             for (Path message : messages) {
                 template.sendBody("jms:queue:" + settings.queueName(), Files.readString(message));
+            }
+            for (Path message : chat) {
+                template.sendBody("jms:queue:" + settings.chatQueueName(), Files.readString(message));
             }
             // a backlog queued at once, more than the simulator's quota lets through in a second
             for (int i = 1; i <= settings.backlogMessages(); i++) {
                 template.sendBody("jms:queue:" + settings.queueName(), String.format("backlog-%04d", i));
             }
         }
-        summary.seeded(files.size(), messages.size(), outgoing.size(), settings.backlogMessages());
+        summary.seeded(files.size(), messages.size(), outgoing.size(), settings.backlogMessages(), chat.size());
         out.printf("demo: seeded %d files into %s, %d messages and a backlog of %d into queue %s and %d files into %s%n",
                 files.size(), settings.inbox(), messages.size(), settings.backlogMessages(), settings.queueName(),
                 outgoing.size(), settings.outbox());
@@ -200,7 +207,8 @@ public final class Demo {
                 }
             }
         }
-        List<Message> deadMessages = browse(settings.deadLetterQueueName());
+        List<Message> deadMessages = new java.util.ArrayList<>(browse(settings.deadLetterQueueName()));
+        deadMessages.addAll(browse(settings.chatDeadLetterQueueName()));
         for (Message message : deadMessages) {
             byReason.merge(reasonText(message.getStringProperty(ConnectParticipantFailureHeaders.ERROR_CODE),
                     message.getIntProperty(ConnectParticipantFailureHeaders.STATUS_CODE),

@@ -13,7 +13,8 @@ import java.util.Properties;
  * when run from the command line) wins; the overrides go to Camel too.
  */
 record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path inbox, Path examplesInbox, Path examplesQueue,
-        Path outbox, Path examplesOutbox,
+        Path outbox, Path examplesOutbox, Path examplesChat, String chatQueueName, String chatDeadLetterQueueName,
+        String participantToken,
         String queueName, String deadLetterQueueName, String connectionToken, boolean embeddedSimulator,
         boolean embeddedBroker, String brokerUrl, boolean keepRunning, long timeoutSeconds,
         String refusedIds, Map<String, Integer> throttledIds, Map<String, Integer> failingIds, double quota,
@@ -46,6 +47,10 @@ record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path
                 Path.of(merged.getProperty("demo.examples.queue", "examples/queue")),
                 Path.of(merged.getProperty("outbox.folder", "target/demo/outbox")),
                 Path.of(merged.getProperty("demo.examples.outbox", "examples/outbox")),
+                Path.of(merged.getProperty("demo.examples.chat", "examples/chat")),
+                merged.getProperty("chat.queue.name", "chat"),
+                merged.getProperty("chat.queue.deadLetterName", "chat.DLQ"),
+                merged.getProperty("participant.token"),
                 merged.getProperty("queue.name", "attachments"),
                 merged.getProperty("queue.deadLetterName", "attachments.DLQ"),
                 merged.getProperty("participant.connection.token"),

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
 import io.github.connectparticipant.camel.model.SendAttachmentResult;
+import io.github.connectparticipant.camel.model.SendMessageResult;
 import io.github.connectparticipant.camel.ConnectParticipantEndpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
@@ -21,11 +22,13 @@ public final class DemoSummary extends EventNotifierSupport {
     private final AtomicInteger completedAttachments = new AtomicInteger();
     private final AtomicInteger retriedAttachments = new AtomicInteger();
     private final AtomicInteger sentFiles = new AtomicInteger();
+    private final AtomicInteger sentChatMessages = new AtomicInteger();
     private final Map<String, Integer> deadLettersByReason = new TreeMap<>();
     private int filesSeeded;
     private int messagesSeeded;
     private int outgoingSeeded;
     private int backlogSeeded;
+    private int chatSeeded;
     private int calls = -1;
     private int throttledCalls;
     private int backlogDeadLettered;
@@ -53,6 +56,9 @@ public final class DemoSummary extends EventNotifierSupport {
             if (exchange.getException() == null && exchange.getMessage().getBody() instanceof SendAttachmentResult) {
                 sentFiles.incrementAndGet();
             }
+            if (exchange.getException() == null && exchange.getMessage().getBody() instanceof SendMessageResult) {
+                sentChatMessages.incrementAndGet();
+            }
             if (exchange.getException() == null
                 && exchange.getMessage().getBody() instanceof CompleteAttachmentUploadResult result) {
                 completedMessages.incrementAndGet();
@@ -67,7 +73,8 @@ public final class DemoSummary extends EventNotifierSupport {
         }
     }
 
-    synchronized void seeded(int files, int messages, int outgoing, int backlog) {
+    synchronized void seeded(int files, int messages, int outgoing, int backlog, int chat) {
+        this.chatSeeded = chat;
         this.filesSeeded = files;
         this.messagesSeeded = messages;
         this.outgoingSeeded = outgoing;
@@ -109,6 +116,11 @@ public final class DemoSummary extends EventNotifierSupport {
         return completedAttachments.get();
     }
 
+    /** Chat messages of the sample sent with sendMessage (their route made the connection from a participant token). */
+    public int sentChatMessages() {
+        return sentChatMessages.get();
+    }
+
     /** Files of the outbox sent as chat attachments. */
     public int sentFiles() {
         return sentFiles.get();
@@ -128,7 +140,8 @@ public final class DemoSummary extends EventNotifierSupport {
 
     /** Inputs that ended neither completed nor dead-lettered. */
     public synchronized int lost() {
-        return filesSeeded + messagesSeeded + backlogSeeded + outgoingSeeded - completedMessages.get() - sentFiles.get()
+        return filesSeeded + messagesSeeded + backlogSeeded + outgoingSeeded + chatSeeded - completedMessages.get()
+               - sentFiles.get() - sentChatMessages.get()
                - deadLettered();
     }
 
@@ -139,12 +152,13 @@ public final class DemoSummary extends EventNotifierSupport {
     synchronized void print(PrintStream out, DemoSettings settings) {
         out.println();
         out.println("==================== connectparticipant demo: summary ====================");
-        out.printf("input          %d files of ids, %d queue messages and a backlog of %d, %d files to attach%n",
-                filesSeeded, messagesSeeded, backlogSeeded, outgoingSeeded);
+        out.printf("input          %d files of ids, %d queue messages and a backlog of %d, %d files to attach,"
+                   + " %d chat messages%n", filesSeeded, messagesSeeded, backlogSeeded, outgoingSeeded, chatSeeded);
         out.printf("completed      %d messages, %d attachment ids (%d of them retried)%n", completedMessages.get(),
                 completedAttachments.get(), retriedAttachments.get());
-        out.printf("sent           %d files as chat attachments (start, upload, complete)%n", sentFiles.get());
-        out.printf("dead-lettered  %d (%d files, %d queue messages)%n", deadLettered(), filesDeadLettered,
+        out.printf("sent           %d files as chat attachments (start, upload, complete), %d chat messages"
+                   + " (a connection made from the participant token)%n", sentFiles.get(), sentChatMessages.get());
+        out.printf("dead-lettered  %d (%d files, %d queue and chat messages)%n", deadLettered(), filesDeadLettered,
                 messagesDeadLettered);
         deadLettersByReason.forEach((reason, count) -> out.printf("    %-44s %d%n", reason, count));
         if (calls >= 0) {

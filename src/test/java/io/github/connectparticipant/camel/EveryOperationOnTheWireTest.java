@@ -1,6 +1,5 @@
 package io.github.connectparticipant.camel;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -9,10 +8,6 @@ import io.github.connectparticipant.simulator.Ledger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connectparticipant.ConnectParticipantClient;
 import software.amazon.awssdk.services.connectparticipant.model.ConnectionType;
 import software.amazon.awssdk.services.connectparticipant.model.ScanDirection;
@@ -48,20 +43,10 @@ class EveryOperationOnTheWireTest extends SimulatorTestSupport {
         };
     }
 
-    private static ConnectParticipantClient sdk() {
-        return ConnectParticipantClient.builder()
-                .endpointOverride(URI.create(simulator.baseUrl()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
-                .build();
-    }
-
     /** The SDK's call, then the component's, and the two as the simulator received them. */
     private List<Ledger.Call> bothSend(Consumer<ConnectParticipantClient> bySdk, String operation, Object body,
                                        Map<String, Object> headers) {
-        try (ConnectParticipantClient sdk = sdk()) {
+        try (ConnectParticipantClient sdk = SdkWireCompatibilityTest.sdk()) {
             bySdk.accept(sdk);
         }
         Exchange exchange = template.send(operation.equals("createParticipantConnection") ? "direct:connect"

@@ -32,7 +32,8 @@ class SdkWireCompatibilityTest extends SimulatorTestSupport {
         return directRoutes("direct:complete", COMPLETE);
     }
 
-    private static ConnectParticipantClient sdk() {
+    /** The SDK's client on the simulator: anonymous credentials (no signature), no retries. */
+    static ConnectParticipantClient sdk() {
         return ConnectParticipantClient.builder()
                 .endpointOverride(URI.create(simulator.baseUrl()))
                 .region(Region.US_EAST_1)

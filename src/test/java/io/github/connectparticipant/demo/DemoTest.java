@@ -44,10 +44,11 @@ class DemoTest {
         assertTrue(summary.throttledCalls() > 0, "the backlog met the quota: " + output);
         assertTrue(summary.retriedAttachments() > 0, "throttled calls went again: " + output);
         assertEquals(3, summary.sentFiles(), "the png, the pdf and the txt of examples/outbox");
+        assertEquals(2, summary.sentChatMessages(), "examples/chat: two of three participants are known");
         assertEquals(Map.of(
                 "ValidationException (HTTP 400)", 3,
                 "ValidationException (invalid input, not sent)", 6,
-                "AccessDeniedException (HTTP 403)", 1,
+                "AccessDeniedException (HTTP 403)", 2,
                 "InternalServerException (HTTP 500)", 1), summary.deadLettersByReason(), output);
         assertTrue(output.contains("connectparticipant demo: summary"), output);
         assertTrue(output.contains("lost           0"), output);

@@ -7,24 +7,15 @@ import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** routes/outbox-to-chat.yaml with outbox.announce=true: each file sent is announced with a chat message. */
-class OutboxAnnouncementTest extends RouteTestSupport {
-
-    @TempDir
-    static Path outbox;
-
-    @Override
-    protected String routeFile() {
-        return "outbox-to-chat.yaml";
-    }
+class OutboxAnnouncementTest extends OutboxRouteTestSupport {
 
     @Override
     protected void configure(Properties properties) {
-        properties.setProperty("outbox.folder", outbox.toString());
+        super.configure(properties);
         properties.setProperty("outbox.announce", "true");
     }
 

@@ -10,7 +10,6 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,19 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * routes/outbox-to-chat.yaml, as shipped: files in an outbox become chat attachments at the simulator; files too
  * large, of a type not allowed, or empty are dead-lettered with their reason before any call.
  */
-class OutboxRouteTest extends RouteTestSupport {
-
-    @TempDir
-    static Path outbox;
-
-    @Override
-    protected String routeFile() {
-        return "outbox-to-chat.yaml";
-    }
+class OutboxRouteTest extends OutboxRouteTestSupport {
 
     @Override
     protected void configure(Properties properties) {
-        properties.setProperty("outbox.folder", outbox.toString());
+        super.configure(properties);
         properties.setProperty("outbox.maxAttachmentSize", "10000");
     }
 

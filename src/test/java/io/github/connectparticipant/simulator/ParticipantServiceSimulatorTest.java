@@ -72,6 +72,34 @@ class ParticipantServiceSimulatorTest {
     }
 
     @Test
+    void connectionTokensFromAParticipantTokenExpireAndEndWithTheParticipant() throws Exception {
+        simulator.acceptParticipantTokens("participant-1").connectionTokenLifetime(Duration.ofMillis(300));
+        assertError(post("/participant/connection", "unknown-participant", "{\"Type\":[\"CONNECTION_CREDENTIALS\"]}"),
+                403, "AccessDeniedException");
+        assertError(post("/participant/connection", "participant-1", "{\"Type\":[\"TEXT\"]}"), 400,
+                "ValidationException");
+        HttpResponse<String> created = post("/participant/connection", "participant-1",
+                "{\"Type\":[\"CONNECTION_CREDENTIALS\"]}");
+        assertEquals(200, created.statusCode(), created::body);
+        String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body())
+                .path("ConnectionCredentials").path("ConnectionToken").asText();
+        String message = "{\"ContentType\":\"text/plain\",\"Content\":\"hi\",\"ClientToken\":\"c-1\"}";
+        assertEquals(200, post("/participant/message", token, message).statusCode());
+        assertEquals(200, post("/participant/message", token, message).statusCode(), "a repeat");
+        assertEquals(1, simulator.transcript().size(), "one message for one client token");
+        Thread.sleep(400);
+        assertError(post("/participant/message", token, message), 403, "AccessDeniedException");
+
+        simulator.connectionTokenLifetime(Duration.ofHours(1));
+        String fresh = new com.fasterxml.jackson.databind.ObjectMapper().readTree(post("/participant/connection",
+                "participant-1", "{\"Type\":[\"CONNECTION_CREDENTIALS\"]}").body())
+                .path("ConnectionCredentials").path("ConnectionToken").asText();
+        assertEquals(200, post("/participant/disconnect", fresh, "{\"ClientToken\":\"d-1\"}").statusCode());
+        assertError(post("/participant/message", fresh, message), 403, "AccessDeniedException");
+        assertEquals(2, simulator.connectionsCreated());
+    }
+
+    @Test
     void checksTheBearerAndTheBody() throws Exception {
         assertError(complete(null, "b-1", "t"), 400, "ValidationException");
         assertError(complete("x".repeat(1001), "b-1", "t"), 400, "ValidationException");
