@@ -30,7 +30,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 
 /**
- * The runnable demo ({@code mvn camel:run}): the routes in routes/ against an embedded Participant Service simulator
+ * The runnable demo ({@code mvn compile camel:run}): the routes in routes/ against an embedded Participant Service simulator
  * and an embedded Artemis broker, fed with the sample in examples/, with progress and a summary; it stops once the
  * sample is drained, unless demo.keepRunning is true.
  */

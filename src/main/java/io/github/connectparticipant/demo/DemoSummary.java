@@ -156,8 +156,8 @@ public final class DemoSummary extends EventNotifierSupport {
                    + " %d chat messages%n", filesSeeded, messagesSeeded, backlogSeeded, outgoingSeeded, chatSeeded);
         out.printf("completed      %d messages, %d attachment ids (%d of them retried)%n", completedMessages.get(),
                 completedAttachments.get(), retriedAttachments.get());
-        out.printf("sent           %d files as chat attachments (start, upload, complete), %d chat messages"
-                   + " (a connection made from the participant token)%n", sentFiles.get(), sentChatMessages.get());
+        out.printf("sent           %d files as chat attachments, %d chat messages (from a participant token)%n",
+                sentFiles.get(), sentChatMessages.get());
         out.printf("dead-lettered  %d (%d files, %d queue and chat messages)%n", deadLettered(), filesDeadLettered,
                 messagesDeadLettered);
         deadLettersByReason.forEach((reason, count) -> out.printf("    %-44s %d%n", reason, count));
@@ -169,8 +169,8 @@ public final class DemoSummary extends EventNotifierSupport {
                     backlogDeadLettered);
         }
         out.printf("lost           %d%s%n", lost(), drained ? "" : " (the sample did not drain in time)");
-        out.printf("outputs        %s/.done (%d files), %s/.deadletter, queue %s,%n", settings.inbox(), filesDone,
-                settings.inbox(), settings.deadLetterQueueName());
+        out.printf("outputs        %s/.done (%d files), %s/.deadletter, queues %s and %s,%n", settings.inbox(),
+                filesDone, settings.inbox(), settings.deadLetterQueueName(), settings.chatDeadLetterQueueName());
         out.printf("               %s/.sent, %s/.deadletter%n", settings.outbox(), settings.outbox());
         out.println("===========================================================================");
     }
