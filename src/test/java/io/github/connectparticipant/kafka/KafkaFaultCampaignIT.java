@@ -1,0 +1,136 @@
+package io.github.connectparticipant.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.connectparticipant.camel.ConnectParticipantComponent;
+import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
+import io.github.connectparticipant.routes.RouteTestSupport;
+import io.github.connectparticipant.simulator.FaultRates;
+import io.github.connectparticipant.simulator.Ledger;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * routes/kafka-to-connectparticipant.yaml, as shipped, on a real single-node Kafka: 1,000 records on a topic of four
+ * partitions, four consumers, against a simulator that throttles what exceeds its quota and injects at random 500s,
+ * 503s, dropped connections and slow answers, and refuses a known 5% of the ids. Every record must end completed or in
+ * the dead-letter topic (the refused ids, with their reason in Kafka headers), every id under one client token, and the
+ * group's offsets must reach the end of every partition.
+ */
+class KafkaFaultCampaignIT extends RouteTestSupport {
+
+    static final int RECORDS = 1000;
+    static final String TOPIC = "attachments";
+    static final String DEAD_LETTER_TOPIC = "attachments.DLT";
+
+    static EmbeddedKafka kafka;
+    static final Set<String> refused = new HashSet<>();
+    /** Dead letters by their value, with their Kafka headers as text. */
+    static final Map<String, Map<String, String>> deadLetters = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        for (int i = 0; i < RECORDS; i += 20) {
+            refused.add(id(i));
+        }
+        kafka = EmbeddedKafka.start();
+        kafka.createTopics(4, TOPIC, DEAD_LETTER_TOPIC);
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        kafka.close();
+    }
+
+    static String id(int i) {
+        return String.format("kafka-%04d", i);
+    }
+
+    @Override
+    protected String routeFile() {
+        return "kafka-to-connectparticipant.yaml";
+    }
+
+    @Override
+    protected void configure(Properties properties) {
+        properties.setProperty("kafka.brokers", kafka.bootstrapServers());
+        properties.setProperty("kafka.consumers", "4");
+        properties.setProperty("redelivery.delay", "50");
+    }
+
+    @Override
+    protected void addAround(RouteBuilder builder) {
+        ConnectParticipantComponent component
+                = builder.getContext().getComponent("connectparticipant", ConnectParticipantComponent.class);
+        component.getConfiguration().setResponseTimeout(400);
+        builder.from("kafka:" + DEAD_LETTER_TOPIC + "?brokers=" + kafka.bootstrapServers()
+                     + "&groupId=dead-letter-reader&autoOffsetReset=earliest")
+                .process(e -> {
+                    Map<String, String> headers = new ConcurrentHashMap<>();
+                    e.getMessage().getHeaders().forEach((name, value) -> {
+                        if (name.startsWith("ConnectParticipant")) {
+                            headers.put(name, value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                                    : String.valueOf(value));
+                        }
+                    });
+                    deadLetters.put(e.getMessage().getBody(String.class), headers);
+                });
+    }
+
+    @Test
+    void everyRecordEndsCompletedOrDeadLetteredOnceAndNoIdChangesItsToken() throws Exception {
+        simulator.refuseAttachmentIds(refused);
+        simulator.quota(50);
+        simulator.faults().rates(new FaultRates(0, 0, 0.10, 0.05, 0.05, 0.03, Duration.ofMillis(800), 20261127));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < RECORDS; i++) {
+            ids.add(id(i));
+        }
+        long start = System.nanoTime();
+        kafka.send(TOPIC, ids);
+        Ledger ledger = simulator.ledger();
+        long deadline = start + Duration.ofMinutes(4).toNanos();
+        while (ledger.completed().size() + deadLetters.size() < RECORDS && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        List<String> lost = new ArrayList<>();
+        int retryableExhausted = 0;
+        for (String id : ids) {
+            boolean completed = ledger.isCompleted(id);
+            Map<String, String> dead = deadLetters.get(id);
+            if (completed == (dead != null)) {
+                lost.add(id + (completed ? " (both)" : " (neither)"));
+            }
+            assertEquals(1, ledger.clientTokensFor(id).size(), id + ": one client token for every attempt");
+            if (dead != null && Boolean.parseBoolean(dead.get(ConnectParticipantFailureHeaders.RETRYABLE))) {
+                retryableExhausted++;
+            }
+        }
+        System.out.printf("Kafka campaign: %d records in %.1f s, %d calls, %d completed, %d dead-lettered, %d lost%n",
+                RECORDS, seconds, ledger.callCount(), ledger.completed().size(), deadLetters.size(), lost.size());
+        assertEquals(List.of(), lost, "every record ends completed or dead-lettered, once");
+        for (String id : refused) {
+            Map<String, String> dead = deadLetters.get(id);
+            assertTrue(dead != null, id + " refused, so dead-lettered");
+            assertEquals("ValidationException", dead.get(ConnectParticipantFailureHeaders.ERROR_CODE), id);
+            assertEquals("400", dead.get(ConnectParticipantFailureHeaders.STATUS_CODE), id);
+        }
+        assertEquals(refused.size(), deadLetters.size(), "only the refused ids are dead-lettered");
+        assertTrue(retryableExhausted <= RECORDS / 100, "retryable failures rarely exhaust: " + retryableExhausted);
+    }
+}
