@@ -21,24 +21,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The JVMs of a multi-process test (a broker, consumers), each started on the test's class path with its output in
  * target/{folder}/{name}.log, and what such a test asks of the broker: queue text messages, count a queue's.
  */
-final class JvmProcesses implements AutoCloseable {
+public final class JvmProcesses implements AutoCloseable {
 
     private final String folder;
     private final List<Process> processes = new ArrayList<>();
 
-    JvmProcesses(String folder) {
+    public JvmProcesses(String folder) {
         this.folder = folder;
     }
 
     /** Starts a JVM and waits until its output holds readyLine. */
-    Process start(String name, String readyLine, Class<?> mainClass, String... args) throws Exception {
+    public Process start(String name, String readyLine, Class<?> mainClass, String... args) throws Exception {
         Process process = launch(name, mainClass, args);
         awaitReady(name, process, readyLine);
         return process;
     }
 
     /** Starts a JVM without waiting for it; see {@link #awaitReady}. */
-    Process launch(String name, Class<?> mainClass, String... args) throws IOException {
+    public Process launch(String name, Class<?> mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", classpath(), mainClass.getName()));
         command.addAll(List.of(args));
@@ -50,7 +50,7 @@ final class JvmProcesses implements AutoCloseable {
     }
 
     /** Waits until the JVM's output holds readyLine. */
-    void awaitReady(String name, Process process, String readyLine) throws Exception {
+    public void awaitReady(String name, Process process, String readyLine) throws Exception {
         Path log = log(name);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
@@ -106,7 +106,7 @@ final class JvmProcesses implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

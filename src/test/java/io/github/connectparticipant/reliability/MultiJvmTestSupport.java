@@ -11,21 +11,21 @@ import org.junit.jupiter.api.io.TempDir;
  * A test of several JVMs (a broker, consumers) against a simulator in the test's own JVM; whatever it started is
  * stopped after each test, the JVMs forcibly.
  */
-abstract class MultiJvmTestSupport {
+public abstract class MultiJvmTestSupport {
 
     @TempDir
-    Path work;
+    protected Path work;
 
-    final JvmProcesses processes;
-    ParticipantServiceSimulator simulator;
+    protected final JvmProcesses processes;
+    protected ParticipantServiceSimulator simulator;
 
     /** @param folder where the JVMs' output goes, under target/ */
-    MultiJvmTestSupport(String folder) {
+    protected MultiJvmTestSupport(String folder) {
         this.processes = new JvmProcesses(folder);
     }
 
     @AfterEach
-    void stopAll() {
+    protected void stopAll() {
         processes.close();
         if (simulator != null) {
             simulator.close();
