@@ -43,6 +43,8 @@ public final class Demo {
     private final DemoSummary summary = new DemoSummary();
     private final java.util.function.Consumer<CamelContext> whenDrained;
     private ParticipantServiceSimulator simulator;
+    private EmbeddedKafka kafka;
+    private int seededToKafka;
 
     Demo(DemoSettings settings, PrintStream out) {
         this(settings, out, camel -> { });
@@ -70,9 +72,18 @@ public final class Demo {
              EmbeddedBroker broker = settings.embeddedBroker()
                      ? EmbeddedBroker.start(settings.workFolder().resolve("broker"), 0) : null) {
             this.simulator = simulator;
+            this.kafka = settings.kafka() ? EmbeddedKafka.start() : null;
             Main main = new Main();
             main.setPropertyPlaceholderLocations("file:" + settings.configFile());
             settings.overrides().forEach((name, value) -> main.addOverrideProperty((String) name, (String) value));
+            if (kafka != null) {
+                kafka.createTopics(4, settings.kafkaTopic(), settings.kafkaDeadLetterTopic());
+                main.addOverrideProperty("kafka.brokers", kafka.bootstrapServers());
+                // the Kafka route runs too
+                main.addOverrideProperty("camel.main.routes-exclude-pattern", "file:routes/none.yaml");
+                out.println("demo: embedded Kafka at " + kafka.bootstrapServers() + "; the queue's sample goes to topic "
+                            + settings.kafkaTopic());
+            }
             if (simulator != null) {
                 main.addOverrideProperty("participant.url", simulator.baseUrl());
                 out.println("demo: Participant Service simulator at " + simulator.baseUrl());
@@ -91,6 +102,10 @@ public final class Demo {
                 }
             });
             main.run();
+        } finally {
+            if (kafka != null) {
+                kafka.close();
+            }
         }
         return summary;
     }
@@ -105,7 +120,9 @@ public final class Demo {
             while (quietChecks < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(500);
                 long pendingFiles = filesIn(settings.inbox()) + filesIn(settings.outbox());
-                long pendingMessages = browse(settings.queueName()).size() + browse(settings.chatQueueName()).size();
+                long pendingMessages = browse(settings.queueName()).size() + browse(settings.chatQueueName()).size()
+                                       + (kafka != null ? seededToKafka - kafka.committed(settings.kafkaGroup(),
+                                               settings.kafkaTopic()) : 0);
                 int inflight = camel.getInflightRepository().size();
                 quietChecks = pendingFiles == 0 && pendingMessages == 0 && inflight == 0 ? quietChecks + 1 : 0;
                 out.printf("demo: %d files and %d queue messages waiting, %d in flight; %d attachments completed%n",
@@ -160,14 +177,23 @@ public final class Demo {
         Files.createDirectories(settings.outbox());
     }
 
-    private void seed(CamelContext camel) throws IOException {
+    private void seed(CamelContext camel) throws Exception {
         List<Path> files = copyInto(settings.examplesInbox(), settings.inbox());
         List<Path> outgoing = copyInto(settings.examplesOutbox(), settings.outbox());
         List<Path> messages = list(settings.examplesQueue());
         List<Path> chat = list(settings.examplesChat());
         try (ProducerTemplate template = camel.createProducerTemplate()) {
-            for (Path message : messages) {
-                template.sendBody("jms:queue:" + settings.queueName(), Files.readString(message));
+            if (kafka != null) {
+                List<String> records = new java.util.ArrayList<>();
+                for (Path message : messages) {
+                    records.add(Files.readString(message));
+                }
+                kafka.send(settings.kafkaTopic(), records);
+                seededToKafka = records.size();
+            } else {
+                for (Path message : messages) {
+                    template.sendBody("jms:queue:" + settings.queueName(), Files.readString(message));
+                }
             }
             for (Path message : chat) {
                 template.sendBody("jms:queue:" + settings.chatQueueName(), Files.readString(message));
@@ -209,12 +235,24 @@ public final class Demo {
         }
         List<Message> deadMessages = new java.util.ArrayList<>(browse(settings.deadLetterQueueName()));
         deadMessages.addAll(browse(settings.chatDeadLetterQueueName()));
+        int deadRecords = 0;
+        if (kafka != null) {
+            for (Map<String, String> record : kafka.readAll(settings.kafkaDeadLetterTopic())) {
+                String status = record.get(ConnectParticipantFailureHeaders.STATUS_CODE);
+                String attempts = record.get(ConnectParticipantFailureHeaders.ATTEMPTS);
+                byReason.merge(reasonText(record.get(ConnectParticipantFailureHeaders.ERROR_CODE),
+                        status != null ? Integer.parseInt(status) : 0, attempts != null ? Integer.parseInt(attempts) : 0),
+                        1, Integer::sum);
+                deadRecords++;
+            }
+        }
         for (Message message : deadMessages) {
             byReason.merge(reasonText(message.getStringProperty(ConnectParticipantFailureHeaders.ERROR_CODE),
                     message.getIntProperty(ConnectParticipantFailureHeaders.STATUS_CODE),
                     message.getIntProperty(ConnectParticipantFailureHeaders.ATTEMPTS)), 1, Integer::sum);
         }
-        summary.outputs(filesIn(settings.inbox().resolve(".done")), deadFiles, deadMessages.size(), byReason, drained);
+        summary.outputs(filesIn(settings.inbox().resolve(".done")), deadFiles, deadMessages.size() + deadRecords,
+                byReason, drained);
         if (simulator != null) {
             List<Ledger.Call> calls = simulator.ledger().calls();
             summary.calls(calls.size(), (int) calls.stream().filter(call -> call.status() == 429).count(),

@@ -53,4 +53,26 @@ class DemoTest {
         assertTrue(output.contains("connectparticipant demo: summary"), output);
         assertTrue(output.contains("lost           0"), output);
     }
+
+    @Test
+    void runsTheQueueSampleThroughKafkaWhenAsked() throws Exception {
+        Properties overrides = workingUnder("target/demo-kafka-test");
+        overrides.setProperty("demo.kafka", "true");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        DemoSummary summary;
+        try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            summary = new Demo(DemoSettings.load(DemoSettings.DEFAULT_CONFIG, overrides), out).run();
+        }
+        String output = printed.toString(StandardCharsets.UTF_8);
+
+        assertTrue(output.contains("embedded Kafka at"), output);
+        assertTrue(summary.drained(), output);
+        assertEquals(0, summary.lost(), output);
+        assertEquals(7 + 200, summary.completedMessages(), "the queue's sample through Kafka, the backlog: " + output);
+        assertEquals(Map.of(
+                "ValidationException (HTTP 400)", 3,
+                "ValidationException (invalid input, not sent)", 6,
+                "AccessDeniedException (HTTP 403)", 2,
+                "InternalServerException (HTTP 500)", 1), summary.deadLettersByReason(), output);
+    }
 }

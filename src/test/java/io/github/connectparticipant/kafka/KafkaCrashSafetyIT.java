@@ -1,5 +1,7 @@
 package io.github.connectparticipant.kafka;
 
+import io.github.connectparticipant.demo.EmbeddedKafka;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
