@@ -204,9 +204,10 @@ public final class Demo {
             }
         }
         summary.seeded(files.size(), messages.size(), outgoing.size(), settings.backlogMessages(), chat.size());
-        out.printf("demo: seeded %d files into %s, %d messages and a backlog of %d into queue %s and %d files into %s%n",
-                files.size(), settings.inbox(), messages.size(), settings.backlogMessages(), settings.queueName(),
-                outgoing.size(), settings.outbox());
+        out.printf("demo: seeded %d files into %s, %d messages into %s, a backlog of %d into queue %s, %d chat"
+                   + " messages and %d files into %s%n", files.size(), settings.inbox(), messages.size(),
+                kafka != null ? "topic " + settings.kafkaTopic() : "queue " + settings.queueName(),
+                settings.backlogMessages(), settings.queueName(), chat.size(), outgoing.size(), settings.outbox());
     }
 
     private static List<Path> copyInto(Path examples, Path folder) throws IOException {

@@ -35,8 +35,28 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .build();
         cluster.format();
         cluster.startup();
-        cluster.waitForReadyBrokers();
-        return new EmbeddedKafka(cluster);
+        EmbeddedKafka kafka = new EmbeddedKafka(cluster);
+        kafka.awaitReady();
+        return kafka;
+    }
+
+    /** Until the broker answers (the test kit's own wait needs JUnit, which the demo does not have). */
+    private void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            for (;;) {
+                try {
+                    if (!admin.describeCluster().nodes().get(5, java.util.concurrent.TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the embedded Kafka broker did not start", e);
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     public String bootstrapServers() {

@@ -1,12 +1,11 @@
 package io.github.connectparticipant.kafka;
 
-import io.github.connectparticipant.demo.EmbeddedKafka;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.connectparticipant.demo.EmbeddedKafka;
 import io.github.connectparticipant.reliability.MultiJvmTestSupport;
 import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;

@@ -1,7 +1,5 @@
 package io.github.connectparticipant.kafka;
 
-import io.github.connectparticipant.demo.EmbeddedKafka;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.connectparticipant.camel.ConnectParticipantComponent;
 import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
+import io.github.connectparticipant.demo.EmbeddedKafka;
 import io.github.connectparticipant.routes.RouteTestSupport;
 import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;

@@ -101,4 +101,24 @@ class KameletAndPipeDefinitionTest {
         assertEquals("attachments.DLQ",
                 at(pipe, "spec", "errorHandler", "sink", "endpoint", "properties").get("destinationName"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafkaPipeBindsAStrimziTopicToTheKameletWithADeadLetterTopic() throws IOException {
+        List<Map<String, Object>> documents = new java.util.ArrayList<>();
+        for (Object document : new Load(LoadSettings.builder().build())
+                .loadAllFromString(Files.readString(Path.of("examples/camel-k/kafka-pipe.yaml")))) {
+            documents.add((Map<String, Object>) document);
+        }
+        List<String> topics = documents.stream().filter(d -> "KafkaTopic".equals(d.get("kind")))
+                .map(d -> (String) at(d, "metadata").get("name")).toList();
+        Map<String, Object> pipe = documents.stream().filter(d -> "Pipe".equals(d.get("kind"))).findFirst().orElseThrow();
+        assertEquals("KafkaTopic", at(pipe, "spec", "source", "ref").get("kind"));
+        assertTrue(topics.contains((String) at(pipe, "spec", "source", "ref").get("name")));
+        assertEquals("connectparticipant-sink", at(pipe, "spec", "sink", "ref").get("name"));
+        assertTrue(topics.contains((String) at(pipe, "spec", "errorHandler", "sink", "endpoint", "ref").get("name")));
+        Map<String, Object> kamelet = yaml(Path.of("target/classes/kamelets/connectparticipant-sink.kamelet.yaml"));
+        assertTrue(at(kamelet, "spec", "definition", "properties").keySet()
+                .containsAll(at(pipe, "spec", "sink", "properties").keySet()));
+    }
 }
