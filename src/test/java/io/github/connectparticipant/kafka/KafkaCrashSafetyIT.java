@@ -74,13 +74,4 @@ class KafkaCrashSafetyIT extends MultiJvmTestSupport {
         return processes.start(name, "STARTED", KafkaConsumerProcess.class, simulator.baseUrl(), TOKEN,
                 kafka.bootstrapServers());
     }
-
-    private void awaitCompleted(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (simulator.ledger().completed().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(simulator.ledger().completed().size() >= count,
-                "completed " + simulator.ledger().completed().size() + " of " + count);
-    }
 }

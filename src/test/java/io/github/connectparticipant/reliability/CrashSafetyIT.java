@@ -101,15 +101,6 @@ class CrashSafetyIT extends MultiJvmTestSupport {
         return String.format("crash-%04d", i);
     }
 
-    private void awaitCompleted(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (simulator.ledger().completed().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(simulator.ledger().completed().size() >= count,
-                "completed " + simulator.ledger().completed().size() + " of " + count);
-    }
-
     private static void awaitEmpty(String brokerUrl, String queue) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         int left;

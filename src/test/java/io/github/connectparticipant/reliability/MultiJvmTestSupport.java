@@ -24,6 +24,16 @@ public abstract class MultiJvmTestSupport {
         this.processes = new JvmProcesses(folder);
     }
 
+    /** Waits until the simulator has completed this many attachments (three minutes at most), and asserts it has. */
+    protected void awaitCompleted(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+        while (simulator.ledger().completed().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(simulator.ledger().completed().size() >= count,
+                "completed " + simulator.ledger().completed().size() + " of " + count);
+    }
+
     @AfterEach
     protected void stopAll() {
         processes.close();
