@@ -2,6 +2,9 @@ package io.github.connectparticipant.camel.model;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+
 /**
  * The body after createParticipantConnection: the connection token and its expiry (CONNECTION_CREDENTIALS), and the
  * websocket URL and its expiry (WEBSOCKET), each null when not asked for. The connection token is a secret: it is
@@ -27,6 +30,8 @@ public class CreateParticipantConnectionResult extends ServiceCallResult {
         return connectionToken;
     }
 
+    /** ISO 8601 in JSON (Instant.toString), whether or not the ObjectMapper knows java.time. */
+    @JsonSerialize(using = ToStringSerializer.class)
     public Instant getConnectionExpiry() {
         return connectionExpiry;
     }
@@ -35,6 +40,8 @@ public class CreateParticipantConnectionResult extends ServiceCallResult {
         return websocketUrl;
     }
 
+    /** ISO 8601 in JSON (Instant.toString), whether or not the ObjectMapper knows java.time. */
+    @JsonSerialize(using = ToStringSerializer.class)
     public Instant getWebsocketExpiry() {
         return websocketExpiry;
     }

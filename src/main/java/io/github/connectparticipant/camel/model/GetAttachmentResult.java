@@ -2,6 +2,9 @@ package io.github.connectparticipant.camel.model;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+
 /**
  * The body after getAttachment: where the attachment downloads from, until when, and its size.
  */
@@ -31,6 +34,8 @@ public class GetAttachmentResult {
         return url;
     }
 
+    /** ISO 8601 in JSON (Instant.toString), whether or not the ObjectMapper knows java.time. */
+    @JsonSerialize(using = ToStringSerializer.class)
     public Instant getUrlExpiry() {
         return urlExpiry;
     }

@@ -3,6 +3,9 @@ package io.github.connectparticipant.camel.model;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+
 /**
  * The body after startAttachmentUpload: the attachment id, and where and how to upload the bytes (a PUT to the URL,
  * with exactly the headers to include, before the URL expires), then completeAttachmentUpload with the id.
@@ -33,6 +36,8 @@ public class StartAttachmentUploadResult {
         return uploadUrl;
     }
 
+    /** ISO 8601 in JSON (Instant.toString), whether or not the ObjectMapper knows java.time. */
+    @JsonSerialize(using = ToStringSerializer.class)
     public Instant getUploadUrlExpiry() {
         return uploadUrlExpiry;
     }
