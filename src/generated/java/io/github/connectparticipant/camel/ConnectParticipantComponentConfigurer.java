@@ -65,6 +65,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxwaitforcapacity":
         case "maxWaitForCapacity": getOrCreateConfiguration(target).setMaxWaitForCapacity(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "meterregistry":
+        case "meterRegistry": getOrCreateConfiguration(target).setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
         case "overrideendpoint":
         case "overrideEndpoint": getOrCreateConfiguration(target).setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
         case "participanttoken":
@@ -136,6 +138,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "maxConnections": return int.class;
         case "maxwaitforcapacity":
         case "maxWaitForCapacity": return long.class;
+        case "meterregistry":
+        case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
         case "participanttoken":
@@ -208,6 +212,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxwaitforcapacity":
         case "maxWaitForCapacity": return getOrCreateConfiguration(target).getMaxWaitForCapacity();
+        case "meterregistry":
+        case "meterRegistry": return getOrCreateConfiguration(target).getMeterRegistry();
         case "overrideendpoint":
         case "overrideEndpoint": return getOrCreateConfiguration(target).isOverrideEndpoint();
         case "participanttoken":

@@ -51,6 +51,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxwaitforcapacity":
         case "maxWaitForCapacity": target.getConfiguration().setMaxWaitForCapacity(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "meterregistry":
+        case "meterRegistry": target.getConfiguration().setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
         case "overrideendpoint":
         case "overrideEndpoint": target.getConfiguration().setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
         case "participanttoken":
@@ -113,6 +115,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "maxConnections": return int.class;
         case "maxwaitforcapacity":
         case "maxWaitForCapacity": return long.class;
+        case "meterregistry":
+        case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
         case "participanttoken":
@@ -176,6 +180,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxwaitforcapacity":
         case "maxWaitForCapacity": return target.getConfiguration().getMaxWaitForCapacity();
+        case "meterregistry":
+        case "meterRegistry": return target.getConfiguration().getMeterRegistry();
         case "overrideendpoint":
         case "overrideEndpoint": return target.getConfiguration().isOverrideEndpoint();
         case "participanttoken":

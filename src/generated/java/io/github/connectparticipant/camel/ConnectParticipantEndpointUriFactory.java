@@ -23,7 +23,7 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(30);
         props.add("adaptiveRateLimit");
         props.add("allowedFileTypes");
         props.add("clientToken");
@@ -38,6 +38,7 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
         props.add("maxAttempts");
         props.add("maxConnections");
         props.add("maxWaitForCapacity");
+        props.add("meterRegistry");
         props.add("operation");
         props.add("overrideEndpoint");
         props.add("participantToken");

@@ -108,7 +108,8 @@ public class ConnectParticipantConfiguration implements Cloneable {
               description = "Learn the allowed call rate of each operation from the service's throttling answers and"
                             + " pace calls to it, shared by every endpoint of the Camel context that calls the same"
                             + " service and operation: a throttled call waits for its turn and goes again, without"
-                            + " using one of its maxAttempts. When false, a throttle is retried as any transient error.")
+                            + " using one of its maxAttempts. When false, a throttle is retried as any transient"
+                            + " error.")
     private boolean adaptiveRateLimit = true;
 
     @UriParam(label = "producer",
@@ -118,8 +119,8 @@ public class ConnectParticipantConfiguration implements Cloneable {
 
     @UriParam(label = "producer", defaultValue = "120000", javaType = "java.time.Duration",
               description = "How long one message may wait for capacity, in milliseconds, across all its calls: for"
-                            + " its turn at the learned or fixed rate, for a throttle's Retry-After, and for the service"
-                            + " to come back from an outage (every call failing, the retry budget spent). Past it the"
+                            + " its turn at the learned or fixed rate, for a throttle's Retry-After, and for the"
+                            + " service to come back from an outage (every call failing, the retry budget spent). Past it the"
                             + " message fails retryable, so the route's redeliveries and dead letters take over. 0"
                             + " fails at once instead of waiting.")
     private long maxWaitForCapacity = 120000;
@@ -149,6 +150,12 @@ public class ConnectParticipantConfiguration implements Cloneable {
     @UriParam(label = "security",
               description = "TLS settings (trust store, key store, protocols) for the connection to the service.")
     private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "advanced", javaType = "io.micrometer.core.instrument.MeterRegistry",
+              description = "A Micrometer MeterRegistry for the component's meters (connectparticipant.*); when not"
+                            + " set, the one bound in the Camel registry (Spring Boot's, say), if any. Without"
+                            + " Micrometer on the class path nothing is recorded.")
+    private Object meterRegistry;
 
     @UriParam(label = "advanced",
               description = "An HTTP client to use instead of the endpoint's own; it must not retry by itself. The"
@@ -393,6 +400,14 @@ public class ConnectParticipantConfiguration implements Cloneable {
         this.sslContextParameters = sslContextParameters;
     }
 
+    public Object getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(Object meterRegistry) {
+        this.meterRegistry = meterRegistry;
+    }
+
     public CloseableHttpClient getHttpClient() {
         return httpClient;
     }
@@ -461,8 +476,8 @@ public class ConnectParticipantConfiguration implements Cloneable {
             throw new IllegalArgumentException("retryBaseDelay and retryMaxDelay must not be negative");
         }
         if (rateLimit < 0 || Double.isNaN(rateLimit) || Double.isInfinite(rateLimit)) {
-            throw new IllegalArgumentException("rateLimit must be 0 (none) or a positive number of calls per second, was "
-                                               + rateLimit);
+            throw new IllegalArgumentException("rateLimit must be 0 (none) or a positive number of calls per second,"
+                                               + " was " + rateLimit);
         }
         if (maxWaitForCapacity < 0) {
             throw new IllegalArgumentException("maxWaitForCapacity must not be negative (0 fails at once instead of"

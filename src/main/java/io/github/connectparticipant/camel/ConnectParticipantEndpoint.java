@@ -2,11 +2,13 @@ package io.github.connectparticipant.camel;
 
 import io.github.connectparticipant.camel.attachments.AttachmentUploader;
 import io.github.connectparticipant.camel.client.CallGate;
+import io.github.connectparticipant.camel.client.CallMetrics;
 import io.github.connectparticipant.camel.client.ConnectionTokenCache;
 import io.github.connectparticipant.camel.client.ParticipantHttpClientFactory;
 import io.github.connectparticipant.camel.client.ParticipantServiceClient;
 import io.github.connectparticipant.camel.client.RetryBudget;
 import io.github.connectparticipant.camel.client.ServiceCapacity;
+import io.github.connectparticipant.camel.metrics.Metering;
 import org.apache.camel.Category;
 import org.apache.camel.Component;
 import org.apache.camel.Consumer;
@@ -32,6 +34,22 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
     private CloseableHttpClient ownedHttpClient;
     private ParticipantServiceClient serviceClient;
     private AttachmentUploader uploader;
+    /** The service's operation at each path, as the operation tag of the meters names it. */
+    private static final java.util.Map<String, String> OPERATION_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry(ParticipantServiceClient.COMPLETE_ATTACHMENT_UPLOAD_PATH, "CompleteAttachmentUpload"),
+            java.util.Map.entry(ParticipantServiceClient.START_ATTACHMENT_UPLOAD_PATH, "StartAttachmentUpload"),
+            java.util.Map.entry(ParticipantServiceClient.GET_ATTACHMENT_PATH, "GetAttachment"),
+            java.util.Map.entry(ParticipantServiceClient.CREATE_PARTICIPANT_CONNECTION_PATH,
+                    "CreateParticipantConnection"),
+            java.util.Map.entry(ParticipantServiceClient.SEND_MESSAGE_PATH, "SendMessage"),
+            java.util.Map.entry(ParticipantServiceClient.SEND_EVENT_PATH, "SendEvent"),
+            java.util.Map.entry(ParticipantServiceClient.GET_TRANSCRIPT_PATH, "GetTranscript"),
+            java.util.Map.entry(ParticipantServiceClient.DISCONNECT_PARTICIPANT_PATH, "DisconnectParticipant"),
+            java.util.Map.entry(ParticipantServiceClient.DESCRIBE_VIEW_PATH, "DescribeView"),
+            java.util.Map.entry(ParticipantServiceClient.GET_AUTHENTICATION_URL_PATH, "GetAuthenticationUrl"),
+            java.util.Map.entry(ParticipantServiceClient.CANCEL_PARTICIPANT_AUTHENTICATION_PATH,
+                    "CancelParticipantAuthentication"));
+
     /** The gate of each operation, by its path. */
     private final java.util.Map<String, CallGate> gates = new java.util.HashMap<>();
     private RetryBudget retryBudget;
@@ -56,22 +74,28 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         configuration.validate();
+        Metering metering = Metering.find(configuration.getMeterRegistry(), getCamelContext());
+        String serviceBaseUrl = configuration.serviceBaseUrl();
         CloseableHttpClient httpClient = configuration.getHttpClient();
         if (httpClient == null) {
-            ownedHttpClient = ParticipantHttpClientFactory.create(configuration, getCamelContext());
+            ParticipantHttpClientFactory.PooledClient pooled = ParticipantHttpClientFactory.create(configuration,
+                    getCamelContext());
+            ownedHttpClient = pooled.client();
             httpClient = ownedHttpClient;
+            if (metering != null) {
+                metering.poolOf(serviceBaseUrl, getId(), pooled.pool());
+            }
         }
-        serviceClient = new ParticipantServiceClient(httpClient, configuration.serviceBaseUrl());
+        serviceClient = new ParticipantServiceClient(httpClient, serviceBaseUrl);
         uploader = new AttachmentUploader(httpClient);
         ServiceCapacity capacity = getComponent().getServiceCapacity();
-        for (String path : java.util.List.of(ParticipantServiceClient.COMPLETE_ATTACHMENT_UPLOAD_PATH,
-                ParticipantServiceClient.START_ATTACHMENT_UPLOAD_PATH, ParticipantServiceClient.GET_ATTACHMENT_PATH,
-                ParticipantServiceClient.CREATE_PARTICIPANT_CONNECTION_PATH, ParticipantServiceClient.SEND_MESSAGE_PATH,
-                ParticipantServiceClient.SEND_EVENT_PATH, ParticipantServiceClient.GET_TRANSCRIPT_PATH,
-                ParticipantServiceClient.DISCONNECT_PARTICIPANT_PATH, ParticipantServiceClient.DESCRIBE_VIEW_PATH,
-                ParticipantServiceClient.GET_AUTHENTICATION_URL_PATH,
-                ParticipantServiceClient.CANCEL_PARTICIPANT_AUTHENTICATION_PATH)) {
-            gates.put(path, capacity.gate(configuration, path));
+        for (String path : OPERATION_NAMES.keySet()) {
+            String operation = OPERATION_NAMES.get(path);
+            gates.put(path, capacity.gate(configuration, path,
+                    metering != null ? metering.forOperation(operation) : CallMetrics.NONE));
+            if (metering != null) {
+                metering.rateOf(operation, capacity.limiter(serviceBaseUrl, path));
+            }
         }
         retryBudget = capacity.budget(configuration.serviceBaseUrl());
         connectionTokens = capacity.connectionTokens(configuration.serviceBaseUrl());

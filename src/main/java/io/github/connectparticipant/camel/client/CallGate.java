@@ -8,18 +8,26 @@ package io.github.connectparticipant.camel.client;
 public final class CallGate {
 
     /** No budget and no pacing: for the uploads to storage, which is not the service and has no quota of its own. */
-    public static final CallGate OPEN = new CallGate(null, null, 0, false);
+    public static final CallGate OPEN = new CallGate(null, null, 0, false, CallMetrics.NONE);
 
     private final RetryBudget budget;
     private final AdaptiveRateLimiter limiter;
     private final double fixedRate;
     private final boolean adaptive;
+    private final CallMetrics metrics;
 
-    public CallGate(RetryBudget budget, AdaptiveRateLimiter limiter, double fixedRate, boolean adaptive) {
+    public CallGate(RetryBudget budget, AdaptiveRateLimiter limiter, double fixedRate, boolean adaptive,
+                    CallMetrics metrics) {
         this.budget = budget;
         this.limiter = limiter;
         this.fixedRate = fixedRate;
         this.adaptive = adaptive;
+        this.metrics = metrics;
+    }
+
+    /** What the operation's calls record. */
+    public CallMetrics metrics() {
+        return metrics;
     }
 
     /**

@@ -31,7 +31,12 @@ public final class ParticipantHttpClientFactory {
     private ParticipantHttpClientFactory() {
     }
 
-    public static CloseableHttpClient create(ConnectParticipantConfiguration configuration, CamelContext camelContext)
+    /** The endpoint's client and its connection pool (whose leased, available and pending connections are metered). */
+    public record PooledClient(CloseableHttpClient client,
+                               org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager pool) {
+    }
+
+    public static PooledClient create(ConnectParticipantConfiguration configuration, CamelContext camelContext)
             throws Exception {
         Timeout connectTimeout = Timeout.ofMilliseconds(configuration.getConnectTimeout());
         Timeout responseTimeout = Timeout.ofMilliseconds(configuration.getResponseTimeout());
@@ -50,8 +55,9 @@ public final class ParticipantHttpClientFactory {
             connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext));
         }
 
+        org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager pool = connections.build();
         HttpClientBuilder builder = HttpClients.custom()
-                .setConnectionManager(connections.build())
+                .setConnectionManager(pool)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(connectTimeout)
                         .setResponseTimeout(responseTimeout)
@@ -69,7 +75,7 @@ public final class ParticipantHttpClientFactory {
             builder.setProxy(new HttpHost(
                     configuration.getProxyProtocol(), configuration.getProxyHost(), configuration.getProxyPort()));
         }
-        return builder.build();
+        return new PooledClient(builder.build(), pool);
     }
 
     /**

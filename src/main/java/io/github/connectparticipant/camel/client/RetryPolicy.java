@@ -79,22 +79,47 @@ public final class RetryPolicy {
      */
     public <T> Succeeded<T> run(String subject, CallGate gate, CapacityWait capacityWait, Attempt<T> attempt)
             throws GaveUp {
+        CallMetrics metrics = gate.metrics();
+        if (metrics == CallMetrics.NONE) {
+            return runGated(subject, gate, capacityWait, attempt, metrics);
+        }
+        long start = System.nanoTime();
+        try {
+            Succeeded<T> done = runGated(subject, gate, capacityWait, attempt, metrics);
+            metrics.call(CallMetrics.SUCCESS, "none", System.nanoTime() - start);
+            return done;
+        } catch (GaveUp gaveUp) {
+            ServiceCallFailure last = gaveUp.lastFailure();
+            metrics.call(CallMetrics.outcomeOf(last), last.errorCode(), System.nanoTime() - start);
+            throw gaveUp;
+        }
+    }
+
+    private <T> Succeeded<T> runGated(String subject, CallGate gate, CapacityWait capacityWait, Attempt<T> attempt,
+                                      CallMetrics metrics) throws GaveUp {
         GatedCall call = new GatedCall();
         boolean earlierOutcomeUnknown = false;
         int sent = 0;
         int counted = 0;
         ServiceCallFailure failure = null;
         for (;;) {
-            if (!admitted(gate, call, capacityWait)) {
+            if (!admitted(gate, call, capacityWait, metrics)) {
                 throw new GaveUp(waitedOut(failure, capacityWait), sent, true);
             }
-            sent++;
+            if (++sent > 1) {
+                metrics.retry();
+            }
+            long sentAt = metrics == CallMetrics.NONE ? 0 : System.nanoTime();
             try {
                 T value = attempt.run();
                 gate.succeeded(call);
                 return new Succeeded<>(value, sent);
             } catch (ServiceCallFailure e) {
                 failure = e;
+            } finally {
+                if (metrics != CallMetrics.NONE) {
+                    metrics.attempt(System.nanoTime() - sentAt);
+                }
             }
             if (failure.statusCode() == 429 && gate.throttled(call)) {
                 long retryAfter = failure.retryAfterMillis();
@@ -144,12 +169,17 @@ public final class RetryPolicy {
         }
     }
 
-    private static boolean admitted(CallGate gate, GatedCall call, CapacityWait capacityWait) {
+    private static boolean admitted(CallGate gate, GatedCall call, CapacityWait capacityWait, CallMetrics metrics) {
+        long start = metrics == CallMetrics.NONE ? 0 : System.nanoTime();
         try {
             return gate.admit(call, capacityWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            if (metrics != CallMetrics.NONE) {
+                metrics.waitedForCapacity(System.nanoTime() - start);
+            }
         }
     }
 

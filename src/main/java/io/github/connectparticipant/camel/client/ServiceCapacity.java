@@ -18,12 +18,15 @@ public final class ServiceCapacity {
     private final Map<String, ConnectionTokenCache> connectionTokens = new ConcurrentHashMap<>();
 
     /** The gate for an endpoint's calls to one operation, with the endpoint's own settings. */
-    public CallGate gate(ConnectParticipantConfiguration configuration, String operationPath) {
+    public CallGate gate(ConnectParticipantConfiguration configuration, String operationPath, CallMetrics metrics) {
         String serviceBaseUrl = configuration.serviceBaseUrl();
-        AdaptiveRateLimiter limiter = limiters.computeIfAbsent(serviceBaseUrl + operationPath,
-                key -> new AdaptiveRateLimiter());
-        return new CallGate(budget(serviceBaseUrl), limiter, configuration.getRateLimit(),
-                configuration.isAdaptiveRateLimit());
+        return new CallGate(budget(serviceBaseUrl), limiter(serviceBaseUrl, operationPath),
+                configuration.getRateLimit(), configuration.isAdaptiveRateLimit(), metrics);
+    }
+
+    /** The learned rate of one operation of one service. */
+    public AdaptiveRateLimiter limiter(String serviceBaseUrl, String operationPath) {
+        return limiters.computeIfAbsent(serviceBaseUrl + operationPath, key -> new AdaptiveRateLimiter());
     }
 
     /** The connection tokens made from participant tokens for this service. */

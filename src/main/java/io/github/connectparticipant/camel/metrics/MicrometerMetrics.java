@@ -1,0 +1,121 @@
+package io.github.connectparticipant.camel.metrics;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.github.connectparticipant.camel.client.AdaptiveRateLimiter;
+import io.github.connectparticipant.camel.client.CallMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.camel.CamelContext;
+import org.apache.hc.core5.pool.ConnPoolControl;
+
+/**
+ * The component's meters in a Micrometer registry, all named connectparticipant.*: calls by operation, outcome and
+ * error code; the duration of whole calls and of HTTP attempts; retries; waits for capacity; the learned rate; the HTTP
+ * pool. This class is the only one that names Micrometer's types; {@link Metering#find} loads it only when Micrometer
+ * is on the class path.
+ */
+public final class MicrometerMetrics implements Metering {
+
+    private final MeterRegistry registry;
+
+    private MicrometerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * The meters of an endpoint: in the registry given (the meterRegistry option), else the one bound in the Camel
+     * registry (Spring Boot's, or one bound as camel-micrometer does); null when there is none.
+     */
+    public static MicrometerMetrics of(Object meterRegistry, CamelContext camelContext) {
+        MeterRegistry registry = meterRegistry instanceof MeterRegistry given ? given
+                : camelContext.getRegistry().findSingleByType(MeterRegistry.class);
+        return registry != null ? new MicrometerMetrics(registry) : null;
+    }
+
+    @Override
+    public CallMetrics forOperation(String operation) {
+        return new OperationMeters(operation);
+    }
+
+    @Override
+    public void rateOf(String operation, AdaptiveRateLimiter limiter) {
+        Gauge.builder("connectparticipant.rate.limit", limiter, l -> {
+            double rate = l.currentRate(System.nanoTime());
+            return Double.isInfinite(rate) ? Double.NaN : rate;
+        }).tag("operation", operation).description("The learned rate of the operation, calls per second; NaN while"
+                                                   + " the service has not throttled")
+                .register(registry);
+    }
+
+    @Override
+    public void poolOf(String service, String endpoint, Object pool) {
+        gauges(io.micrometer.core.instrument.Tags.of("service", service, "endpoint", endpoint),
+                (ConnPoolControl<?>) pool);
+    }
+
+    private void gauges(io.micrometer.core.instrument.Tags tags, ConnPoolControl<?> pool) {
+        Gauge.builder("connectparticipant.http.connections.leased", pool, p -> p.getTotalStats().getLeased())
+                .tags(tags).description("HTTP connections in use").register(registry);
+        Gauge.builder("connectparticipant.http.connections.available", pool, p -> p.getTotalStats().getAvailable())
+                .tags(tags).description("Idle HTTP connections in the pool").register(registry);
+        Gauge.builder("connectparticipant.http.connections.pending", pool, p -> p.getTotalStats().getPending())
+                .tags(tags).description("Requests waiting for an HTTP connection").register(registry);
+    }
+
+    private final class OperationMeters implements CallMetrics {
+
+        private final String operation;
+        private final Timer attempts;
+        private final Counter retries;
+        private final Timer capacityWaits;
+        private final Map<String, Counter> callsByOutcome = new ConcurrentHashMap<>();
+        private final Map<String, Timer> durationsByOutcome = new ConcurrentHashMap<>();
+
+        OperationMeters(String operation) {
+            this.operation = operation;
+            this.attempts = Timer.builder("connectparticipant.attempt.duration").tag("operation", operation)
+                    .description("One HTTP attempt, from sending to the answer").publishPercentileHistogram()
+                    .register(registry);
+            this.retries = Counter.builder("connectparticipant.retries").tag("operation", operation)
+                    .description("Attempts after the first of a call (throttled, failed, or held through an outage)")
+                    .register(registry);
+            this.capacityWaits = Timer.builder("connectparticipant.capacity.wait").tag("operation", operation)
+                    .description("Time a call waited for capacity: its turn at the rate, a Retry-After, an outage")
+                    .register(registry);
+        }
+
+        @Override
+        public void attempt(long nanos) {
+            attempts.record(nanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void retry() {
+            retries.increment();
+        }
+
+        @Override
+        public void waitedForCapacity(long nanos) {
+            if (nanos > 0) {
+                capacityWaits.record(nanos, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        @Override
+        public void call(String outcome, String errorCode, long nanos) {
+            callsByOutcome.computeIfAbsent(outcome + '\u0000' + errorCode, key -> Counter
+                    .builder("connectparticipant.calls").tag("operation", operation).tag("outcome", outcome)
+                    .tag("error_code", errorCode).description("Calls, each with its retries and waits, by outcome")
+                    .register(registry)).increment();
+            durationsByOutcome.computeIfAbsent(outcome, key -> Timer.builder("connectparticipant.call.duration")
+                    .tag("operation", operation).tag("outcome", outcome)
+                    .description("A whole call: its attempts, retries and waits for capacity")
+                    .publishPercentileHistogram().register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.connectparticipant.camel;
+
+import java.util.List;
+
+import io.github.connectparticipant.simulator.Fault;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * With a MeterRegistry bound in the Camel registry, the component records calls by operation, outcome and error
+ * code, whole-call and attempt durations, retries, waits for capacity, the learned rate and the HTTP pool; never a
+ * token or an attachment id in a tag.
+ */
+class MetricsTest extends SimulatorTestSupport {
+
+    private final MeterRegistry meters = new SimpleMeterRegistry();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext camelContext = super.createCamelContext();
+        camelContext.getRegistry().bind("meters", meters);
+        return camelContext;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return directRoutes("direct:complete", COMPLETE);
+    }
+
+    private double count(String name, String... tags) {
+        return meters.find(name).tags(tags).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    @Test
+    void callsOutcomesDurationsRetriesTheRateAndThePoolAreMetered() {
+        simulator.refuseAttachmentIds("metered-bad");
+        simulator.faults().scriptFor("metered-busy", Fault.throttle());
+        for (String id : List.of("metered-1", "metered-busy", "metered-bad")) {
+            template.send("direct:complete", e -> e.getMessage().setBody(id));
+        }
+
+        assertEquals(2, count("connectparticipant.calls", "operation", "CompleteAttachmentUpload", "outcome", "success",
+                "error_code", "none"));
+        assertEquals(1, count("connectparticipant.calls", "operation", "CompleteAttachmentUpload", "outcome",
+                "client_error", "error_code", "ValidationException"));
+        assertEquals(1, count("connectparticipant.retries", "operation", "CompleteAttachmentUpload"),
+                "the throttled call went again");
+        assertEquals(4, meters.find("connectparticipant.attempt.duration").tag("operation", "CompleteAttachmentUpload")
+                .timer().count(), "four HTTP attempts");
+        assertEquals(2, meters.find("connectparticipant.call.duration").tags("outcome", "success").timer().count());
+        assertNotNull(meters.find("connectparticipant.capacity.wait").timer());
+        double rate = meters.find("connectparticipant.rate.limit").tag("operation", "CompleteAttachmentUpload")
+                .gauge().value();
+        assertTrue(rate > 0 && !Double.isInfinite(rate), "the rate learned from the throttle: " + rate);
+        assertTrue(Double.isNaN(meters.find("connectparticipant.rate.limit").tag("operation", "SendMessage").gauge()
+                .value()), "nothing learned for an operation never throttled");
+        assertNotNull(meters.find("connectparticipant.http.connections.leased").gauge());
+        assertNotNull(meters.find("connectparticipant.http.connections.available").gauge());
+        assertNotNull(meters.find("connectparticipant.http.connections.pending").gauge());
+
+        for (Meter meter : meters.getMeters()) {
+            for (Tag tag : meter.getId().getTags()) {
+                assertFalse(tag.getValue().contains(CONNECTION_TOKEN), meter.getId().toString());
+                assertFalse(tag.getValue().startsWith("metered-"), "no attachment id in a tag: " + meter.getId());
+            }
+        }
+    }
+
+    @Test
+    void aRegistryGivenAsAnOptionWins() throws Exception {
+        SimpleMeterRegistry own = new SimpleMeterRegistry();
+        context.getRegistry().bind("own", own);
+        context.addRoutes(directRoutes("direct:own", COMPLETE + "&meterRegistry=#own"));
+        template.sendBody("direct:own", "metered-own");
+        assertEquals(1, own.find("connectparticipant.calls").tag("outcome", "success").counter().count());
+    }
+}
