@@ -41,7 +41,7 @@ final class Contenders {
 
     static List<Contender> all(String baseUrl) throws Exception {
         return List.of(rawHttpClient(baseUrl), sdk(baseUrl), camelHttpRoute(baseUrl), componentTemplate(baseUrl),
-                componentSedaRoute(baseUrl));
+                componentWithMetrics(baseUrl), componentSedaRoute(baseUrl));
     }
 
     /** The practical ceiling: HttpClient 5 sending a prepared request body. */
@@ -147,6 +147,15 @@ final class Contenders {
         camel.start();
         ProducerTemplate template = camel.createProducerTemplate();
         return camelContender("component (ProducerTemplate)", camel, template, componentUri(baseUrl));
+    }
+
+    /** The component through a ProducerTemplate, recording its meters in a Micrometer registry. */
+    static Contender componentWithMetrics(String baseUrl) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        camel.getRegistry().bind("meters", new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        camel.start();
+        ProducerTemplate template = camel.createProducerTemplate();
+        return camelContender("component with Micrometer metrics", camel, template, componentUri(baseUrl));
     }
 
     /** The component in a route fed by a SEDA queue, the caller waiting for the reply. */

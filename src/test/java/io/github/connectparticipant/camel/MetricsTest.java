@@ -57,7 +57,8 @@ class MetricsTest extends SimulatorTestSupport {
                 "the throttled call went again");
         assertEquals(4, meters.find("connectparticipant.attempt.duration").tag("operation", "CompleteAttachmentUpload")
                 .timer().count(), "four HTTP attempts");
-        assertEquals(2, meters.find("connectparticipant.call.duration").tags("outcome", "success").timer().count());
+        assertEquals(2, meters.find("connectparticipant.call.duration").tags("operation", "CompleteAttachmentUpload",
+                "outcome", "success").timer().count());
         assertNotNull(meters.find("connectparticipant.capacity.wait").timer());
         double rate = meters.find("connectparticipant.rate.limit").tag("operation", "CompleteAttachmentUpload")
                 .gauge().value();
@@ -82,6 +83,7 @@ class MetricsTest extends SimulatorTestSupport {
         context.getRegistry().bind("own", own);
         context.addRoutes(directRoutes("direct:own", COMPLETE + "&meterRegistry=#own"));
         template.sendBody("direct:own", "metered-own");
-        assertEquals(1, own.find("connectparticipant.calls").tag("outcome", "success").counter().count());
+        assertEquals(1, own.find("connectparticipant.calls").tags("operation", "CompleteAttachmentUpload", "outcome",
+                "success").counter().count());
     }
 }

@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
 import org.apache.hc.core5.pool.ConnPoolControl;
 
+import static io.github.connectparticipant.camel.client.CallMetrics.SUCCESS;
+
 /**
  * The component's meters in a Micrometer registry, all named connectparticipant.*: calls by operation, outcome and
  * error code; the duration of whole calls and of HTTP attempts; retries; waits for capacity; the learned rate; the HTTP
@@ -73,20 +75,36 @@ public final class MicrometerMetrics implements Metering {
         private final Timer attempts;
         private final Counter retries;
         private final Timer capacityWaits;
+        /** The meters of a success, the common case, made once: no lookup on the hot path. */
+        private final Counter successes;
+        private final Timer successDurations;
         private final Map<String, Counter> callsByOutcome = new ConcurrentHashMap<>();
         private final Map<String, Timer> durationsByOutcome = new ConcurrentHashMap<>();
 
         OperationMeters(String operation) {
             this.operation = operation;
             this.attempts = Timer.builder("connectparticipant.attempt.duration").tag("operation", operation)
-                    .description("One HTTP attempt, from sending to the answer").publishPercentileHistogram()
-                    .register(registry);
+                    .description("One HTTP attempt, from sending to the answer").register(registry);
             this.retries = Counter.builder("connectparticipant.retries").tag("operation", operation)
                     .description("Attempts after the first of a call (throttled, failed, or held through an outage)")
                     .register(registry);
             this.capacityWaits = Timer.builder("connectparticipant.capacity.wait").tag("operation", operation)
                     .description("Time a call waited for capacity: its turn at the rate, a Retry-After, an outage")
                     .register(registry);
+            this.successes = counter(SUCCESS, "none");
+            this.successDurations = duration(SUCCESS);
+        }
+
+        private Counter counter(String outcome, String errorCode) {
+            return Counter.builder("connectparticipant.calls").tag("operation", operation).tag("outcome", outcome)
+                    .tag("error_code", errorCode).description("Calls, each with its retries and waits, by outcome")
+                    .register(registry);
+        }
+
+        private Timer duration(String outcome) {
+            return Timer.builder("connectparticipant.call.duration").tag("operation", operation).tag("outcome", outcome)
+                    .description("A whole call: its attempts, retries and waits for capacity")
+                    .publishPercentileHistogram().register(registry);
         }
 
         @Override
@@ -108,14 +126,14 @@ public final class MicrometerMetrics implements Metering {
 
         @Override
         public void call(String outcome, String errorCode, long nanos) {
-            callsByOutcome.computeIfAbsent(outcome + '\u0000' + errorCode, key -> Counter
-                    .builder("connectparticipant.calls").tag("operation", operation).tag("outcome", outcome)
-                    .tag("error_code", errorCode).description("Calls, each with its retries and waits, by outcome")
-                    .register(registry)).increment();
-            durationsByOutcome.computeIfAbsent(outcome, key -> Timer.builder("connectparticipant.call.duration")
-                    .tag("operation", operation).tag("outcome", outcome)
-                    .description("A whole call: its attempts, retries and waits for capacity")
-                    .publishPercentileHistogram().register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+            if (SUCCESS.equals(outcome)) {
+                successes.increment();
+                successDurations.record(nanos, TimeUnit.NANOSECONDS);
+                return;
+            }
+            callsByOutcome.computeIfAbsent(outcome + '\u0000' + errorCode, key -> counter(outcome, errorCode))
+                    .increment();
+            durationsByOutcome.computeIfAbsent(outcome, this::duration).record(nanos, TimeUnit.NANOSECONDS);
         }
     }
 }
