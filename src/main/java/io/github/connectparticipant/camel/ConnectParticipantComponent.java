@@ -11,8 +11,9 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
 /**
- * Chat attachments to the Amazon Connect Participant Service: completes attachment ids, and sends files through the
- * whole attachment flow (start, upload, complete).
+ * The Amazon Connect Participant Service: chat attachments (completes attachment ids, sends files through the whole
+ * flow), messages and events, the transcript, the participant's connection, views and customer authentication, with
+ * a connection token or one made from a participant token.
  */
 @Component("connectparticipant")
 public class ConnectParticipantComponent extends HealthCheckComponent implements SSLContextParametersAware {

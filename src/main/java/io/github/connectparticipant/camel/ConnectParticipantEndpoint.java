@@ -20,8 +20,8 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
- * Calls the Amazon Connect Participant Service with the participant's connection token (X-Amz-Bearer): no AWS
- * credentials and no SigV4.
+ * Calls the Amazon Connect Participant Service with the participant's connection token (X-Amz-Bearer), or one it makes
+ * from a participant token: no AWS credentials and no SigV4.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "connectparticipant", title = "AWS Connect Participant",
              syntax = "connectparticipant:operation", producerOnly = true,
