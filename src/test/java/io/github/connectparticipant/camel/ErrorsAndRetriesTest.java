@@ -33,6 +33,9 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
                 from("direct:learning").to(TO + "&maxAttempts=1");
                 from("direct:impatient").to(TO + "&maxWaitForCapacity=0");
                 from("direct:capped").to(TO + "&rateLimit=10");
+                // the shipped routes' policy: retryable failures redelivered twice, then the dead letters
+                from("direct:lone").errorHandler(deadLetterChannel("mock:loneDead").maximumRedeliveries(2)
+                        .redeliveryDelay(100)).to(TO).to("mock:loneDone");
                 from("direct:patient").to(TO + "&retryMaxDelay=5000");
                 from("direct:quick").to(TO + "&responseTimeout=300");
                 from("direct:redelivered").errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(0))
@@ -89,6 +92,8 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
         simulator.faults().scriptFor("fault-1", Fault.internalError(), Fault.internalError(), Fault.internalError());
         assertFailure(failureFor("direct:complete", "fault-1"), "InternalServerException", 500, true, 3);
 
+        // a service that answers in between is up: six faults in a row would be an outage, which holds messages
+        template.sendBody("direct:complete", "between-1");
         simulator.faults().scriptFor("lb-1", Fault.serviceUnavailable(), Fault.serviceUnavailable(),
                 Fault.serviceUnavailable());
         assertFailure(failureFor("direct:complete", "lb-1"), "Http503", 503, true, 3);
@@ -148,6 +153,18 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
         assertFailure(failure, "ThrottlingException", 429, true, 1);
         assertTrue(failure.getMessage().contains("maxWaitForCapacity"), failure::getMessage);
         assertEquals(1, simulator.ledger().callsFor("now-1").size());
+    }
+
+    @Test
+    void aLoneMessageThatMeetsAnOutageIsHeldNotDeadLettered() throws Exception {
+        // nine attempts (three deliveries of three) would dead-letter it; six faults in a row make an outage first
+        simulator.outage(Duration.ofSeconds(3));
+        getMockEndpoint("mock:loneDead").expectedMessageCount(0);
+        getMockEndpoint("mock:loneDone").expectedMessageCount(1);
+        template.sendBody("direct:lone", "lone-1");
+        MockEndpoint.assertIsSatisfied(context);
+        assertTrue(simulator.ledger().isCompleted("lone-1"));
+        assertTrue(simulator.ledger().callsFor("lone-1").size() <= 6 + 4, "faults, then a probe a second");
     }
 
     @Test

@@ -5,8 +5,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The retry budget of one service, shared by every producer of a Camel context that calls it, as the AWS SDK's
  * standard retry mode keeps one: a token bucket that retries after a server fault (5xx) or no answer drain, and
- * successes refill. A retry the bucket pays for goes as the call's policy says. When the bucket is dry and the last
- * {@link #OUTAGE_AFTER_FAULTS} answers in a row were faults, the service is taken to be down (an outage): calls stop
+ * successes refill. A retry the bucket pays for goes as the call's policy says. When the last
+ * {@link #OUTAGE_AFTER_FAULTS} answers in a row were faults, or the bucket is dry and the last
+ * {@link #OUTAGE_AFTER_FAULTS_DRY} were, the service is taken to be down (an outage): calls stop
  * retrying and stop starting; they hold their messages, and one call at a time, at most once every
  * {@link #PROBE_INTERVAL_NANOS}, goes as a probe. The first answer that is not a server fault ends the outage and
  * releases them all, with a full bucket. A dry bucket while calls still succeed in between is a degraded service, not
@@ -25,8 +26,14 @@ public final class RetryBudget {
     public static final int NO_ANSWER_RETRY_COST = 10;
     /** What a success returns when it was not a retry (a retry that succeeds returns what it cost). */
     public static final int SUCCESS_REFUND = 1;
-    /** Faults in a row, with the bucket dry, that make an outage: a degraded service succeeds in between. */
-    public static final int OUTAGE_AFTER_FAULTS = 10;
+    /** Faults in a row that make an outage: a degraded service succeeds in between. */
+    public static final int OUTAGE_AFTER_FAULTS = 6;
+    /**
+     * Faults in a row that make an outage once the bucket is dry. Six in a row (OUTAGE_AFTER_FAULTS) come before a
+     * lone message has used three deliveries of three attempts (nine): a message that meets an outage alone is held,
+     * not dead-lettered.
+     */
+    public static final int OUTAGE_AFTER_FAULTS_DRY = 3;
     /** The pace of the probes during an outage. */
     public static final long PROBE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -136,7 +143,7 @@ public final class RetryBudget {
         }
         int cost = failure.statusCode() == ServiceCallFailure.NO_ANSWER ? NO_ANSWER_RETRY_COST : RETRY_COST;
         boolean dry = tokens < cost;
-        if (dry && faultsInARow >= OUTAGE_AFTER_FAULTS) {
+        if (faultsInARow >= OUTAGE_AFTER_FAULTS || dry && faultsInARow >= OUTAGE_AFTER_FAULTS_DRY) {
             outage = true;
             outageSinceNanos = now;
             nextProbeNanos = now + PROBE_INTERVAL_NANOS;

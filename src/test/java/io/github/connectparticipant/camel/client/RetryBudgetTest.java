@@ -31,6 +31,21 @@ class RetryBudgetTest {
     }
 
     @Test
+    void aDryBudgetMakesAnOutageSooner() {
+        RetryBudget budget = new RetryBudget();
+        // faults that succeed in between drain the bucket
+        while (budget.tokens() >= RetryBudget.RETRY_COST) {
+            budget.faulted(new GatedCall(), FAULT, true, 0);
+            budget.answered(new GatedCall());
+        }
+        assertFalse(budget.inOutage());
+        budget.faulted(new GatedCall(), FAULT, true, 0);
+        budget.faulted(new GatedCall(), FAULT, true, 0);
+        assertEquals(RetryBudget.AfterFault.HOLD, budget.faulted(new GatedCall(), FAULT, true, 0),
+                "dry, and three in a row");
+    }
+
+    @Test
     void aDryBudgetWithSuccessesInBetweenIsADegradedServiceNotAnOutage() {
         RetryBudget budget = new RetryBudget();
         for (int i = 0; i < RetryBudget.CAPACITY / RetryBudget.RETRY_COST; i++) {
@@ -47,7 +62,7 @@ class RetryBudgetTest {
     }
 
     @Test
-    void faultsInARowWithTheBudgetDryAreAnOutageWithOneProbeASecond() {
+    void faultsInARowAreAnOutageWithOneProbeASecond() {
         RetryBudget budget = new RetryBudget();
         int faults = 0;
         RetryBudget.AfterFault last;
@@ -56,7 +71,7 @@ class RetryBudgetTest {
             faults++;
         } while (last == RetryBudget.AfterFault.RETRY);
         assertEquals(RetryBudget.AfterFault.HOLD, last);
-        assertEquals(RetryBudget.CAPACITY / RetryBudget.RETRY_COST + 1, faults);
+        assertEquals(RetryBudget.OUTAGE_AFTER_FAULTS, faults, "an outage before a lone message's nine attempts");
         assertTrue(budget.inOutage());
         assertEquals(RetryBudget.AfterFault.HOLD, budget.faulted(new GatedCall(), FAULT, false, SECOND),
                 "held, even out of attempts: the outage's doing, not the message's");
