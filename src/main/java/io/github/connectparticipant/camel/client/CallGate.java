@@ -25,6 +25,11 @@ public final class CallGate {
         this.metrics = metrics;
     }
 
+    /** The service's last server fault (what an outage answered), or null. */
+    public ServiceCallFailure lastFault() {
+        return budget != null ? budget.lastFault() : null;
+    }
+
     /** What the operation's calls record. */
     public CallMetrics metrics() {
         return metrics;

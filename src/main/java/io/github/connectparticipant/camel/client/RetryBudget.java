@@ -54,6 +54,7 @@ public final class RetryBudget {
     private long nextProbeNanos;
     private boolean probeInFlight;
     private String lastFaultCode;
+    private ServiceCallFailure lastFault;
     private int faultsInARow;
 
     /**
@@ -136,6 +137,7 @@ public final class RetryBudget {
      */
     public synchronized AfterFault faulted(GatedCall call, ServiceCallFailure failure, boolean attemptsLeft, long now) {
         lastFaultCode = failure.errorCode();
+        lastFault = failure;
         faultsInARow++;
         released(call);
         if (outage) {
@@ -164,6 +166,11 @@ public final class RetryBudget {
     /** Since when the service has been down (System.nanoTime), while it is. */
     public synchronized long outageSinceNanos() {
         return outageSinceNanos;
+    }
+
+    /** The last server fault, for the failure of a call that waited out an outage without an answer of its own. */
+    public synchronized ServiceCallFailure lastFault() {
+        return lastFault;
     }
 
     /** The error code of the last server fault, for what a health check or a failure says. */

@@ -104,7 +104,8 @@ public final class RetryPolicy {
         ServiceCallFailure failure = null;
         for (;;) {
             if (!admitted(gate, call, capacityWait, metrics)) {
-                throw new GaveUp(waitedOut(failure, capacityWait), sent, true);
+                // a call held through an outage from its start reports what the outage answered
+                throw new GaveUp(waitedOut(failure != null ? failure : gate.lastFault(), capacityWait), sent, true);
             }
             if (++sent > 1) {
                 metrics.retry();
