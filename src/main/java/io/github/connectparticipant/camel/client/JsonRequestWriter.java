@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes one of the service's small request bodies: a compact JSON object of string, number, boolean, string array
- * and nested object members, in the order given, byte for byte as Jackson writes it (and so as the AWS SDK, which writes with Jackson,
- * puts it on the wire). It stands in for a Jackson generator per call, whose set-up cost more than the writing: in
- * the benchmark's profile that generator took about a tenth of a call's time on the client, more than any other part
- * of the component's own work.
+ * and nested object members, in the order given, byte for byte as Jackson writes it (and so as the AWS SDK, which
+ * writes with Jackson, puts it on the wire). It stands in for a Jackson generator per call, whose set-up cost more
+ * than the writing: in the benchmark's profile that generator took about a tenth of a call's time on the client, more
+ * than any other part of the component's own work.
  */
 public final class JsonRequestWriter {
 
