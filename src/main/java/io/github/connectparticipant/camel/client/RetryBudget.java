@@ -53,7 +53,6 @@ public final class RetryBudget {
     private long outageSinceNanos;
     private long nextProbeNanos;
     private boolean probeInFlight;
-    private String lastFaultCode;
     private ServiceCallFailure lastFault;
     private int faultsInARow;
 
@@ -136,7 +135,6 @@ public final class RetryBudget {
      * @param attemptsLeft whether the call's policy allows another attempt
      */
     public synchronized AfterFault faulted(GatedCall call, ServiceCallFailure failure, boolean attemptsLeft, long now) {
-        lastFaultCode = failure.errorCode();
         lastFault = failure;
         faultsInARow++;
         released(call);
@@ -175,7 +173,7 @@ public final class RetryBudget {
 
     /** The error code of the last server fault, for what a health check or a failure says. */
     public synchronized String lastFaultCode() {
-        return lastFaultCode;
+        return lastFault != null ? lastFault.errorCode() : null;
     }
 
     public synchronized int tokens() {
