@@ -3,12 +3,15 @@ package io.github.connectparticipant.camel;
 import java.util.List;
 
 import io.github.connectparticipant.simulator.Fault;
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -85,5 +88,27 @@ class MetricsTest extends SimulatorTestSupport {
         template.sendBody("direct:own", "metered-own");
         assertEquals(1, own.find("connectparticipant.calls").tags("operation", "CompleteAttachmentUpload", "outcome",
                 "success").counter().count());
+    }
+
+    @Test
+    void ofSeveralRegistriesBoundTheirCompositeRecordsInEachOnce() throws Exception {
+        SimpleMeterRegistry prometheus = new SimpleMeterRegistry();
+        SimpleMeterRegistry otlp = new SimpleMeterRegistry();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            // as Spring Boot binds them with two registries configured
+            camel.getRegistry().bind("prometheusMeterRegistry", prometheus);
+            camel.getRegistry().bind("otlpMeterRegistry", otlp);
+            camel.getRegistry().bind("compositeMeterRegistry",
+                    new CompositeMeterRegistry(Clock.SYSTEM, List.of(prometheus, otlp)));
+            ConnectParticipantComponent component = new ConnectParticipantComponent();
+            component.getConfiguration().setUriEndpointOverride(simulator.baseUrl());
+            camel.addComponent("connectparticipant", component);
+            camel.start();
+            camel.createProducerTemplate().sendBody(COMPLETE, "metered-composite");
+        }
+        for (SimpleMeterRegistry registry : List.of(prometheus, otlp)) {
+            assertEquals(1, registry.find("connectparticipant.calls").tags("operation", "CompleteAttachmentUpload",
+                    "outcome", "success").counter().count());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.connectparticipant.camel.metrics;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.hc.core5.pool.ConnPoolControl;
 
@@ -34,9 +36,20 @@ public final class MicrometerMetrics implements Metering {
      * registry (Spring Boot's, or one bound as camel-micrometer does); null when there is none.
      */
     public static MicrometerMetrics of(Object meterRegistry, CamelContext camelContext) {
-        MeterRegistry registry = meterRegistry instanceof MeterRegistry given ? given
-                : camelContext.getRegistry().findSingleByType(MeterRegistry.class);
+        MeterRegistry registry = meterRegistry instanceof MeterRegistry given ? given : boundRegistry(camelContext);
         return registry != null ? new MicrometerMetrics(registry) : null;
+    }
+
+    /**
+     * The one registry bound; of several, the composite among them: Spring Boot with more than one registry (Prometheus
+     * and OTLP, say) binds each and a composite of them all, and recording in the composite reaches every one once.
+     */
+    private static MeterRegistry boundRegistry(CamelContext camelContext) {
+        Set<MeterRegistry> bound = camelContext.getRegistry().findByType(MeterRegistry.class);
+        if (bound.size() == 1) {
+            return bound.iterator().next();
+        }
+        return bound.stream().filter(CompositeMeterRegistry.class::isInstance).findFirst().orElse(null);
     }
 
     @Override
