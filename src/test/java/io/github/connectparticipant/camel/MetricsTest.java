@@ -58,6 +58,8 @@ class MetricsTest extends SimulatorTestSupport {
                 "client_error", "error_code", "ValidationException"));
         assertEquals(1, count("connectparticipant.retries", "operation", "CompleteAttachmentUpload"),
                 "the throttled call went again");
+        assertEquals(1, count("connectparticipant.throttles", "operation", "CompleteAttachmentUpload"),
+                "one throttled answer");
         assertEquals(4, meters.find("connectparticipant.attempt.duration").tag("operation", "CompleteAttachmentUpload")
                 .timer().count(), "four HTTP attempts");
         assertEquals(2, meters.find("connectparticipant.call.duration").tags("operation", "CompleteAttachmentUpload",

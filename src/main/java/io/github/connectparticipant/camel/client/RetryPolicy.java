@@ -122,6 +122,9 @@ public final class RetryPolicy {
                     metrics.attempt(System.nanoTime() - sentAt);
                 }
             }
+            if (failure.statusCode() == 429) {
+                metrics.throttled();
+            }
             if (failure.statusCode() == 429 && gate.throttled(call)) {
                 long retryAfter = failure.retryAfterMillis();
                 if (retryAfter > 0 && !sleptOutOf(capacityWait, Math.min(retryAfter, maxDelayMillis))) {

@@ -19,9 +19,9 @@ import static io.github.connectparticipant.camel.client.CallMetrics.SUCCESS;
 
 /**
  * The component's meters in a Micrometer registry, all named connectparticipant.*: calls by operation, outcome and
- * error code; the duration of whole calls and of HTTP attempts; retries; waits for capacity; the learned rate; the HTTP
- * pool. This class is the only one that names Micrometer's types; {@link Metering#find} loads it only when Micrometer
- * is on the class path.
+ * error code; the duration of whole calls and of HTTP attempts; retries; throttled attempts; waits for capacity; the
+ * learned rate; the HTTP pool. This class is the only one that names Micrometer's types; {@link Metering#find} loads
+ * it only when Micrometer is on the class path.
  */
 public final class MicrometerMetrics implements Metering {
 
@@ -87,6 +87,7 @@ public final class MicrometerMetrics implements Metering {
         private final String operation;
         private final Timer attempts;
         private final Counter retries;
+        private final Counter throttles;
         private final Timer capacityWaits;
         /** The meters of a success, the common case, made once: no lookup on the hot path. */
         private final Counter successes;
@@ -100,6 +101,9 @@ public final class MicrometerMetrics implements Metering {
                     .description("One HTTP attempt, from sending to the answer").register(registry);
             this.retries = Counter.builder("connectparticipant.retries").tag("operation", operation)
                     .description("Attempts after the first of a call (throttled, failed, or held through an outage)")
+                    .register(registry);
+            this.throttles = Counter.builder("connectparticipant.throttles").tag("operation", operation)
+                    .description("Attempts the service throttled (HTTP 429), absorbed by the learned rate or retried")
                     .register(registry);
             this.capacityWaits = Timer.builder("connectparticipant.capacity.wait").tag("operation", operation)
                     .description("Time a call waited for capacity: its turn at the rate, a Retry-After, an outage")
@@ -128,6 +132,11 @@ public final class MicrometerMetrics implements Metering {
         @Override
         public void retry() {
             retries.increment();
+        }
+
+        @Override
+        public void throttled() {
+            throttles.increment();
         }
 
         @Override
