@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
 import io.github.connectparticipant.simulator.Fault;
-import io.github.connectparticipant.simulator.Ledger;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
@@ -41,6 +40,7 @@ public final class Demo {
     private final DemoSettings settings;
     private final PrintStream out;
     private final DemoSummary summary = new DemoSummary();
+    private final DemoMeters meters = new DemoMeters();
     private final java.util.function.Consumer<CamelContext> whenDrained;
     private ParticipantServiceSimulator simulator;
     private EmbeddedKafka kafka;
@@ -74,6 +74,8 @@ public final class Demo {
             this.simulator = simulator;
             this.kafka = settings.kafka() ? EmbeddedKafka.start() : null;
             Main main = new Main();
+            // the component records its meters here, as in an application with Micrometer; the summary reads them
+            main.bind("demoMeterRegistry", meters.registry());
             main.setPropertyPlaceholderLocations("file:" + settings.configFile());
             settings.overrides().forEach((name, value) -> main.addOverrideProperty((String) name, (String) value));
             if (kafka != null) {
@@ -254,11 +256,7 @@ public final class Demo {
         }
         summary.outputs(filesIn(settings.inbox().resolve(".done")), deadFiles, deadMessages.size() + deadRecords,
                 byReason, drained);
-        if (simulator != null) {
-            List<Ledger.Call> calls = simulator.ledger().calls();
-            summary.calls(calls.size(), (int) calls.stream().filter(call -> call.status() == 429).count(),
-                    (int) deadMessages.stream().filter(Demo::isBacklog).count());
-        }
+        summary.calls(meters.figures(), (int) deadMessages.stream().filter(Demo::isBacklog).count());
     }
 
     private static boolean isBacklog(Message message) {

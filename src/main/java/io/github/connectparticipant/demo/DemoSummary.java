@@ -29,8 +29,7 @@ public final class DemoSummary extends EventNotifierSupport {
     private int outgoingSeeded;
     private int backlogSeeded;
     private int chatSeeded;
-    private int calls = -1;
-    private int throttledCalls;
+    private DemoMeters.CallFigures callFigures;
     private int backlogDeadLettered;
     private int filesDone;
     private int filesDeadLettered;
@@ -81,16 +80,20 @@ public final class DemoSummary extends EventNotifierSupport {
         this.backlogSeeded = backlog;
     }
 
-    /** What the embedded simulator saw: every call, the throttled ones, and backlog messages dead-lettered. */
-    synchronized void calls(int calls, int throttledCalls, int backlogDeadLettered) {
-        this.calls = calls;
-        this.throttledCalls = throttledCalls;
+    /** What the component's meters counted, and how many backlog messages ended in the dead letters. */
+    synchronized void calls(DemoMeters.CallFigures callFigures, int backlogDeadLettered) {
+        this.callFigures = callFigures;
         this.backlogDeadLettered = backlogDeadLettered;
     }
 
-    /** Calls the simulator answered 429 (its quota, or the sample's scripted throttles). */
-    public synchronized int throttledCalls() {
-        return throttledCalls;
+    /** HTTP attempts the service throttled (the simulator's quota, or the sample's scripted throttles). */
+    public synchronized long throttledAttempts() {
+        return callFigures != null ? callFigures.throttles() : 0;
+    }
+
+    /** Calls by outcome (success, client_error, throttled, server_error, no_answer), from the meters. */
+    public synchronized Map<String, Long> callsByOutcome() {
+        return callFigures != null ? callFigures.callsByOutcome() : Map.of();
     }
 
     /** Messages of the backlog that ended in the dead letters: none, whatever the quota. */
@@ -149,6 +152,13 @@ public final class DemoSummary extends EventNotifierSupport {
         return drained;
     }
 
+    private static String outcomes(Map<String, Long> callsByOutcome) {
+        StringBuilder text = new StringBuilder();
+        callsByOutcome.forEach((outcome, count) -> text.append(text.isEmpty() ? "" : ", ").append(count).append(' ')
+                .append(outcome));
+        return text.toString();
+    }
+
     synchronized void print(PrintStream out, DemoSettings settings) {
         out.println();
         out.println("==================== connectparticipant demo: summary ====================");
@@ -161,12 +171,21 @@ public final class DemoSummary extends EventNotifierSupport {
         out.printf("dead-lettered  %d (%d files, %d queue and chat messages)%n", deadLettered(), filesDeadLettered,
                 messagesDeadLettered);
         deadLettersByReason.forEach((reason, count) -> out.printf("    %-44s %d%n", reason, count));
-        if (calls >= 0) {
-            out.printf("throttled      %d of %d calls (%.1f%%) by the simulator's quota of %s calls/s;%n",
-                    throttledCalls, calls, calls == 0 ? 0.0 : 100.0 * throttledCalls / calls,
-                    settings.quota() > 0 ? String.format("%.0f", settings.quota()) : "no");
+        if (callFigures != null) {
+            long attempts = callFigures.attempts();
+            out.printf("calls          %d calls in %d HTTP attempts: %s (meters connectparticipant.*)%n",
+                    callFigures.calls(), attempts, outcomes(callFigures.callsByOutcome()));
+            out.printf("throttled      %d of %d attempts (%.1f%%) by %s;%n", callFigures.throttles(), attempts,
+                    attempts == 0 ? 0.0 : 100.0 * callFigures.throttles() / attempts,
+                    !settings.embeddedSimulator() ? "the service"
+                    : settings.quota() > 0 ? String.format("the simulator's quota of %.0f calls/s", settings.quota())
+                    : "the simulator");
             out.printf("               the backlog of %d waited for its turn: %d of it dead-lettered%n", backlogSeeded,
                     backlogDeadLettered);
+            out.println("call time      successful calls by operation: p50 / p99 (calls)");
+            callFigures.successTimes().forEach((operation, times) -> out.printf(
+                    "    %-31s %7.1f / %7.1f ms (%d)%n", operation, times.p50Millis(), times.p99Millis(),
+                    times.calls()));
         }
         out.printf("lost           %d%s%n", lost(), drained ? "" : " (the sample did not drain in time)");
         out.printf("outputs        %s/.done (%d files), %s/.deadletter, queues %s and %s,%n", settings.inbox(),

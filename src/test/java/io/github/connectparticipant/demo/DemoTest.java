@@ -41,7 +41,9 @@ class DemoTest {
         assertEquals(7 + 200, summary.completedMessages(), "the sample and the backlog: " + output);
         assertEquals(11 + 200, summary.completedAttachments(), output);
         assertEquals(0, summary.backlogDeadLettered(), "a backlog that meets the quota waits: " + output);
-        assertTrue(summary.throttledCalls() > 0, "the backlog met the quota: " + output);
+        assertTrue(summary.throttledAttempts() > 0, "the backlog met the quota: " + output);
+        assertTrue(summary.callsByOutcome().get("success") >= 7 + 200, "the meters counted the calls: " + output);
+        assertTrue(output.contains("CompleteAttachmentUpload") && output.contains(" ms ("), "p50/p99: " + output);
         assertTrue(summary.retriedAttachments() > 0, "throttled calls went again: " + output);
         assertEquals(3, summary.sentFiles(), "the png, the pdf and the txt of examples/outbox");
         assertEquals(2, summary.sentChatMessages(), "examples/chat: two of three participants are known");
