@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.connectparticipant.camel.ConnectParticipantConfiguration;
 import io.github.connectparticipant.camel.ConnectParticipantEndpoint;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -26,14 +27,15 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * camel.component.connectparticipant.* in a Spring Boot application reaches every endpoint (kebab or camel case,
- * environment variables), the token among them; enabled=false turns it off; a property the component has no option
- * for, or a value it cannot take, fails with the property's name and never the value; without camel-spring-boot
- * nothing loads; the IDE metadata lists every option.
+ * environment variables, beans by reference), the token among them; enabled=false and customizer.enabled=false turn
+ * it off; a property the component has no option for, or a value it cannot take, fails with the property's name and
+ * never the value; without camel-spring-boot nothing loads; the IDE metadata lists every option.
  */
 class SpringBootAutoConfigurationTest {
 
@@ -101,6 +103,22 @@ class SpringBootAutoConfigurationTest {
                 });
         application.withPropertyValues("camel.component.enabled=false", PREFIX + "max-attempts=7")
                 .run(context -> assertTrue(context.getBeansOfType(ComponentCustomizer.class).isEmpty()));
+    }
+
+    @Test
+    void customizerEnabledFalseAppliesNothing() {
+        application.withPropertyValues(PREFIX + "customizer.enabled=false", PREFIX + "max-attempts=7")
+                .run(context -> assertEquals(3,
+                        endpointConfiguration(context.getBean(CamelContext.class)).getMaxAttempts()));
+    }
+
+    @Test
+    void aBeanIsGivenByReference() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        application.withBean("chatMeters", SimpleMeterRegistry.class, () -> meters)
+                .withPropertyValues(PREFIX + "meter-registry=#bean:chatMeters")
+                .run(context -> assertSame(meters,
+                        endpointConfiguration(context.getBean(CamelContext.class)).getMeterRegistry()));
     }
 
     @Test
