@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.connectparticipant.camel.CapturedLogAccess;
 import io.github.connectparticipant.camel.ConnectParticipantConfiguration;
 import io.github.connectparticipant.camel.ConnectParticipantEndpoint;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
@@ -65,7 +66,18 @@ class SpringBootAutoConfigurationTest {
     }
 
     @Test
-    void propertiesInKebabOrCamelCaseReachEveryEndpointAndTheTokenIsUsed() {
+    void propertiesInKebabOrCamelCaseReachEveryEndpointAndTheTokenIsUsed() throws Exception {
+        AutoCloseable log = CapturedLogAccess.atTrace();
+        try (log) {
+            configuredApplicationSendsAMessage();
+        }
+        String logged = CapturedLogAccess.text(log);
+        assertTrue(logged.contains("org.springframework") && logged.contains("org.apache.camel"),
+                "Spring and Camel logged at TRACE");
+        assertFalse(logged.contains(TOKEN), "the token in a log line at TRACE");
+    }
+
+    private void configuredApplicationSendsAMessage() {
         application.withPropertyValues(
                 PREFIX + "region=eu-west-1",
                 PREFIX + "max-attempts=7",
