@@ -1,12 +1,11 @@
 package io.github.connectparticipant.camel.springboot;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import io.github.connectparticipant.camel.ConnectParticipantComponent;
 import org.apache.camel.CatalogCamelContext;
@@ -35,6 +34,8 @@ final class SpringBootComponentOptions {
     /** The auto-configuration's own switches, which are not options of the component. */
     private static final Set<String> AUTO_CONFIGURATION_KEYS = Set.of("enabled", "customizer.enabled");
 
+    private static final Pattern LIST_ITEM = Pattern.compile("(?:\\[\\d+]|\\.\\d+)$");
+
     private final Environment environment;
 
     SpringBootComponentOptions(Environment environment) {
@@ -43,8 +44,9 @@ final class SpringBootComponentOptions {
 
     void applyTo(ConnectParticipantComponent component) {
         Binder binder = Binder.get(environment);
-        Map<String, String> given = binder.bind(PREFIX, Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-        if (given.isEmpty()) {
+        Map<String, String> givenKeys = binder.bind(PREFIX, Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
+        if (givenKeys.isEmpty()) {
             return;
         }
         // the configurer is ready once the component is initialised
@@ -54,8 +56,10 @@ final class SpringBootComponentOptions {
 
         // one entry per option, however many spellings of it the sources hold: relaxed name -> a spelling given
         Map<String, String> options = new TreeMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (String key : given.keySet()) {
+        Set<String> unknown = new TreeSet<>();
+        for (String given : givenKeys.keySet()) {
+            // a YAML list (allowed-file-types: [pdf, png]) arrives as key.0, key.1 (key[0] in some sources): one option
+            String key = LIST_ITEM.matcher(given).replaceFirst("");
             String relaxedKey = relaxed(key);
             if (optionTypes.getOptionType(relaxedKey, true) != null) {
                 options.putIfAbsent(relaxedKey, key);
@@ -70,8 +74,12 @@ final class SpringBootComponentOptions {
         }
         options.forEach((relaxedKey, key) -> {
             // Spring compares names without dashes or case, so the relaxed name finds the value that takes precedence
-            String value = binder.bind(PREFIX + "." + relaxedKey, Bindable.of(String.class)).orElse(null);
-            set(component, configurer, relaxedKey, PREFIX + "." + key, value, optionTypes.getOptionType(relaxedKey, true));
+            String name = PREFIX + "." + relaxedKey;
+            String value = binder.bind(name, Bindable.of(String.class))
+                    .orElseGet(() -> binder.bind(name, Bindable.listOf(String.class))
+                            .map(items -> String.join(",", items)).orElse(null));
+            set(component, configurer, relaxedKey, PREFIX + "." + key, value,
+                    optionTypes.getOptionType(relaxedKey, true));
         });
     }
 

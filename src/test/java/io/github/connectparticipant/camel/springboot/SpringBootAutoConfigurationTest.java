@@ -85,7 +85,9 @@ class SpringBootAutoConfigurationTest {
                 PREFIX + "uri-endpoint-override=" + simulator.baseUrl(),
                 PREFIX + "connection-token=" + TOKEN)
                 .withInitializer(context -> context.getEnvironment().getPropertySources().addLast(
-                        new SystemEnvironmentPropertySource("test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                // Spring maps the variables' names only for a source named so
+                                "test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                                 Map.of("CAMEL_COMPONENT_CONNECTPARTICIPANT_RESPONSETIMEOUT", "5s"))))
                 .run(context -> {
                     assertNotNull(context.getBean(ComponentCustomizer.class));
@@ -122,6 +124,13 @@ class SpringBootAutoConfigurationTest {
         application.withPropertyValues(PREFIX + "customizer.enabled=false", PREFIX + "max-attempts=7")
                 .run(context -> assertEquals(3,
                         endpointConfiguration(context.getBean(CamelContext.class)).getMaxAttempts()));
+    }
+
+    @Test
+    void aYamlListIsOneCommaSeparatedOption() {
+        application.withPropertyValues(PREFIX + "allowed-file-types[0]=pdf", PREFIX + "allowed-file-types[1]=png")
+                .run(context -> assertEquals("pdf,png",
+                        endpointConfiguration(context.getBean(CamelContext.class)).getAllowedFileTypes()));
     }
 
     @Test
