@@ -16,8 +16,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -43,22 +41,10 @@ class SpringBootAutoConfigurationTest {
     private static final String TOKEN = "AQIDAHhSpringBootTok3n-s3cr3t-0123456789";
     private static final String PREFIX = "camel.component.connectparticipant.";
 
-    private static ParticipantServiceSimulator simulator;
-
     private final ApplicationContextRunner application = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
                     ConnectParticipantComponentAutoConfiguration.class))
             .withPropertyValues("camel.main.name=spring-boot-options");
-
-    @BeforeAll
-    static void startSimulator() throws IOException {
-        simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
 
     private static ConnectParticipantConfiguration endpointConfiguration(CamelContext camel) {
         return camel.getEndpoint("connectparticipant:completeAttachmentUpload", ConnectParticipantEndpoint.class)
@@ -68,8 +54,8 @@ class SpringBootAutoConfigurationTest {
     @Test
     void propertiesInKebabOrCamelCaseReachEveryEndpointAndTheTokenIsUsed() throws Exception {
         AutoCloseable log = CapturedLogAccess.atTrace();
-        try (log) {
-            configuredApplicationSendsAMessage();
+        try (log; ParticipantServiceSimulator simulator = ParticipantServiceSimulator.start(0)) {
+            configuredApplicationSendsAMessage(simulator.acceptConnectionTokens(TOKEN));
         }
         String logged = CapturedLogAccess.text(log);
         assertTrue(logged.contains("org.springframework") && logged.contains("org.apache.camel"),
@@ -77,7 +63,7 @@ class SpringBootAutoConfigurationTest {
         assertFalse(logged.contains(TOKEN), "the token in a log line at TRACE");
     }
 
-    private void configuredApplicationSendsAMessage() {
+    private void configuredApplicationSendsAMessage(ParticipantServiceSimulator simulator) {
         application.withPropertyValues(
                 PREFIX + "region=eu-west-1",
                 PREFIX + "max-attempts=7",
