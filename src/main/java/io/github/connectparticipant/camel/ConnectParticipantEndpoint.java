@@ -1,5 +1,8 @@
 package io.github.connectparticipant.camel;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import io.github.connectparticipant.camel.attachments.AttachmentUploader;
 import io.github.connectparticipant.camel.client.CallGate;
 import io.github.connectparticipant.camel.client.CallMetrics;
@@ -8,6 +11,7 @@ import io.github.connectparticipant.camel.client.ParticipantHttpClientFactory;
 import io.github.connectparticipant.camel.client.ParticipantServiceClient;
 import io.github.connectparticipant.camel.client.RetryBudget;
 import io.github.connectparticipant.camel.client.ServiceCapacity;
+import io.github.connectparticipant.camel.client.ServiceOperation;
 import io.github.connectparticipant.camel.metrics.Metering;
 import org.apache.camel.Category;
 import org.apache.camel.Component;
@@ -34,24 +38,8 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
     private CloseableHttpClient ownedHttpClient;
     private ParticipantServiceClient serviceClient;
     private AttachmentUploader uploader;
-    /** The service's operation at each path, as the operation tag of the meters names it. */
-    private static final java.util.Map<String, String> OPERATION_NAMES = java.util.Map.ofEntries(
-            java.util.Map.entry(ParticipantServiceClient.COMPLETE_ATTACHMENT_UPLOAD_PATH, "CompleteAttachmentUpload"),
-            java.util.Map.entry(ParticipantServiceClient.START_ATTACHMENT_UPLOAD_PATH, "StartAttachmentUpload"),
-            java.util.Map.entry(ParticipantServiceClient.GET_ATTACHMENT_PATH, "GetAttachment"),
-            java.util.Map.entry(ParticipantServiceClient.CREATE_PARTICIPANT_CONNECTION_PATH,
-                    "CreateParticipantConnection"),
-            java.util.Map.entry(ParticipantServiceClient.SEND_MESSAGE_PATH, "SendMessage"),
-            java.util.Map.entry(ParticipantServiceClient.SEND_EVENT_PATH, "SendEvent"),
-            java.util.Map.entry(ParticipantServiceClient.GET_TRANSCRIPT_PATH, "GetTranscript"),
-            java.util.Map.entry(ParticipantServiceClient.DISCONNECT_PARTICIPANT_PATH, "DisconnectParticipant"),
-            java.util.Map.entry(ParticipantServiceClient.DESCRIBE_VIEW_PATH, "DescribeView"),
-            java.util.Map.entry(ParticipantServiceClient.GET_AUTHENTICATION_URL_PATH, "GetAuthenticationUrl"),
-            java.util.Map.entry(ParticipantServiceClient.CANCEL_PARTICIPANT_AUTHENTICATION_PATH,
-                    "CancelParticipantAuthentication"));
-
-    /** The gate of each operation, by its path. */
-    private final java.util.Map<String, CallGate> gates = new java.util.HashMap<>();
+    /** The gate of each operation. */
+    private final Map<ServiceOperation, CallGate> gates = new EnumMap<>(ServiceOperation.class);
     private RetryBudget retryBudget;
     private ConnectionTokenCache connectionTokens;
 
@@ -89,16 +77,15 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
         serviceClient = new ParticipantServiceClient(httpClient, serviceBaseUrl);
         uploader = new AttachmentUploader(httpClient);
         ServiceCapacity capacity = getComponent().getServiceCapacity();
-        for (String path : OPERATION_NAMES.keySet()) {
-            String operation = OPERATION_NAMES.get(path);
-            gates.put(path, capacity.gate(configuration, path,
-                    metering != null ? metering.forOperation(operation) : CallMetrics.NONE));
+        for (ServiceOperation operation : ServiceOperation.values()) {
+            gates.put(operation, capacity.gate(configuration, operation,
+                    metering != null ? metering.forOperation(operation.serviceName()) : CallMetrics.NONE));
             if (metering != null) {
-                metering.rateOf(operation, capacity.limiter(serviceBaseUrl, path));
+                metering.rateOf(operation.serviceName(), capacity.limiter(serviceBaseUrl, operation));
             }
         }
-        retryBudget = capacity.budget(configuration.serviceBaseUrl());
-        connectionTokens = capacity.connectionTokens(configuration.serviceBaseUrl());
+        retryBudget = capacity.budget(serviceBaseUrl);
+        connectionTokens = capacity.connectionTokens(serviceBaseUrl);
     }
 
     @Override
@@ -129,9 +116,9 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
         return uploader;
     }
 
-    /** The gate of the operation at this path, shared with every endpoint of the context that calls it. */
-    CallGate gate(String operationPath) {
-        return gates.get(operationPath);
+    /** The gate of the operation, shared with every endpoint of the context that calls it. */
+    CallGate gate(ServiceOperation operation) {
+        return gates.get(operation);
     }
 
     /** The connection tokens made from participant tokens for the endpoint's service. */

@@ -12,10 +12,10 @@ import io.github.connectparticipant.camel.client.CallContext;
 import io.github.connectparticipant.camel.client.CallFailures;
 import io.github.connectparticipant.camel.client.CapacityWait;
 import io.github.connectparticipant.camel.client.ClientTokens;
-import io.github.connectparticipant.camel.client.ParticipantServiceClient;
 import io.github.connectparticipant.camel.client.RequestLimits;
 import io.github.connectparticipant.camel.client.RetryPolicy;
 import io.github.connectparticipant.camel.client.ServiceCalls;
+import io.github.connectparticipant.camel.client.ServiceOperation;
 import io.github.connectparticipant.camel.client.StartedUpload;
 import io.github.connectparticipant.camel.client.TranscriptQuery;
 import io.github.connectparticipant.camel.connection.ParticipantConnections;
@@ -75,10 +75,10 @@ public class ConnectParticipantProducer extends DefaultProducer {
         retryPolicy = new RetryPolicy(configuration.getMaxAttempts(), configuration.getRetryBaseDelay(),
                 configuration.getRetryMaxDelay());
         attachmentCompletion = new AttachmentCompletion(endpoint.getServiceClient(), retryPolicy,
-                endpoint.gate(ParticipantServiceClient.COMPLETE_ATTACHMENT_UPLOAD_PATH));
+                endpoint.gate(ServiceOperation.COMPLETE_ATTACHMENT_UPLOAD));
         attachmentSending = new AttachmentSending(endpoint.getServiceClient(), endpoint.getUploader(), retryPolicy,
-                endpoint.gate(ParticipantServiceClient.START_ATTACHMENT_UPLOAD_PATH),
-                endpoint.gate(ParticipantServiceClient.COMPLETE_ATTACHMENT_UPLOAD_PATH));
+                endpoint.gate(ServiceOperation.START_ATTACHMENT_UPLOAD),
+                endpoint.gate(ServiceOperation.COMPLETE_ATTACHMENT_UPLOAD));
         ServiceCalls calls = new ServiceCalls(endpoint.getServiceClient(), retryPolicy, endpoint::gate);
         messaging = new ChatMessaging(calls);
         transcripts = new TranscriptReading(calls);
@@ -185,8 +185,8 @@ public class ConnectParticipantProducer extends DefaultProducer {
         String id = attachmentId;
         GetAttachmentResult result = withConnectionToken(message, context,
                 token -> CallFailures.retried(retryPolicy,
-                        getEndpoint().gate(ParticipantServiceClient.GET_ATTACHMENT_PATH), context.capacityWait(),
-                        "GetAttachment of attachment '" + id + "'",
+                        getEndpoint().gate(ServiceOperation.GET_ATTACHMENT), context.capacityWait(),
+                        ServiceOperation.GET_ATTACHMENT.serviceName() + " of attachment '" + id + "'",
                         () -> getEndpoint().getServiceClient().getAttachment(id, configuration.getUrlExpiryInSeconds(),
                                 token),
                         id, context.redeliveries(), token));
@@ -246,8 +246,8 @@ public class ConnectParticipantProducer extends DefaultProducer {
     }
 
     private <T> T withConnectionToken(Message message, CallContext context, Function<String, T> operation) {
-        String given = AttachmentRequestReader.firstGiven(header(message, ConnectParticipantConstants.CONNECTION_TOKEN),
-                null, configuration.getConnectionToken());
+        String given = headerOrOption(message, ConnectParticipantConstants.CONNECTION_TOKEN,
+                configuration.getConnectionToken());
         return withConnectionToken(message, given, context, operation);
     }
 
@@ -262,9 +262,7 @@ public class ConnectParticipantProducer extends DefaultProducer {
             RequestLimits.checkConnectionToken(connectionToken);
             return operation.apply(connectionToken);
         }
-        String participantToken = AttachmentRequestReader.firstGiven(
-                header(message, ConnectParticipantConstants.PARTICIPANT_TOKEN), null,
-                configuration.getParticipantToken());
+        String participantToken = givenParticipantToken(message);
         if (participantToken == null) {
             RequestLimits.checkConnectionToken(null);
         }
@@ -281,22 +279,30 @@ public class ConnectParticipantProducer extends DefaultProducer {
     }
 
     private String participantToken(Message message) {
-        String token = AttachmentRequestReader.firstGiven(
-                header(message, ConnectParticipantConstants.PARTICIPANT_TOKEN), null,
-                configuration.getParticipantToken());
+        String token = givenParticipantToken(message);
         RequestLimits.checkParticipantToken(token);
         return token;
     }
 
+    private String givenParticipantToken(Message message) {
+        return headerOrOption(message, ConnectParticipantConstants.PARTICIPANT_TOKEN,
+                configuration.getParticipantToken());
+    }
+
     private ClientTokens.Source tokenSource(Message message) {
-        String fixed = AttachmentRequestReader.firstGiven(header(message, ConnectParticipantConstants.CLIENT_TOKEN),
-                null, configuration.getClientToken());
+        String fixed = headerOrOption(message, ConnectParticipantConstants.CLIENT_TOKEN,
+                configuration.getClientToken());
         RequestLimits.checkClientToken(fixed);
         return new ClientTokens.Source(fixed, idempotencyKey(message));
     }
 
     private static String header(Message message, String name) {
         return message.getHeader(name, String.class);
+    }
+
+    /** The message's header when it has a non-empty one, else the endpoint's option. */
+    private static String headerOrOption(Message message, String header, String option) {
+        return AttachmentRequestReader.firstGiven(header(message, header), null, option);
     }
 
     private static String emptyAsNull(String text) {

@@ -2,9 +2,9 @@ package io.github.connectparticipant.camel.client;
 
 /**
  * What the calls to one operation report for operators: each HTTP attempt's duration, each retry, each throttled
- * answer, each wait for capacity, and each whole call (with its retries and waits) with its outcome. {@link #NONE} records nothing: the
- * component's calls use it unless Micrometer is on the class path and a MeterRegistry is found (see
- * io.github.connectparticipant.camel.metrics). No token and no attachment id is ever reported.
+ * answer, each wait for capacity, and each whole call (with its retries and waits) with its outcome.
+ * {@link #NONE} records nothing: the component's calls use it unless Micrometer is on the class path and a
+ * MeterRegistry is found (see io.github.connectparticipant.camel.metrics). No token and no attachment id is ever reported.
  */
 public interface CallMetrics {
 

@@ -3,6 +3,8 @@ package io.github.connectparticipant.camel.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
 
 import io.github.connectparticipant.camel.model.GetAttachmentResult;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -21,17 +23,6 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  */
 public final class ParticipantServiceClient {
 
-    public static final String COMPLETE_ATTACHMENT_UPLOAD_PATH = "/participant/complete-attachment-upload";
-    public static final String START_ATTACHMENT_UPLOAD_PATH = "/participant/start-attachment-upload";
-    public static final String GET_ATTACHMENT_PATH = "/participant/attachment";
-    public static final String CREATE_PARTICIPANT_CONNECTION_PATH = "/participant/connection";
-    public static final String SEND_MESSAGE_PATH = "/participant/message";
-    public static final String SEND_EVENT_PATH = "/participant/event";
-    public static final String GET_TRANSCRIPT_PATH = "/participant/transcript";
-    public static final String DISCONNECT_PARTICIPANT_PATH = "/participant/disconnect";
-    public static final String DESCRIBE_VIEW_PATH = "/participant/views/";
-    public static final String GET_AUTHENTICATION_URL_PATH = "/participant/authentication-url";
-    public static final String CANCEL_PARTICIPANT_AUTHENTICATION_PATH = "/participant/cancel-authentication";
     public static final String BEARER_HEADER = "X-Amz-Bearer";
     public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
     public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
@@ -43,24 +34,14 @@ public final class ParticipantServiceClient {
 
     private final CloseableHttpClient httpClient;
     private final URI serviceRoot;
-    private final URI completeAttachmentUploadUri;
-    private final URI startAttachmentUploadUri;
-    private final URI getAttachmentUri;
-    private final String serviceBaseUrl;
-    /** The other operations' URIs, made once. */
-    private final java.util.Map<String, URI> postUris = new java.util.HashMap<>();
+    /** Each operation's URI, made once. */
+    private final Map<ServiceOperation, URI> uris = new EnumMap<>(ServiceOperation.class);
 
     public ParticipantServiceClient(CloseableHttpClient httpClient, String serviceBaseUrl) {
         this.httpClient = httpClient;
         this.serviceRoot = URI.create(serviceBaseUrl + "/");
-        this.completeAttachmentUploadUri = URI.create(serviceBaseUrl + COMPLETE_ATTACHMENT_UPLOAD_PATH);
-        this.startAttachmentUploadUri = URI.create(serviceBaseUrl + START_ATTACHMENT_UPLOAD_PATH);
-        this.getAttachmentUri = URI.create(serviceBaseUrl + GET_ATTACHMENT_PATH);
-        this.serviceBaseUrl = serviceBaseUrl;
-        for (String path : java.util.List.of(CREATE_PARTICIPANT_CONNECTION_PATH, SEND_MESSAGE_PATH, SEND_EVENT_PATH,
-                GET_TRANSCRIPT_PATH, DISCONNECT_PARTICIPANT_PATH, GET_AUTHENTICATION_URL_PATH,
-                CANCEL_PARTICIPANT_AUTHENTICATION_PATH)) {
-            postUris.put(path, URI.create(serviceBaseUrl + path));
+        for (ServiceOperation operation : ServiceOperation.values()) {
+            uris.put(operation, URI.create(serviceBaseUrl + operation.path()));
         }
     }
 
@@ -72,18 +53,14 @@ public final class ParticipantServiceClient {
      * One POST of one of the operations beyond the attachment flow, with the bearer (a connection token, or for
      * CreateParticipantConnection a participant token).
      */
-    public ServiceAnswer post(String path, byte[] body, String bearer) throws ServiceCallFailure {
-        URI uri = postUris.get(path);
-        if (uri == null) {
-            throw new IllegalArgumentException("not an operation's path: " + path);
-        }
-        Answer answer = post(uri, body, bearer, true);
+    public ServiceAnswer post(ServiceOperation operation, byte[] body, String bearer) throws ServiceCallFailure {
+        Answer answer = post(uris.get(operation), body, bearer, true);
         return new ServiceAnswer(answer.requestId(), ParticipantJson.readTreeQuietly(answer.body()));
     }
 
     /** DescribeView: a GET of the view, its token a path segment encoded as the SDK encodes it. */
     public ServiceAnswer describeView(String viewToken, String connectionToken) throws ServiceCallFailure {
-        HttpGet get = new HttpGet(URI.create(serviceBaseUrl + DESCRIBE_VIEW_PATH + pathSegment(viewToken)));
+        HttpGet get = new HttpGet(URI.create(uris.get(ServiceOperation.DESCRIBE_VIEW) + pathSegment(viewToken)));
         get.setHeader(BEARER_HEADER, connectionToken);
         Answer answer = execute(get, true);
         return new ServiceAnswer(answer.requestId(), ParticipantJson.readTreeQuietly(answer.body()));
@@ -114,7 +91,7 @@ public final class ParticipantServiceClient {
     /** @return the service's request id */
     public String completeAttachmentUpload(String attachmentId, String clientToken, String connectionToken)
             throws ServiceCallFailure {
-        return post(completeAttachmentUploadUri,
+        return post(uris.get(ServiceOperation.COMPLETE_ATTACHMENT_UPLOAD),
                 ParticipantJson.completeAttachmentUploadBody(attachmentId, clientToken),
                 connectionToken, false).requestId();
     }
@@ -122,15 +99,15 @@ public final class ParticipantServiceClient {
     public StartedUpload startAttachmentUpload(String contentType, long size, String name, String clientToken,
                                         String connectionToken)
             throws ServiceCallFailure {
-        Answer answer = post(startAttachmentUploadUri,
+        Answer answer = post(uris.get(ServiceOperation.START_ATTACHMENT_UPLOAD),
                 ParticipantJson.startAttachmentUploadBody(contentType, size, name, clientToken), connectionToken, true);
         return ServiceResults.startedUpload(answer.body(), answer.requestId());
     }
 
     public GetAttachmentResult getAttachment(String attachmentId, Integer urlExpiryInSeconds, String connectionToken)
             throws ServiceCallFailure {
-        Answer answer = post(getAttachmentUri, ParticipantJson.getAttachmentBody(attachmentId, urlExpiryInSeconds),
-                connectionToken, true);
+        Answer answer = post(uris.get(ServiceOperation.GET_ATTACHMENT),
+                ParticipantJson.getAttachmentBody(attachmentId, urlExpiryInSeconds), connectionToken, true);
         return ServiceResults.attachment(attachmentId, answer.body(), answer.requestId());
     }
 

@@ -1,5 +1,7 @@
 package io.github.connectparticipant.camel.client;
 
+import java.util.function.Function;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -10,35 +12,35 @@ public final class ServiceCalls {
 
     private final ParticipantServiceClient client;
     private final RetryPolicy retryPolicy;
-    private final java.util.function.Function<String, CallGate> gates;
+    private final Function<ServiceOperation, CallGate> gates;
 
-    /** @param gates the endpoint's gate of each operation, by path */
+    /** @param gates the endpoint's gate of each operation */
     public ServiceCalls(ParticipantServiceClient client, RetryPolicy retryPolicy,
-                        java.util.function.Function<String, CallGate> gates) {
+                        Function<ServiceOperation, CallGate> gates) {
         this.client = client;
         this.retryPolicy = retryPolicy;
         this.gates = gates;
     }
 
     /**
-     * A POST of the operation at this path.
+     * A POST of the operation, named by the service's name of it in a failure.
      *
-     * @param what   names the call in a failure, e.g. "SendMessage"
      * @param bearer the connection token (the participant token for CreateParticipantConnection), kept out of every
      *               failure's message
      */
-    public ParticipantServiceClient.ServiceAnswer post(String what, String path, byte[] body, String bearer,
+    public ParticipantServiceClient.ServiceAnswer post(ServiceOperation operation, byte[] body, String bearer,
                                                        CallContext context) {
-        return CallFailures.retried(retryPolicy, gates.apply(path), context.capacityWait(), what,
-                () -> client.post(path, body, bearer), null, context.redeliveries(), bearer);
+        return CallFailures.retried(retryPolicy, gates.apply(operation), context.capacityWait(),
+                operation.serviceName(), () -> client.post(operation, body, bearer), null, context.redeliveries(),
+                bearer);
     }
 
     /** DescribeView's GET. */
     public ParticipantServiceClient.ServiceAnswer describeView(String viewToken, String connectionToken,
                                                                CallContext context) {
-        return CallFailures.retried(retryPolicy, gates.apply(ParticipantServiceClient.DESCRIBE_VIEW_PATH),
-                context.capacityWait(), "DescribeView", () -> client.describeView(viewToken, connectionToken), null,
-                context.redeliveries(), connectionToken);
+        return CallFailures.retried(retryPolicy, gates.apply(ServiceOperation.DESCRIBE_VIEW),
+                context.capacityWait(), ServiceOperation.DESCRIBE_VIEW.serviceName(),
+                () -> client.describeView(viewToken, connectionToken), null, context.redeliveries(), connectionToken);
     }
 
     /** A text member of an answer, or null. */

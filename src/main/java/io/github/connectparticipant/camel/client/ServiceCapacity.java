@@ -18,15 +18,16 @@ public final class ServiceCapacity {
     private final Map<String, ConnectionTokenCache> connectionTokens = new ConcurrentHashMap<>();
 
     /** The gate for an endpoint's calls to one operation, with the endpoint's own settings. */
-    public CallGate gate(ConnectParticipantConfiguration configuration, String operationPath, CallMetrics metrics) {
+    public CallGate gate(ConnectParticipantConfiguration configuration, ServiceOperation operation,
+                         CallMetrics metrics) {
         String serviceBaseUrl = configuration.serviceBaseUrl();
-        return new CallGate(budget(serviceBaseUrl), limiter(serviceBaseUrl, operationPath),
+        return new CallGate(budget(serviceBaseUrl), limiter(serviceBaseUrl, operation),
                 configuration.getRateLimit(), configuration.isAdaptiveRateLimit(), metrics);
     }
 
     /** The learned rate of one operation of one service. */
-    public AdaptiveRateLimiter limiter(String serviceBaseUrl, String operationPath) {
-        return limiters.computeIfAbsent(serviceBaseUrl + operationPath, key -> new AdaptiveRateLimiter());
+    public AdaptiveRateLimiter limiter(String serviceBaseUrl, ServiceOperation operation) {
+        return limiters.computeIfAbsent(serviceBaseUrl + operation.path(), key -> new AdaptiveRateLimiter());
     }
 
     /** The connection tokens made from participant tokens for this service. */

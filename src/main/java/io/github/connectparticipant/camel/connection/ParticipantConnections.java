@@ -14,6 +14,7 @@ import io.github.connectparticipant.camel.client.ParticipantJson;
 import io.github.connectparticipant.camel.client.ParticipantServiceClient;
 import io.github.connectparticipant.camel.client.RequestLimits;
 import io.github.connectparticipant.camel.client.ServiceCalls;
+import io.github.connectparticipant.camel.client.ServiceOperation;
 import io.github.connectparticipant.camel.model.CancelParticipantAuthenticationResult;
 import io.github.connectparticipant.camel.model.CreateParticipantConnectionResult;
 import io.github.connectparticipant.camel.model.DescribeViewResult;
@@ -77,8 +78,7 @@ public final class ParticipantConnections {
     }
 
     public DisconnectParticipantResult disconnect(String connectionToken, CallContext context) {
-        ParticipantServiceClient.ServiceAnswer answer = calls.post("DisconnectParticipant",
-                ParticipantServiceClient.DISCONNECT_PARTICIPANT_PATH,
+        ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.DISCONNECT_PARTICIPANT,
                 ParticipantJson.disconnectParticipantBody(context.clientTokens().forCall("disconnect", true)),
                 connectionToken, context);
         return new DisconnectParticipantResult(answer.requestId());
@@ -96,8 +96,7 @@ public final class ParticipantConnections {
                                                            String connectionToken, CallContext context) {
         RequestLimits.checkText("the session id", sessionId, SESSION_ID_LENGTH, SESSION_ID_LENGTH, true);
         RequestLimits.checkText("the redirect URI", redirectUri, 1, MAX_REDIRECT_URI, true);
-        ParticipantServiceClient.ServiceAnswer answer = calls.post("GetAuthenticationUrl",
-                ParticipantServiceClient.GET_AUTHENTICATION_URL_PATH,
+        ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.GET_AUTHENTICATION_URL,
                 ParticipantJson.getAuthenticationUrlBody(sessionId, redirectUri), connectionToken, context);
         return new GetAuthenticationUrlResult(ServiceCalls.text(answer.body(), "AuthenticationUrl"),
                 answer.requestId());
@@ -106,8 +105,7 @@ public final class ParticipantConnections {
     public CancelParticipantAuthenticationResult cancelAuthentication(String sessionId, String connectionToken,
                                                                       CallContext context) {
         RequestLimits.checkText("the session id", sessionId, SESSION_ID_LENGTH, SESSION_ID_LENGTH, true);
-        ParticipantServiceClient.ServiceAnswer answer = calls.post("CancelParticipantAuthentication",
-                ParticipantServiceClient.CANCEL_PARTICIPANT_AUTHENTICATION_PATH,
+        ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.CANCEL_PARTICIPANT_AUTHENTICATION,
                 ParticipantJson.cancelParticipantAuthenticationBody(sessionId), connectionToken, context);
         return new CancelParticipantAuthenticationResult(answer.requestId());
     }
@@ -115,8 +113,7 @@ public final class ParticipantConnections {
     private CreateParticipantConnectionResult create(String participantToken, List<String> types,
                                                      CallContext context) {
         RequestLimits.checkParticipantToken(participantToken);
-        ParticipantServiceClient.ServiceAnswer answer = calls.post("CreateParticipantConnection",
-                ParticipantServiceClient.CREATE_PARTICIPANT_CONNECTION_PATH,
+        ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.CREATE_PARTICIPANT_CONNECTION,
                 ParticipantJson.createParticipantConnectionBody(types, connectParticipant), participantToken, context);
         JsonNode credentials = answer.body() != null ? answer.body().get("ConnectionCredentials") : null;
         JsonNode websocket = answer.body() != null ? answer.body().get("Websocket") : null;

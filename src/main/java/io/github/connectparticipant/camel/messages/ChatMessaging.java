@@ -7,6 +7,7 @@ import io.github.connectparticipant.camel.client.ParticipantJson;
 import io.github.connectparticipant.camel.client.ParticipantServiceClient;
 import io.github.connectparticipant.camel.client.RequestLimits;
 import io.github.connectparticipant.camel.client.ServiceCalls;
+import io.github.connectparticipant.camel.client.ServiceOperation;
 import io.github.connectparticipant.camel.model.SendEventResult;
 import io.github.connectparticipant.camel.model.SendMessageResult;
 
@@ -39,8 +40,7 @@ public final class ChatMessaging {
         RequestLimits.checkText("the message's content type", type, 1, MAX_CONTENT_TYPE, true);
         RequestLimits.checkText("the message's content (" + type + ")", content, 1,
                 MAX_CONTENT_BY_TYPE.getOrDefault(type, MAX_CONTENT), true);
-        ParticipantServiceClient.ServiceAnswer answer = calls.post("SendMessage",
-                ParticipantServiceClient.SEND_MESSAGE_PATH,
+        ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.SEND_MESSAGE,
                 ParticipantJson.chatItemBody(type, content, context.clientTokens().forCall("message", true)),
                 connectionToken, context);
         return new SendMessageResult(ServiceCalls.text(answer.body(), "Id"),
@@ -51,8 +51,7 @@ public final class ChatMessaging {
     public SendEventResult sendEvent(String contentType, String content, String connectionToken, CallContext context) {
         RequestLimits.checkText("the event's content type", contentType, 1, MAX_CONTENT_TYPE, true);
         RequestLimits.checkText("the event's content", content, 1, MAX_CONTENT, false);
-        ParticipantServiceClient.ServiceAnswer answer = calls.post("SendEvent",
-                ParticipantServiceClient.SEND_EVENT_PATH,
+        ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.SEND_EVENT,
                 ParticipantJson.chatItemBody(contentType, content, context.clientTokens().forCall("event", true)),
                 connectionToken, context);
         return new SendEventResult(ServiceCalls.text(answer.body(), "Id"),

@@ -12,6 +12,7 @@ import io.github.connectparticipant.camel.client.ParticipantJson;
 import io.github.connectparticipant.camel.client.ParticipantServiceClient;
 import io.github.connectparticipant.camel.client.RequestLimits;
 import io.github.connectparticipant.camel.client.ServiceCalls;
+import io.github.connectparticipant.camel.client.ServiceOperation;
 import io.github.connectparticipant.camel.client.TranscriptQuery;
 import io.github.connectparticipant.camel.model.GetTranscriptResult;
 
@@ -41,8 +42,8 @@ public final class TranscriptReading {
         String page = nextToken;
         int pages = 0;
         do {
-            ParticipantServiceClient.ServiceAnswer answer = calls.post("GetTranscript",
-                    ParticipantServiceClient.GET_TRANSCRIPT_PATH, ParticipantJson.getTranscriptBody(query, page),
+            ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.GET_TRANSCRIPT,
+                    ParticipantJson.getTranscriptBody(query, page),
                     connectionToken, context);
             pages++;
             requestId = answer.requestId();
