@@ -12,7 +12,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * Reports whether the endpoint's service answers at all: any HTTP answer is UP (a probe carries no token, so the
  * service refuses it, and that is an answer); no connection or no answer within responseTimeout is DOWN, and so is an
- * outage (the service's retry budget spent on calls that all failed), while messages wait for it.
+ * outage (the service's last calls all faults in a row: see RetryBudget), while messages wait for it.
  */
 public class ConnectParticipantProducerHealthCheck extends AbstractHealthCheck {
 

@@ -72,8 +72,8 @@ public final class RetryPolicy {
      * Runs the call through its gate: each attempt waits there for capacity (the service back from an outage, its
      * turn at the operation's rate), out of the message's allowance. A throttle the gate's learned rate takes uses no
      * attempt: the call waits for its turn and goes again. A server fault or no answer retries while the call has
-     * attempts and the service's retry budget pays for them; when the budget is dry the service is down, and the call
-     * holds, without using attempts, until an answer ends the outage or the allowance runs out.
+     * attempts; once the service's retry budget takes it to be down (see {@link RetryBudget}: faults in a row), the
+     * call holds, without using attempts, until an answer ends the outage or the allowance runs out.
      *
      * @return the value and how many attempts went on the wire
      */
