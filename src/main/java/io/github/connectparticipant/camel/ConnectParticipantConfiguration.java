@@ -120,7 +120,7 @@ public class ConnectParticipantConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "120000", javaType = "java.time.Duration",
               description = "How long one message may wait for capacity, in milliseconds, across all its calls: for"
                             + " its turn at the learned or fixed rate, for a throttle's Retry-After, and for the"
-                            + " service to come back from an outage (every call failing, the retry budget spent). Past it the"
+                            + " service to come back from an outage (its last calls all faults in a row). Past it the"
                             + " message fails retryable, so the route's redeliveries and dead letters take over. 0"
                             + " fails at once instead of waiting.")
     private long maxWaitForCapacity = 120000;
