@@ -1,6 +1,5 @@
 package io.github.connectparticipant.routes;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
