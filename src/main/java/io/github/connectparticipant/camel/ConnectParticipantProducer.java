@@ -266,16 +266,7 @@ public class ConnectParticipantProducer extends DefaultProducer {
         if (participantToken == null) {
             RequestLimits.checkConnectionToken(null);
         }
-        String made = connections.connectionToken(participantToken, context);
-        try {
-            return operation.apply(made);
-        } catch (ConnectParticipantException e) {
-            if (e.getStatusCode() != 403 || !"AccessDeniedException".equals(e.getErrorCode())) {
-                throw e;
-            }
-            connections.forget(participantToken, made);
-            return operation.apply(connections.connectionToken(participantToken, context));
-        }
+        return connections.withConnectionTokenFrom(participantToken, context, operation);
     }
 
     private String participantToken(Message message) {

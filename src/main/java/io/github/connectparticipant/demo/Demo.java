@@ -42,7 +42,6 @@ public final class Demo {
     private final DemoSummary summary = new DemoSummary();
     private final DemoMeters meters = new DemoMeters();
     private final java.util.function.Consumer<CamelContext> whenDrained;
-    private ParticipantServiceSimulator simulator;
     private EmbeddedKafka kafka;
     private int seededToKafka;
 
@@ -71,7 +70,6 @@ public final class Demo {
         try (ParticipantServiceSimulator simulator = settings.embeddedSimulator() ? startSimulator() : null;
              EmbeddedBroker broker = settings.embeddedBroker()
                      ? EmbeddedBroker.start(settings.workFolder().resolve("broker"), 0) : null) {
-            this.simulator = simulator;
             this.kafka = settings.kafka() ? EmbeddedKafka.start() : null;
             Main main = new Main();
             // the component records its meters here, as in an application with Micrometer; the summary reads them

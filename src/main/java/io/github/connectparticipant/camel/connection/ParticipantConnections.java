@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,8 +59,25 @@ public final class ParticipantConnections {
         return create(participantToken, connectionTypes, context);
     }
 
-    /** A connection token for another operation: the one kept for the participant token, or a new one. */
-    public String connectionToken(String participantToken, CallContext context) {
+    /**
+     * Runs another operation with a connection token made from the participant token: the one kept for it, or a new
+     * one; when the service refuses that token (403 AccessDeniedException: it expired early, or the participant
+     * reconnected), once more with a token made anew.
+     */
+    public <T> T withConnectionTokenFrom(String participantToken, CallContext context, Function<String, T> operation) {
+        String made = connectionToken(participantToken, context);
+        try {
+            return operation.apply(made);
+        } catch (ConnectParticipantException e) {
+            if (e.getStatusCode() != 403 || !"AccessDeniedException".equals(e.getErrorCode())) {
+                throw e;
+            }
+            cache.forget(participantToken, made);
+            return operation.apply(connectionToken(participantToken, context));
+        }
+    }
+
+    private String connectionToken(String participantToken, CallContext context) {
         return cache.connectionToken(participantToken, () -> {
             CreateParticipantConnectionResult created = create(participantToken, CREDENTIALS_ONLY, context);
             if (created.getConnectionToken() == null || created.getConnectionExpiry() == null) {
@@ -70,11 +88,6 @@ public final class ParticipantConnections {
             }
             return new ConnectionTokenCache.Connection(created.getConnectionToken(), created.getConnectionExpiry());
         });
-    }
-
-    /** The service refused a connection token made from this participant token: the next call makes a new one. */
-    public void forget(String participantToken, String connectionToken) {
-        cache.forget(participantToken, connectionToken);
     }
 
     public DisconnectParticipantResult disconnect(String connectionToken, CallContext context) {
