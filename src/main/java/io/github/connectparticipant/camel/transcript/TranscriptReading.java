@@ -24,6 +24,8 @@ public final class TranscriptReading {
 
     /** A guard against a service that never stops handing out next tokens. */
     static final int MAX_PAGES = 10_000;
+    private static final Set<String> SCAN_DIRECTIONS = Set.of("FORWARD", "BACKWARD");
+    private static final Set<String> SORT_ORDERS = Set.of("ASCENDING", "DESCENDING");
     private static final TypeReference<Map<String, Object>> ITEM = new TypeReference<>() {
     };
 
@@ -43,8 +45,7 @@ public final class TranscriptReading {
         int pages = 0;
         do {
             ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.GET_TRANSCRIPT,
-                    ParticipantJson.getTranscriptBody(query, page),
-                    connectionToken, context);
+                    ParticipantJson.getTranscriptBody(query, page), connectionToken, context);
             pages++;
             requestId = answer.requestId();
             JsonNode body = answer.body();
@@ -66,8 +67,8 @@ public final class TranscriptReading {
         RequestLimits.checkText("ContactId", query.contactId(), 1, 256, false);
         RequestLimits.checkRange("MaxResults", query.maxResults(), 0, 100);
         RequestLimits.checkText("NextToken", nextToken, 1, 1000, false);
-        RequestLimits.checkOneOf("ScanDirection", query.scanDirection(), Set.of("FORWARD", "BACKWARD"));
-        RequestLimits.checkOneOf("SortOrder", query.sortOrder(), Set.of("ASCENDING", "DESCENDING"));
+        RequestLimits.checkOneOf("ScanDirection", query.scanDirection(), SCAN_DIRECTIONS);
+        RequestLimits.checkOneOf("SortOrder", query.sortOrder(), SORT_ORDERS);
         int positions = (query.startPositionId() != null ? 1 : 0)
                         + (query.startPositionAbsoluteTime() != null ? 1 : 0)
                         + (query.startPositionMostRecent() != null ? 1 : 0);
