@@ -126,8 +126,11 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
         return connectionTokens;
     }
 
-    /** The retry budget of the endpoint's service, shared in the Camel context: whether it is in an outage. */
-    RetryBudget getRetryBudget() {
+    /**
+     * The retry budget of the endpoint's service, shared in the Camel context: whether it is in an outage, and how many
+     * it has had.
+     */
+    public RetryBudget getRetryBudget() {
         return retryBudget;
     }
 }

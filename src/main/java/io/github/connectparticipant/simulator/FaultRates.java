@@ -30,6 +30,17 @@ public record FaultRates(double throttle, double throttleRetryAfter, double inte
         slowDelay = slowDelay == null ? Duration.ZERO : slowDelay;
     }
 
+    /**
+     * A brownout: this share of the calls fails at random, whatever the rate (a third throttled, a third 500, the rest
+     * 503 and dropped connections in halves), beside any quota.
+     */
+    public static FaultRates brownout(double share, long seed) {
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException("a brownout's share is between 0 and 1, not " + share);
+        }
+        return new FaultRates(share / 3, 0, share / 3, share / 6, share / 6, 0, Duration.ZERO, seed);
+    }
+
     /** True when no fault is ever drawn. */
     public boolean isNone() {
         return throttle + throttleRetryAfter + internalError + serviceUnavailable + dropConnection + slow == 0;

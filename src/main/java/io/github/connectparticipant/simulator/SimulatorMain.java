@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * --port 8089 --connection-token TOKEN [--connection-token ...] [--participant-token P ...] [--refuse ID ...]
  * [--throttle 0.1] [--throttle-retry-after 0.05] [--internal-error 0.1] [--unavailable 0.05] [--drop 0.05]
- * [--slow 0.03 --slow-ms 3000] [--seed 42] [--quota 10 [--quota-burst 10]] [--outage 30s]
+ * [--slow 0.03 --slow-ms 3000] [--brownout 0.3] [--seed 42] [--quota 10 [--quota-burst 10]] [--outage 30s]
  * </pre>
  *
  * The connection token may also come from the CONNECTPARTICIPANT_CONNECTION_TOKEN environment variable.
@@ -30,7 +30,7 @@ public final class SimulatorMain {
         List<String> participantTokens = new ArrayList<>();
         double throttle = 0, throttleRetryAfter = 0, internalError = 0, unavailable = 0, drop = 0, slow = 0;
         long slowMillis = 3000, seed = System.nanoTime();
-        double quota = 0, quotaBurst = -1;
+        double quota = 0, quotaBurst = -1, brownout = -1;
         Duration outage = Duration.ZERO;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -55,6 +55,7 @@ public final class SimulatorMain {
                 case "--drop" -> drop = Double.parseDouble(value);
                 case "--slow" -> slow = Double.parseDouble(value);
                 case "--slow-ms" -> slowMillis = Long.parseLong(value);
+                case "--brownout" -> brownout = Double.parseDouble(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--quota" -> quota = Double.parseDouble(value);
                 case "--quota-burst" -> quotaBurst = Double.parseDouble(value);
@@ -75,8 +76,12 @@ public final class SimulatorMain {
                 .acceptConnectionTokens(tokens.toArray(String[]::new))
                 .refuseAttachmentIds(refused)
                 .acceptParticipantTokens(participantTokens.toArray(String[]::new));
-        simulator.faults().rates(new FaultRates(throttle, throttleRetryAfter, internalError, unavailable, drop, slow,
-                Duration.ofMillis(slowMillis), seed));
+        if (brownout >= 0 && throttle + throttleRetryAfter + internalError + unavailable + drop + slow > 0) {
+            throw new IllegalArgumentException("--brownout sets the fault rates: give it or the rates, not both");
+        }
+        simulator.faults().rates(brownout >= 0 ? FaultRates.brownout(brownout, seed)
+                : new FaultRates(throttle, throttleRetryAfter, internalError, unavailable, drop, slow,
+                        Duration.ofMillis(slowMillis), seed));
         simulator.quota(quota, quotaBurst >= 0 ? quotaBurst : Math.max(1, quota));
         if (!outage.isZero()) {
             simulator.outage(outage);
@@ -92,6 +97,7 @@ public final class SimulatorMain {
                            + tokens.size() + " connection token(s), " + refused.size()
                            + " refused id(s)"
                            + (quota > 0 ? ", quota " + quota + " calls/s per operation" : "")
+                           + (brownout > 0 ? ", " + Math.round(brownout * 100) + "% of calls failing at random" : "")
                            + (outage.isZero() ? "" : ", answering 503 for the first " + outage.toSeconds() + " s")
                            + "); Ctrl-C to stop");
         stopped.await();
@@ -126,6 +132,9 @@ public final class SimulatorMain {
                   --unavailable R           rate of 503 without a body
                   --drop R                  rate of dropped connections (work done, no answer)
                   --slow R                  rate of slow answers, delayed by --slow-ms (default 3000)
+                  --brownout S              a share S of the calls fails at random whatever the rate: a third
+                                            429, a third 500, the rest 503 and dropped connections (instead of
+                                            the rates above; with --quota, beside it)
                   --seed N                  random seed for the fault draws
                   --quota R                 request-rate quota: R calls a second per operation, shared by all
                                             callers; over it, 429 ThrottlingException without Retry-After

@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The side-by-side benchmark: every contender against one fast loopback server in its own JVM, at 1, 8 and 32
  * threads, rounds interleaved (the order rotates each round), medians reported with each contender's ratio to raw
  * HttpClient 5 (the median of the ratios within each round, since the machine's speed drifts between rounds); then
- * backlogs against a quota ({@link QuotaBenchmark}, --quota 20:8:600,10:32:400, or 0 for none), then a soak of
- * 10,000 messages through the queue route. Run: mvn -B -Pbenchmark verify
+ * backlogs against a quota and a brownout ({@link QuotaBenchmark}: --quota quota:threads:messages[:brownout],...,
+ * by default 20:8:600,10:32:400,50:8:600:0.3,0:8:1000:0.3, or 0 for none), then a soak of 10,000 messages through the
+ * queue route. Run: mvn -B -Pbenchmark verify
  * (or with -Dbenchmark.args="--seconds 5 --rounds 5").
  */
 public final class Benchmark {
@@ -43,26 +44,10 @@ public final class Benchmark {
 
         StringBuilder report = new StringBuilder();
         report.append(Machine.describe()).append('\n');
-        Process server = startServer();
-        try {
-            String baseUrl = "http://127.0.0.1:" + readPort(server);
-            List<Contender> all = Contenders.all(baseUrl);
-            String only = options.get("only");
-            // --only NAME: raw HttpClient 5, the reference, and the contenders whose name holds NAME (for profiling)
-            List<Contender> contenders = only == null ? all
-                    : all.stream().filter(c -> c == all.get(0) || c.name().contains(only)).toList();
-            try {
-                report.append(compare(contenders, threadCounts, seconds, rounds));
-            } finally {
-                for (Contender contender : all) {
-                    contender.close();
-                }
-            }
-        } finally {
-            server.getOutputStream().close();
-            server.destroy();
+        if (rounds > 0) {
+            report.append(throughput(options, threadCounts, seconds, rounds));
         }
-        String quota = options.getOrDefault("quota", "20:8:600,10:32:400");
+        String quota = options.getOrDefault("quota", "20:8:600,10:32:400,50:8:600:0.3,0:8:1000:0.3");
         if (!quota.isBlank() && !"0".equals(quota)) {
             report.append('\n').append(QuotaBenchmark.run(Arrays.stream(quota.split(","))
                     .map(QuotaBenchmark.Scenario::parse).toList()));
@@ -73,6 +58,30 @@ public final class Benchmark {
         Files.writeString(out.resolve("results.md"), report);
         System.out.println(report);
         System.out.println("Written to " + out.resolve("results.md"));
+    }
+
+    /** Every contender against one fast loopback server in its own JVM (--rounds 0 leaves it out). */
+    private static String throughput(Map<String, String> options, int[] threadCounts, double seconds, int rounds)
+            throws Exception {
+        Process server = startServer();
+        try {
+            String baseUrl = "http://127.0.0.1:" + readPort(server);
+            List<Contender> all = Contenders.all(baseUrl);
+            String only = options.get("only");
+            // --only NAME: raw HttpClient 5, the reference, and the contenders whose name holds NAME (for profiling)
+            List<Contender> contenders = only == null ? all
+                    : all.stream().filter(c -> c == all.get(0) || c.name().contains(only)).toList();
+            try {
+                return compare(contenders, threadCounts, seconds, rounds);
+            } finally {
+                for (Contender contender : all) {
+                    contender.close();
+                }
+            }
+        } finally {
+            server.getOutputStream().close();
+            server.destroy();
+        }
     }
 
     private static String compare(List<Contender> contenders, int[] threadCounts, double seconds, int rounds)

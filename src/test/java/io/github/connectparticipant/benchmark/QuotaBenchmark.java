@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.apache.camel.CamelContext;
@@ -20,24 +21,32 @@ import software.amazon.awssdk.services.connectparticipant.ConnectParticipantClie
 import software.amazon.awssdk.services.connectparticipant.model.CompleteAttachmentUploadRequest;
 
 /**
- * The quota scenario of the benchmark: a backlog of attachment ids drained by a number of threads against the
- * simulator enforcing a token-bucket quota (a burst of one second's calls, 429 without Retry-After), side by side: the
- * AWS SDK for Java v2 in its STANDARD and ADAPTIVE_V2 retry modes, and the component with its defaults. Each
- * contender gets a fresh simulator and a fresh client, so that none inherits what another learned. A message that
- * fails after the client's own retries counts as failed (a route would redeliver it, or dead-letter it).
+ * The quota and brownout scenarios of the benchmark: a backlog of attachment ids drained by a number of threads against
+ * the simulator enforcing a token-bucket quota (a burst of one second's calls, 429 without Retry-After), and/or failing
+ * a share of the calls at random whatever the rate (a brownout: a third 429, a third 500, the rest 503 and dropped
+ * connections), side by side: the AWS SDK for Java v2 in its STANDARD and ADAPTIVE_V2 retry modes, and the component
+ * with its defaults. Each contender gets a fresh simulator and a fresh client, so that none inherits what another
+ * learned, and each its own defaults: the SDK's 3 attempts, the component's 3 attempts and its waits for capacity (up
+ * to maxWaitForCapacity). A message that fails after the client's own retries counts as failed (a route would
+ * redeliver it, or dead-letter it).
  */
 final class QuotaBenchmark {
 
-    /** A backlog of messages, drained by threads, against a quota of calls per second. */
-    record Scenario(double quota, int threads, int messages) {
-        /** "20:8:600": quota 20 calls/s, 8 threads, 600 messages. */
+    /** A backlog of messages, drained by threads, against a quota of calls per second and a brownout. */
+    record Scenario(double quota, int threads, int messages, double brownout) {
+        /**
+         * "20:8:600": quota 20 calls/s, 8 threads, 600 messages; "50:8:600:0.3": the same with 30% of the calls
+         * failing at random; "0:8:1000:0.3": no quota, 30% failing.
+         */
         static Scenario parse(String spec) {
             String[] parts = spec.split(":");
-            return new Scenario(Double.parseDouble(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+            return new Scenario(Double.parseDouble(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+                    parts.length > 3 ? Double.parseDouble(parts[3]) : 0);
         }
 
+        /** Every admitted call that does not fail at random is one message done; none without a quota. */
         double idealSeconds() {
-            return messages / quota;
+            return quota > 0 ? messages / (quota * (1 - brownout)) : Double.NaN;
         }
     }
 
@@ -49,26 +58,36 @@ final class QuotaBenchmark {
     private record Outcome(double seconds, int calls, int throttled, int failed, String firstFailure) {
     }
 
+    private static final String ROW = "| %s | %.0f%% | %d | %d | %s | %.1f | %s | %.2f | %.1f%% | %d |%n";
+    private static final List<String> CONTENDERS
+            = List.of("AWS SDK v2, STANDARD", "AWS SDK v2, ADAPTIVE_V2", "component (defaults)");
+
     private QuotaBenchmark() {
     }
 
     static String run(List<Scenario> scenarios) throws Exception {
         StringBuilder table = new StringBuilder();
         table.append("A backlog drained against the simulator's quota (token bucket, burst of one second's calls, 429 "
-                     + "without Retry-After); each contender with a fresh simulator and client. Ideal: messages / "
-                     + "quota.\n\n| quota/s | threads | messages | contender | seconds | vs ideal | calls/message "
-                     + "| throttled share of calls | failed messages |\n|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
+                     + "without Retry-After) and brownout (that share of the calls failing at random whatever the "
+                     + "rate: a third 429, a third 500, the rest 503 and dropped connections); each contender with a "
+                     + "fresh simulator and client. Ideal: messages / (quota x (1 - brownout)).\n\n| quota/s | "
+                     + "brownout | threads | messages | contender | seconds | vs ideal | calls/message | throttled "
+                     + "share of calls | failed messages |\n|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
         for (Scenario scenario : scenarios) {
-            for (String contender : List.of("AWS SDK v2, STANDARD", "AWS SDK v2, ADAPTIVE_V2", "component (defaults)")) {
+            for (String contender : CONTENDERS) {
                 Outcome outcome = drain(scenario, contender);
-                table.append(String.format(Locale.ROOT, "| %.0f | %d | %d | %s | %.1f | %.2f | %.2f | %.1f%% | %d |%n",
-                        scenario.quota(), scenario.threads(), scenario.messages(), contender, outcome.seconds(),
-                        outcome.seconds() / scenario.idealSeconds(), outcome.calls() / (double) scenario.messages(),
-                        100.0 * outcome.throttled() / outcome.calls(), outcome.failed()));
-                System.out.printf(Locale.ROOT, "quota %.0f/s, %d threads, %s: %.1f s, %d calls, %d throttled, %d failed"
-                                               + " (%s)%n", scenario.quota(), scenario.threads(), contender,
-                        outcome.seconds(), outcome.calls(), outcome.throttled(), outcome.failed(),
-                        outcome.firstFailure());
+                double ideal = scenario.idealSeconds();
+                table.append(String.format(Locale.ROOT, ROW,
+                        scenario.quota() > 0 ? String.format(Locale.ROOT, "%.0f", scenario.quota()) : "none",
+                        100 * scenario.brownout(), scenario.threads(), scenario.messages(), contender,
+                        outcome.seconds(), Double.isNaN(ideal) ? "-"
+                                : String.format(Locale.ROOT, "%.2f", outcome.seconds() / ideal),
+                        outcome.calls() / (double) scenario.messages(), 100.0 * outcome.throttled() / outcome.calls(),
+                        outcome.failed()));
+                System.out.printf(Locale.ROOT, "quota %.0f/s, brownout %.2f, %d threads, %s: %.1f s, %d calls, %d "
+                                               + "throttled, %d failed (%s)%n", scenario.quota(), scenario.brownout(),
+                        scenario.threads(), contender, outcome.seconds(), outcome.calls(), outcome.throttled(),
+                        outcome.failed(), outcome.firstFailure());
             }
         }
         return table.toString();
@@ -78,6 +97,9 @@ final class QuotaBenchmark {
         try (ParticipantServiceSimulator simulator = ParticipantServiceSimulator.start(0)
                 .acceptConnectionTokens(Contenders.TOKEN).quota(scenario.quota());
              Caller caller = caller(contender, simulator.baseUrl())) {
+            if (scenario.brownout() > 0) {
+                simulator.faults().rates(FaultRates.brownout(scenario.brownout(), 20261129));
+            }
             AtomicInteger next = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
             AtomicReference<String> firstFailure = new AtomicReference<>();

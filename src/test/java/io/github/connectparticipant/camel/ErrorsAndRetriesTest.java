@@ -3,8 +3,10 @@ package io.github.connectparticipant.camel;
 import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
+import io.github.connectparticipant.camel.client.AdaptiveRateLimiter;
 import io.github.connectparticipant.simulator.Fault;
 import io.github.connectparticipant.simulator.Ledger;
 import org.apache.camel.Exchange;
@@ -33,9 +35,11 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
                 from("direct:learning").to(TO + "&maxAttempts=1");
                 from("direct:impatient").to(TO + "&maxWaitForCapacity=0");
                 from("direct:capped").to(TO + "&rateLimit=10");
-                // the shipped routes' policy: retryable failures redelivered twice, then the dead letters
+                // the shipped routes' policy (retryable failures redelivered twice, 1 s doubling, then the dead
+                // letters) and the component's default backoff
                 from("direct:lone").errorHandler(deadLetterChannel("mock:loneDead").maximumRedeliveries(2)
-                        .redeliveryDelay(100)).to(TO).to("mock:loneDone");
+                        .redeliveryDelay(1000).useExponentialBackOff())
+                        .to(TO + "&retryBaseDelay=100&retryMaxDelay=20000").to("mock:loneDone");
                 from("direct:patient").to(TO + "&retryMaxDelay=5000");
                 from("direct:quick").to(TO + "&responseTimeout=300");
                 from("direct:redelivered").errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(0))
@@ -147,17 +151,24 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
 
     @Test
     void noWaitForCapacityFailsAThrottledCallAtOnce() {
-        simulator.faults().scriptFor("now-1", Fault.throttle());
+        // a stray throttle teaches nothing: the call goes again at once, no wait, no attempt used
+        simulator.faults().scriptFor("now-0", Fault.throttle());
+        assertNull(template.send("direct:impatient", e -> e.getMessage().setBody("now-0")).getException());
+        // a spent quota (every call throttled) teaches a rate: the next attempt would have to wait for its turn
+        Fault[] spent = new Fault[AdaptiveRateLimiter.throttlesInARowToLearn()];
+        Arrays.fill(spent, Fault.throttle());
+        simulator.faults().scriptFor("now-1", spent);
         ConnectParticipantException failure = failureFor("direct:impatient", "now-1");
 
-        assertFailure(failure, "ThrottlingException", 429, true, 1);
+        assertFailure(failure, "ThrottlingException", 429, true, spent.length);
         assertTrue(failure.getMessage().contains("maxWaitForCapacity"), failure::getMessage);
-        assertEquals(1, simulator.ledger().callsFor("now-1").size());
+        assertEquals(spent.length, simulator.ledger().callsFor("now-1").size());
     }
 
     @Test
     void aLoneMessageThatMeetsAnOutageIsHeldNotDeadLettered() throws Exception {
-        // nine attempts (three deliveries of three) would dead-letter it; six faults in a row make an outage first
+        // nine attempts (three deliveries of three) would dead-letter it; six faults in a row over 300 ms make an outage
+        // first, in its second delivery
         simulator.outage(Duration.ofSeconds(3));
         getMockEndpoint("mock:loneDead").expectedMessageCount(0);
         getMockEndpoint("mock:loneDone").expectedMessageCount(1);

@@ -1,7 +1,9 @@
 package io.github.connectparticipant.camel;
 
+import java.util.Arrays;
 import java.util.List;
 
+import io.github.connectparticipant.camel.client.AdaptiveRateLimiter;
 import io.github.connectparticipant.simulator.Fault;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Meter;
@@ -47,7 +49,10 @@ class MetricsTest extends SimulatorTestSupport {
     @Test
     void callsOutcomesDurationsRetriesTheRateAndThePoolAreMetered() {
         simulator.refuseAttachmentIds("metered-bad");
-        simulator.faults().scriptFor("metered-busy", Fault.throttle());
+        // a spent quota: every call throttled until the rate is learned
+        Fault[] spent = new Fault[AdaptiveRateLimiter.throttlesInARowToLearn()];
+        Arrays.fill(spent, Fault.throttle());
+        simulator.faults().scriptFor("metered-busy", spent);
         for (String id : List.of("metered-1", "metered-busy", "metered-bad")) {
             template.send("direct:complete", e -> e.getMessage().setBody(id));
         }
@@ -56,12 +61,13 @@ class MetricsTest extends SimulatorTestSupport {
                 "error_code", "none"));
         assertEquals(1, count("connectparticipant.calls", "operation", "CompleteAttachmentUpload", "outcome",
                 "client_error", "error_code", "ValidationException"));
-        assertEquals(1, count("connectparticipant.retries", "operation", "CompleteAttachmentUpload"),
-                "the throttled call went again");
-        assertEquals(1, count("connectparticipant.throttles", "operation", "CompleteAttachmentUpload"),
-                "one throttled answer");
-        assertEquals(4, meters.find("connectparticipant.attempt.duration").tag("operation", "CompleteAttachmentUpload")
-                .timer().count(), "four HTTP attempts");
+        int throttles = AdaptiveRateLimiter.throttlesInARowToLearn();
+        assertEquals(throttles, count("connectparticipant.retries", "operation", "CompleteAttachmentUpload"),
+                "the throttled call went again after each");
+        assertEquals(throttles, count("connectparticipant.throttles", "operation", "CompleteAttachmentUpload"),
+                "every throttled answer");
+        assertEquals(3 + throttles, meters.find("connectparticipant.attempt.duration")
+                .tag("operation", "CompleteAttachmentUpload").timer().count(), "every HTTP attempt");
         assertEquals(2, meters.find("connectparticipant.call.duration").tags("operation", "CompleteAttachmentUpload",
                 "outcome", "success").timer().count());
         assertNotNull(meters.find("connectparticipant.capacity.wait").timer());

@@ -4,13 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 
 import io.github.connectparticipant.camel.ConnectParticipantComponent;
 import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
@@ -26,12 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The fault campaign: 1,000 messages through routes/queue-to-connectparticipant.yaml (a real embedded Artemis broker,
- * 8 consumers) against a simulator that throttles what exceeds its quota of 50 calls a second (as the service's quotas
- * do: throttling follows the rate; a service that throttled at random, whatever the rate, would teach the learned
- * rate to go ever slower), injects at random 10% 500, 5% 503 without a body, 5% dropped connections and 3% answers
- * slower than the response timeout, and refuses a known 5% of the ids. Every message must end completed or
- * dead-lettered, refused ids at once, and every call for an id must carry one client token. The figures go to target/reliability/fault-campaign.properties.
+ * The fault campaign: 1,000 messages through routes/queue-to-connectparticipant.yaml as shipped (a real embedded
+ * Artemis broker, 8 consumers, its redelivery policy) against a simulator that throttles what exceeds its quota of 50
+ * calls a second and, whatever the rate, injects at random 10% 429 ThrottlingException, 10% 500, 5% 503 without a body,
+ * 5% dropped connections and 3% answers slower than the response timeout, and refuses a known 5% of the ids. The
+ * component has its default options but one: a response timeout of 400 ms (30 s by default), so that the slow answers
+ * time out in a test's time. Every message must end completed or dead-lettered once, the refused ids at once and only
+ * they, and every call for an id must carry one client token. The figures go to
+ * target/reliability/fault-campaign.properties.
  */
 class FaultCampaignIT extends QueueRouteTestSupport {
 
@@ -40,7 +43,8 @@ class FaultCampaignIT extends QueueRouteTestSupport {
     static final double QUOTA = 50;
 
     static final Set<String> refused = new HashSet<>();
-    static final Map<String, Exchange> deadLetters = new ConcurrentHashMap<>();
+    /** Every dead letter, in arrival order: a message dead-lettered twice shows twice. */
+    static final List<Exchange> deadLetters = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void refuseEveryTwentiethId() {
@@ -56,7 +60,8 @@ class FaultCampaignIT extends QueueRouteTestSupport {
     @Override
     protected void configure(Properties properties) {
         properties.setProperty("queue.consumers", "8");
-        properties.setProperty("redelivery.delay", "50");
+        // the shipped route's redelivery delay, not RouteTestSupport's short one
+        properties.setProperty("redelivery.delay", "1000");
     }
 
     @Override
@@ -65,18 +70,16 @@ class FaultCampaignIT extends QueueRouteTestSupport {
         ConnectParticipantComponent component
                 = builder.getContext().getComponent("connectparticipant", ConnectParticipantComponent.class);
         component.getConfiguration().setResponseTimeout(RESPONSE_TIMEOUT);
-        // Retry-After: 1 is honoured, capped at this
-        component.getConfiguration().setRetryMaxDelay(300);
-        component.getConfiguration().setMaxConnections(16);
-        builder.from("jms:queue:attachments.DLQ?concurrentConsumers=2")
-                .process(e -> deadLetters.put(e.getMessage().getBody(String.class), e.copy()));
+        // the component's default backoff, not RouteTestSupport's short one
+        component.getConfiguration().setRetryBaseDelay(100);
+        builder.from("jms:queue:attachments.DLQ?concurrentConsumers=2").process(e -> deadLetters.add(e.copy()));
     }
 
     @Test
     void everyMessageEndsCompletedOrDeadLetteredAndNoIdChangesItsToken() throws Exception {
         simulator.refuseAttachmentIds(refused);
         simulator.quota(QUOTA);
-        simulator.faults().rates(new FaultRates(0, 0, 0.10, 0.05, 0.05, 0.03,
+        simulator.faults().rates(new FaultRates(0.10, 0, 0.10, 0.05, 0.05, 0.03,
                 Duration.ofMillis(RESPONSE_TIMEOUT * 2), 20261125));
         long start = System.nanoTime();
         for (int i = 0; i < MESSAGES; i++) {
@@ -89,28 +92,37 @@ class FaultCampaignIT extends QueueRouteTestSupport {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Ledger ledger = simulator.ledger();
+        Map<String, Exchange> deadById = new TreeMap<>();
+        List<String> deadLetteredIds = new ArrayList<>();
+        synchronized (deadLetters) {
+            for (Exchange dead : deadLetters) {
+                String id = dead.getMessage().getBody(String.class);
+                deadLetteredIds.add(id);
+                deadById.put(id, dead);
+            }
+        }
         List<String> lost = new ArrayList<>();
         Map<String, Integer> deadByReason = new TreeMap<>();
         int retryableExhausted = 0;
         for (int i = 0; i < MESSAGES; i++) {
             String id = id(i);
             boolean completed = ledger.isCompleted(id);
-            Exchange dead = deadLetters.get(id);
+            Exchange dead = deadById.get(id);
             if (completed == (dead != null)) {
                 lost.add(id + (completed ? " (both completed and dead-lettered)" : " (neither)"));
             }
             assertEquals(1, ledger.clientTokensFor(id).size(), id + ": one client token for every attempt");
-            if (dead != null) {
-                String code = dead.getMessage().getHeader(ConnectParticipantFailureHeaders.ERROR_CODE, String.class);
-                deadByReason.merge(code, 1, Integer::sum);
-                if (dead.getMessage().getHeader(ConnectParticipantFailureHeaders.RETRYABLE, Boolean.class)) {
-                    retryableExhausted++;
-                }
+        }
+        for (Exchange dead : deadById.values()) {
+            String code = dead.getMessage().getHeader(ConnectParticipantFailureHeaders.ERROR_CODE, String.class);
+            deadByReason.merge(code, 1, Integer::sum);
+            if (dead.getMessage().getHeader(ConnectParticipantFailureHeaders.RETRYABLE, Boolean.class)) {
+                retryableExhausted++;
             }
         }
         int callsAfterRefusal = 0;
         for (String id : refused) {
-            assertTrue(deadLetters.containsKey(id), id + " refused, so dead-lettered");
+            assertTrue(deadById.containsKey(id), id + " refused, so dead-lettered");
             List<Ledger.Call> calls = ledger.callsFor(id);
             // a refusal answered after the response timeout (a slow answer) never reached the component, which had given
             // up on that attempt and may have sent another; none may arrive after a refusal it received
@@ -147,12 +159,30 @@ class FaultCampaignIT extends QueueRouteTestSupport {
         System.out.println("Fault campaign: " + new TreeMap<>(figures));
 
         assertEquals(List.of(), lost, "every message ends completed or dead-lettered, once");
+        List<String> sortedDeadLetters = new ArrayList<>(deadLetteredIds);
+        Collections.sort(sortedDeadLetters);
+        assertEquals(new ArrayList<>(new TreeSet<>(refused)), sortedDeadLetters,
+                "exactly the refused ids dead-lettered, each once");
+        assertEquals(0, retryableExhausted, "no retryable message dead-lettered");
         assertEquals(0, callsAfterRefusal, "a refused id is never sent again");
         assertEquals(0, statuses.getOrDefault(409, 0), "no id completed twice under different tokens");
         assertEquals(refused.size(), deadByReason.getOrDefault("ValidationException", 0));
-        assertTrue(retryableExhausted <= MESSAGES / 100, "retryable failures rarely exhaust: " + retryableExhausted);
+        // the faults were injected at their rates, among the calls the quota admitted (a tenth of which were then
+        // throttled at random): within four standard deviations
+        int throttled = statuses.getOrDefault(429, 0);
+        int admitted = (int) Math.round((ledger.callCount() - throttled) / 0.9);
+        assertBetween(statuses.getOrDefault(500, 0), admitted, 0.10, "500");
+        assertBetween(statuses.getOrDefault(503, 0), admitted, 0.05, "503");
+        assertBetween(statuses.getOrDefault(0, 0), admitted, 0.05, "dropped");
+        assertTrue(throttled >= 0.06 * admitted, "429: " + throttled + " of " + admitted + " admitted calls");
         assertTrue(seconds < 240, "bounded: " + seconds + " s");
         awaitEmpty("attachments");
+    }
+
+    /** About share × calls of them, within four standard deviations. */
+    private static void assertBetween(int count, int calls, double share, String what) {
+        double spread = 4 * Math.sqrt(share * (1 - share) * calls);
+        assertTrue(Math.abs(count - share * calls) <= spread, what + ": " + count + " of " + calls + " calls");
     }
 
     private int completedOrDead() {

@@ -5,55 +5,143 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The pace of the calls to one operation of one service, shared by every producer of a Camel context that calls it.
  * <p>
- * Until the service first throttles, and with no fixed cap, calls are not paced at all (a volatile read). A throttle
- * sets the rate to {@link #BETA} times what the service served in the last second, which, once the service has been
- * refusing, is its quota for this client; then the rate grows back along CUBIC's curve, slowly near the rate of the
- * last cut and faster beyond it, so that a quota that was raised, or freed by another client, is found again. A
- * throttle answering a call that was sent before the last cut is already accounted for and cuts nothing, so the calls
- * in flight when the quota is met cost one cut, not one each. A fixed cap ({@code rateLimit}) bounds the rate too.
- * <p>
- * The state machine takes the time as an argument ({@link #nextSendNanos}, {@link #sent}, {@link #succeeded},
- * {@link #throttled}), so that it can be driven in virtual time; {@link #acquire} is the blocking pacing built on it.
+ * A quota and noise both answer 429, but only a quota throttles more as the rate grows: throttles that come at a
+ * steady share whatever the rate (a brownout, a noisy neighbour, a busy partition) are noise, and pacing slower would
+ * not lower them. So the limiter cuts only on evidence that the throttles grew with the rate:
+ * <ul>
+ * <li><b>Unpaced</b> (until then, and with no fixed cap, calls are not paced at all: a volatile read), a cut needs
+ * {@link #THROTTLES_IN_A_ROW} throttles in a row, or a throttled share since the first throttle clearly above
+ * {@link #MAX_NOISE_SHARE}: a spent quota refuses nearly every call, noise a share of them. A stray throttle cuts
+ * nothing. The cut sets the rate to {@link #BETA} times what the service served in the last second (less a burst it
+ * may have saved), which, once the service has been refusing, is its quota for this client.</li>
+ * <li>Then the rate grows back along CUBIC's curve, slowly near the rate of the cut and faster beyond it, so that a
+ * quota that was raised, or freed by another client, is found again. The time it takes back to the rate of the cut is
+ * the <b>epoch</b>. In its first third the rate is below 0.95 times the rate where the quota was met, and any client
+ * that met it has just cut too: the throttled share there, pooled over the last epochs, is the <b>noise</b>.</li>
+ * <li>Above the rate of the cut, a throttle cuts when the share of the last second's calls throttled is clearly above
+ * the noise (so many would come by chance with a probability below {@link #CHANCE}): the quota is met again. Within
+ * the epoch, a throttle cuts only when the calls sent since the cut were throttled clearly more than noise, or more
+ * than half of them: the cut was not deep enough, or the quota fell.</li>
+ * <li>A throttle answering a call sent before the last cut is already accounted for, so the calls in flight when the
+ * quota is met cost one cut, not one each; and a cut never more than halves the rate.</li>
+ * </ul>
+ * Under noise alone the rate is not paced, or, after a chance cut, grows back past the rate of the cut and on; under
+ * a quota with noise, the noise share is taken out of the evidence and scaled back into what the service served.
+ * A fixed cap ({@code rateLimit}) bounds the rate too. The state machine takes the time as an argument
+ * ({@link #nextSendNanos}, {@link #sent}, {@link #served}, {@link #throttled}), so that it can be driven in virtual
+ * time; {@link #acquire} is the blocking pacing built on it.
  */
 public final class AdaptiveRateLimiter {
 
-    /** The share of the served rate that a throttle leaves: a mild cut, since the rate it cuts is a measurement. */
+    private static final Logger LOG = LoggerFactory.getLogger(AdaptiveRateLimiter.class);
+
+    /** The share of the served rate that a cut leaves: a mild cut, since the rate it cuts is a measurement. */
     public static final double BETA = 0.85;
     /**
      * CUBIC's scaling constant, in calls per second per second cubed: half the AWS SDK's, so that two clients sharing
      * a quota probe above it less often (see QuotaModel in the tests).
      */
     public static final double CUBIC_C = 0.2;
+    /**
+     * What the first cut takes of the rate the service served in the last second: unpaced calls may have spent a burst
+     * that the quota had saved, and a rate that starts above the quota would spoil the first measure of the noise.
+     */
+    public static final double BURST_DISCOUNT = 0.75;
     /** The rate never learns below this: a client the quota leaves nothing still probes. */
     public static final double MIN_RATE = 0.5;
     /** With no throttle for this long, the learned rate is forgotten and calls go unpaced again. */
     public static final long FORGET_AFTER_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /**
+     * Unpaced calls throttled this many times in a row meet a quota: noise throttles a share of the calls, a spent
+     * quota all of them.
+     */
+    public static final int THROTTLES_IN_A_ROW = 8;
+    /** Throttles since the last cut (or the first throttle) below this never cut within an epoch or unpaced. */
+    public static final int MIN_THROTTLES_TO_CUT = 2;
+    /** Within an epoch, more than half the calls since the cut throttled, this many at least, is a quota's. */
+    public static final int MOST_THROTTLED = 3;
+    /** Throttles cut only when so many would come by chance, at the noise share, with less than this probability. */
+    public static final double CHANCE = 0.02;
+    /**
+     * The same for the first cut of unpaced calls, stricter: their counts start at a throttle and start again every
+     * {@link #UNPACED_SAMPLE} answers, so that they are tested many times.
+     */
+    public static final double FIRST_CUT_CHANCE = 0.005;
+    /**
+     * How far above the noise share seen, in its standard deviations, the most it may be is taken: a few tens of
+     * answers easily show half the noise there is, and the evidence of a quota is weighed against the most it may be.
+     */
+    public static final double NOISE_BOUND_DEVIATIONS = 1.0;
+    /** Noise is never taken to be more than this share: clearly above it, throttles are a quota's. */
+    public static final double MAX_NOISE_SHARE = 0.25;
+    /**
+     * The part of an epoch, from its cut, that measures the noise: in its first quarter CUBIC's rate is below 0.94
+     * times the rate of the cut, under the quota even when the cut took a burst for part of it.
+     */
+    public static final int QUIET_PART = 4;
+    /** Answers in the first parts of epochs before their throttled share is taken for the noise. */
+    public static final int MIN_ANSWERS_FOR_NOISE = 20;
+    /** The past epochs whose first thirds measure the noise, with the current one. */
+    public static final int NOISE_EPOCHS = 4;
+    /** Unpaced answers counted since the first throttle after which, with no cut, counting starts again. */
+    public static final int UNPACED_SAMPLE = 1000;
+
+    /** The noise share taken when none was seen: a throttle after a few quiet answers cuts, one after many does not. */
+    private static final double SHARE_FLOOR = 0.002;
+    /** Beyond this many answers the binomial tail is taken from its normal approximation. */
+    private static final int EXACT_TAIL_ANSWERS = 200;
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private static final int WINDOW_SLOTS = 10;
     private static final long SLOT_NANOS = SECOND / WINDOW_SLOTS;
 
     /**
-     * Successes ever counted (striped: every call of every thread adds to it, the rare throttle reads it), and their
-     * total at the start of each slot of the last second (a ring).
+     * Answers other than throttles ever counted (striped: every call of every thread adds to it, the rare throttle
+     * reads it), throttles ever counted, and their totals at the start of each slot of the last second (rings).
      */
-    private final LongAdder successes = new LongAdder();
-    private final long[] successesAtSlotStart = new long[WINDOW_SLOTS];
+    private final LongAdder served = new LongAdder();
+    private final long[] servedAtSlotStart = new long[WINDOW_SLOTS];
+    private long throttles;
+    private final long[] throttlesAtSlotStart = new long[WINDOW_SLOTS];
     private volatile long currentSlot = Long.MIN_VALUE;
 
     /** Callers wait their turn in order. */
     private final ReentrantLock turn = new ReentrantLock(true);
 
-    /** True once a throttle taught a rate; read without a lock on every call. */
+    /** True once a cut taught a rate; read without a lock on every call. */
     private volatile boolean learned;
+    /**
+     * True while the answers are counted (from the first throttle of unpaced calls, or the last cut), and the time the
+     * calls counted were sent from; read on every answer.
+     */
+    private volatile boolean counting;
+    private volatile long countFromNanos;
     private double maxRate;
     private double cubicK;
-    private long lastCutNanos;
     private long lastSendNanos;
     private long lastThrottleNanos;
+    /** When CUBIC is back at the rate of the last cut: calls sent before go below it, calls sent after above it. */
+    private long epochEndNanos;
+    /** The end of the first third of the epoch, its answers and throttles so far: they measure the noise. */
+    private long quietEndNanos;
+    private long answersQuiet;
+    private long throttlesQuiet;
+    private int throttlesInARow;
+    /** Answers to calls sent since the last cut below and above the rate of the cut, and the throttles among them. */
+    private long answersBelow;
+    private long throttlesBelow;
+    private long answersAbove;
+    private long throttlesAbove;
+    /** The answers in the first thirds of the last epochs, and the throttles among them (rings). */
+    private final long[] pastAnswersQuiet = new long[NOISE_EPOCHS];
+    private final long[] pastThrottlesQuiet = new long[NOISE_EPOCHS];
+    private int pastEpochs;
 
     /**
      * Waits for this caller's turn at the current rate.
@@ -103,6 +191,7 @@ public final class AdaptiveRateLimiter {
         if (adaptive && learned) {
             if (now - lastThrottleNanos > FORGET_AFTER_NANOS) {
                 learned = false;
+                counting = false;
             } else {
                 rate = Math.min(rate, rateAt(now));
             }
@@ -117,32 +206,91 @@ public final class AdaptiveRateLimiter {
         lastSendNanos = now;
     }
 
-    /** A call was answered with success: counted for the served rate. */
-    public void succeeded(long now) {
+    /**
+     * The service answered a call sent at sentNanos with anything but a throttle (a success, a refusal, a server
+     * fault, or no answer): the call went through its quota, so it counts for the rate the service serves.
+     */
+    public void served(long sentNanos, long now) {
         long slot = Math.floorDiv(now, SLOT_NANOS);
         if (slot != currentSlot) {
             rollTo(slot);
         }
-        successes.increment();
+        served.increment();
+        if (counting && sentNanos >= countFromNanos) {
+            answered(sentNanos, false);
+        }
     }
 
-    /**
-     * The service throttled a call sent at sentNanos: unless a cut already answered it, the rate drops to BETA times
-     * what the service served in the last second (or the current rate, when lower).
-     */
+    /** The service throttled a call sent at sentNanos: the rate may be cut (see the class's description). */
     public synchronized void throttled(long sentNanos, long now) {
         lastThrottleNanos = now;
         // unpaced sends are not recorded: the throttled one paces the next
         lastSendNanos = Math.max(lastSendNanos, sentNanos);
-        if (learned && sentNanos < lastCutNanos) {
+        long slot = Math.floorDiv(now, SLOT_NANOS);
+        rollTo(slot);
+        throttles++;
+        if (learned && sentNanos < countFromNanos) {
+            // in flight at the cut: already accounted for
             return;
         }
-        double served = servedInLastSecond(now);
-        double base = learned ? Math.min(rateAt(now), served) : served;
-        maxRate = Math.max(MIN_RATE, base);
+        if (!counting) {
+            // the first throttle of unpaced calls: their share from now on tells noise from a quota
+            startCounting(sentNanos, Long.MAX_VALUE);
+        }
+        answered(sentNanos, true);
+        int oldest = (int) Math.floorMod(slot - WINDOW_SLOTS + 1, WINDOW_SLOTS);
+        long servedInWindow = served.sum() - servedAtSlotStart[oldest];
+        // the window runs from the start of its oldest slot: between 0.9 and 1 second
+        double servedPerSecond = servedInWindow * (double) SECOND / (now - (slot - WINDOW_SLOTS + 1) * SLOT_NANOS);
+        double noise = noise(Double.NaN, false);
+        double noiseBound = noise(Double.NaN, true);
+        long throttledSinceCut = throttlesBelow + throttlesAbove;
+        long answersSinceCut = answersBelow + answersAbove;
+        double base;
+        String why;
+        if (!learned) {
+            if (throttlesInARow < THROTTLES_IN_A_ROW && !clearlyAbove(throttledSinceCut, answersSinceCut,
+                    MAX_NOISE_SHARE, MIN_THROTTLES_TO_CUT, FIRST_CUT_CHANCE)) {
+                // unpaced calls throttled no more than noise may be
+                return;
+            }
+            // the last second's calls may have spent a burst the quota had saved
+            base = servedPerSecond * BURST_DISCOUNT;
+            why = "the quota was spent";
+        } else if (throttledSinceCut * 2 > answersSinceCut && throttledSinceCut >= MOST_THROTTLED
+                   || clearlyAbove(throttledSinceCut, answersSinceCut, noise(MAX_NOISE_SHARE, true),
+                           MIN_THROTTLES_TO_CUT, CHANCE)) {
+            // more throttled since the cut than noise is: the rate is still above the quota (the cut was not deep
+            // enough, the quota fell, another client took more of it); what the service served is the quota
+            base = Math.min(rateAt(now), servedPerSecond / (1 - known(noise)));
+            why = "still above the quota";
+        } else if (sentNanos >= epochEndNanos && throttledAboveRecently(now, servedInWindow,
+                throttles - throttlesAtSlotStart[oldest], known(noiseBound))) {
+            // above the rate of the last cut, throttles grew with the rate: the quota is met again, no higher than
+            // what the service served in the last second or on average since the cut (a burst it had saved may have
+            // passed in the last second)
+            double servedSinceCut = (answersSinceCut - throttledSinceCut) / (1 - known(noise));
+            base = Math.min(rateAt(now), Math.min(servedPerSecond / (1 - known(noise)),
+                    servedSinceCut * SECOND / (now - countFromNanos)));
+            why = "the quota met again";
+        } else {
+            return;
+        }
+        if (learned) {
+            int epoch = pastEpochs++ % NOISE_EPOCHS;
+            pastAnswersQuiet[epoch] = answersQuiet;
+            pastThrottlesQuiet[epoch] = throttlesQuiet;
+        }
+        // never more than half at once: a second without a success may be another client's burst
+        maxRate = Math.max(MIN_RATE, learned ? Math.max(base, rateAt(now) / 2) : base);
         cubicK = Math.cbrt(maxRate * (1 - BETA) / CUBIC_C);
-        lastCutNanos = now;
+        startCounting(now, now + (long) (cubicK * SECOND));
         learned = true;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Learned rate cut to {} calls/s: {} ({} of {} calls throttled since the last cut, noise {})",
+                    String.format("%.1f", BETA * maxRate), why, throttledSinceCut, answersSinceCut,
+                    String.format("%.3f", known(noise)));
+        }
     }
 
     /** The learned rate now, in calls per second; infinite when nothing was learned (or it was forgotten). */
@@ -150,9 +298,138 @@ public final class AdaptiveRateLimiter {
         return learned ? rateAt(now) : Double.POSITIVE_INFINITY;
     }
 
+    /**
+     * The throttled share that comes whatever the rate: that of the calls sent in the first third of this epoch and
+     * the last {@link #NOISE_EPOCHS} ones, once they are {@link #MIN_ANSWERS_FOR_NOISE} at least.
+     *
+     * @param  unknown what to answer while they are fewer
+     * @param  bound   false for the share seen; true for the most it may be, {@link #NOISE_BOUND_DEVIATIONS} standard
+     *                 deviations above it (the Wilson score bound, which holds for few answers and none throttled)
+     */
+    private double noise(double unknown, boolean bound) {
+        long answers = answersQuiet;
+        long throttled = throttlesQuiet;
+        for (int back = 0; back < Math.min(pastEpochs, NOISE_EPOCHS); back++) {
+            int epoch = Math.floorMod(pastEpochs - 1 - back, NOISE_EPOCHS);
+            answers += pastAnswersQuiet[epoch];
+            throttled += pastThrottlesQuiet[epoch];
+        }
+        if (answers < MIN_ANSWERS_FOR_NOISE) {
+            return unknown;
+        }
+        double share = throttled / (double) answers;
+        if (bound) {
+            double z2n = NOISE_BOUND_DEVIATIONS * NOISE_BOUND_DEVIATIONS / answers;
+            share = (share + z2n / 2 + NOISE_BOUND_DEVIATIONS
+                    * Math.sqrt(share * (1 - share) / answers + z2n / (4 * answers))) / (1 + z2n);
+        }
+        return Math.min(MAX_NOISE_SHARE, share);
+    }
+
+    /**
+     * Whether the calls sent above the rate of the last cut are throttled more than noise is: those of the last second
+     * once the rate has been above it that long (the share grows with the rate, so older answers would dilute it).
+     */
+    private boolean throttledAboveRecently(long now, long servedInWindow, long throttledInWindow, double noise) {
+        if (now - epochEndNanos < SECOND) {
+            return clearlyAbove(throttlesAbove, answersAbove, noise, 1, CHANCE);
+        }
+        return clearlyAbove(throttledInWindow, servedInWindow + throttledInWindow, noise, 1, CHANCE);
+    }
+
+    /**
+     * How many throttles in a row, with nothing served in between, make unpaced calls learn a rate: a spent quota
+     * answers every call so, noise only a share of them.
+     */
+    public static int throttlesInARowToLearn() {
+        for (int throttled = MIN_THROTTLES_TO_CUT; throttled < THROTTLES_IN_A_ROW; throttled++) {
+            if (clearlyAbove(throttled, throttled, MAX_NOISE_SHARE, MIN_THROTTLES_TO_CUT, FIRST_CUT_CHANCE)) {
+                return throttled;
+            }
+        }
+        return THROTTLES_IN_A_ROW;
+    }
+
+    /** The throttled share taken for noise, 0 while unknown. */
+    public synchronized double noiseShare() {
+        return known(noise(Double.NaN, false));
+    }
+
+    private static double known(double noise) {
+        return Double.isNaN(noise) ? 0 : noise;
+    }
+
+    /**
+     * At least min throttles, and more than the share explains: as many or more would come by chance with a probability
+     * below chance (the binomial tail, or its normal approximation for many answers).
+     */
+    static boolean clearlyAbove(long throttled, long answers, double share, int min, double chance) {
+        if (throttled < min) {
+            return false;
+        }
+        double p = Math.max(share, SHARE_FLOOR);
+        if (answers > EXACT_TAIL_ANSWERS) {
+            // the upper tail of the standard normal, continuity corrected (Zelen and Severo's approximation)
+            double z = (throttled - 0.5 - p * answers) / Math.sqrt(p * (1 - p) * answers);
+            return z > 0 && upperNormalTail(z) < chance;
+        }
+        // P(X >= throttled) = 1 - P(X < throttled), the terms of the binomial pmf one from the last
+        double term = Math.pow(1 - p, answers);
+        double below = 0;
+        for (long k = 0; k < throttled; k++) {
+            below += term;
+            term *= (answers - k) / (double) (k + 1) * p / (1 - p);
+        }
+        return 1 - below < chance;
+    }
+
+    /** P(Z > z) for the standard normal, z >= 0, to about 1e-7 (Abramowitz and Stegun 26.2.17). */
+    private static double upperNormalTail(double z) {
+        double t = 1 / (1 + 0.2316419 * z);
+        double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+        return Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI) * poly;
+    }
+
+    /** Counts the answers to the calls sent from now on, below and above the given time. */
+    private void startCounting(long fromNanos, long epochEnd) {
+        countFromNanos = fromNanos;
+        epochEndNanos = epochEnd;
+        quietEndNanos = epochEnd == Long.MAX_VALUE ? fromNanos : fromNanos + (epochEnd - fromNanos) / QUIET_PART;
+        answersQuiet = 0;
+        throttlesQuiet = 0;
+        answersBelow = 0;
+        throttlesBelow = 0;
+        answersAbove = 0;
+        throttlesAbove = 0;
+        counting = true;
+    }
+
+    private synchronized void answered(long sentNanos, boolean throttle) {
+        if (!counting || sentNanos < countFromNanos) {
+            return;
+        }
+        throttlesInARow = throttle ? throttlesInARow + 1 : 0;
+        if (!learned && answersBelow >= UNPACED_SAMPLE) {
+            // no cut so long: stop counting (a stray throttle), or count anew (noise), from the next throttle
+            counting = false;
+            return;
+        }
+        if (sentNanos < epochEndNanos) {
+            answersBelow++;
+            throttlesBelow += throttle ? 1 : 0;
+            if (sentNanos < quietEndNanos) {
+                answersQuiet++;
+                throttlesQuiet += throttle ? 1 : 0;
+            }
+        } else {
+            answersAbove++;
+            throttlesAbove += throttle ? 1 : 0;
+        }
+    }
+
     /** CUBIC: BETA * maxRate at the cut, back to maxRate after cubicK seconds, growing faster beyond. */
     private double rateAt(long now) {
-        double t = (now - lastCutNanos) / (double) SECOND - cubicK;
+        double t = (now - countFromNanos) / (double) SECOND - cubicK;
         return Math.max(MIN_RATE, maxRate + CUBIC_C * t * t * t);
     }
 
@@ -161,20 +438,14 @@ public final class AdaptiveRateLimiter {
         if (slot <= current) {
             return;
         }
-        long total = successes.sum();
-        // slots that passed with no success start at the same total
+        long servedTotal = served.sum();
+        // slots that passed with no answer start at the same totals
         long from = current == Long.MIN_VALUE ? slot : Math.max(current + 1, slot - WINDOW_SLOTS + 1);
         for (long s = from; s <= slot; s++) {
-            successesAtSlotStart[(int) Math.floorMod(s, WINDOW_SLOTS)] = total;
+            int index = (int) Math.floorMod(s, WINDOW_SLOTS);
+            servedAtSlotStart[index] = servedTotal;
+            throttlesAtSlotStart[index] = throttles;
         }
         currentSlot = slot;
-    }
-
-    /** Successes in the last second (the current slot and the nine before it). */
-    private double servedInLastSecond(long now) {
-        long slot = Math.floorDiv(now, SLOT_NANOS);
-        rollTo(slot);
-        long oldestSlot = slot - WINDOW_SLOTS + 1;
-        return successes.sum() - successesAtSlotStart[(int) Math.floorMod(oldestSlot, WINDOW_SLOTS)];
     }
 }

@@ -61,18 +61,24 @@ public final class CallGate {
     }
 
     public void succeeded(GatedCall call) {
-        if (limiter != null) {
-            limiter.succeeded(System.nanoTime());
-        }
+        served(call);
         if (budget != null) {
             budget.succeeded(call);
         }
     }
 
-    /** The service answered with an error that is not a server fault: it is up. */
+    /** The service answered with an error that is not a server fault nor a throttle: it is up. */
     public void answered(GatedCall call) {
+        served(call);
         if (budget != null) {
             budget.answered(call);
+        }
+    }
+
+    /** The call went through the operation's quota, whatever came of it: it counts for the rate the service serves. */
+    private void served(GatedCall call) {
+        if (limiter != null) {
+            limiter.served(call.sentNanos, System.nanoTime());
         }
     }
 
@@ -83,7 +89,9 @@ public final class CallGate {
      *         false when the call should treat it as any transient error
      */
     public boolean throttled(GatedCall call) {
-        answered(call);
+        if (budget != null) {
+            budget.answered(call);
+        }
         if (!adaptive || limiter == null) {
             return false;
         }
@@ -100,6 +108,8 @@ public final class CallGate {
 
     /** A server fault or no answer: retry, give up, or hold the message through an outage. */
     public RetryBudget.AfterFault faulted(GatedCall call, ServiceCallFailure failure, boolean attemptsLeft) {
+        // a call that got no answer most likely reached the service too
+        served(call);
         if (budget == null) {
             return attemptsLeft ? RetryBudget.AfterFault.RETRY : RetryBudget.AfterFault.GIVE_UP;
         }

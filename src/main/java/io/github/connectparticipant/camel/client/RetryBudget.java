@@ -5,13 +5,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * The retry budget of one service, shared by every producer of a Camel context that calls it, as the AWS SDK's
  * standard retry mode keeps one: a token bucket that retries after a server fault (5xx) or no answer drain, and
- * successes refill. A retry the bucket pays for goes as the call's policy says. When the last
- * {@link #OUTAGE_AFTER_FAULTS} answers in a row were faults, or the bucket is dry and the last
- * {@link #OUTAGE_AFTER_FAULTS_DRY} were, the service is taken to be down (an outage): calls stop
- * retrying and stop starting; they hold their messages, and one call at a time, at most once every
- * {@link #PROBE_INTERVAL_NANOS}, goes as a probe. The first answer that is not a server fault ends the outage and
- * releases them all, with a full bucket. A dry bucket while calls still succeed in between is a degraded service, not
- * a down one: its calls keep the attempts their policy gives them.
+ * successes refill. A retry the bucket pays for goes as the call's policy says; a dry bucket does not stop it.
+ * <p>
+ * When the last {@link #OUTAGE_AFTER_FAULTS} answers in a row were faults and that run has lasted
+ * {@link #OUTAGE_AFTER_NANOS} with no other answer, or {@link #OUTAGE_AFTER_FAULTS_AT_ONCE} were, the service is
+ * taken to be down (an outage): calls stop retrying and stop starting; they hold their messages, and one call at a
+ * time, at most once every {@link #PROBE_INTERVAL_NANOS}, goes as a probe. The first answer that is not a server
+ * fault ends the outage and releases them all, with a full bucket. A service that still answers most calls is
+ * degraded, not down (a brownout): its calls keep the attempts their policy gives them. Concurrent calls to a service
+ * that fails a third of them meet six faults in a row now and then, but neither for half a second nor sixteen.
  * <p>
  * The state machine takes the time as an argument, so that it can be driven in virtual time; {@link #admit} is the
  * blocking wait built on it.
@@ -26,14 +28,24 @@ public final class RetryBudget {
     public static final int NO_ANSWER_RETRY_COST = 10;
     /** What a success returns when it was not a retry (a retry that succeeds returns what it cost). */
     public static final int SUCCESS_REFUND = 1;
-    /** Faults in a row that make an outage: a degraded service succeeds in between. */
+    /**
+     * Faults in a row that make an outage once they have lasted {@link #OUTAGE_AFTER_NANOS}: they come before a lone
+     * message has used three deliveries of three attempts (nine), so a message that meets an outage alone is held, not
+     * dead-lettered.
+     */
     public static final int OUTAGE_AFTER_FAULTS = 6;
     /**
-     * Faults in a row that make an outage once the bucket is dry. Six in a row (OUTAGE_AFTER_FAULTS) come before a
-     * lone message has used three deliveries of three attempts (nine): a message that meets an outage alone is held,
-     * not dead-lettered.
+     * How long a run of {@link #OUTAGE_AFTER_FAULTS} faults must have lasted, with no other answer, to be an outage:
+     * concurrent calls answer many times in it, so that a brownout's chance runs of faults end well before. A lone
+     * message's faults last that long by its second delivery (the default backoff, a redelivery delay of 100 ms or
+     * more), before its ninth attempt.
      */
-    public static final int OUTAGE_AFTER_FAULTS_DRY = 3;
+    public static final long OUTAGE_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+    /**
+     * Faults in a row that make an outage at once: many concurrent calls meet an outage together, before most have
+     * used their attempts; a brownout that fails a third of the calls makes such a run about once in fifty million.
+     */
+    public static final int OUTAGE_AFTER_FAULTS_AT_ONCE = 16;
     /** The pace of the probes during an outage. */
     public static final long PROBE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -55,6 +67,8 @@ public final class RetryBudget {
     private boolean probeInFlight;
     private ServiceCallFailure lastFault;
     private int faultsInARow;
+    private long outages;
+    private long firstFaultInARowNanos;
 
     /**
      * Waits, during an outage, until this call may go as the probe or the outage ends.
@@ -136,15 +150,19 @@ public final class RetryBudget {
      */
     public synchronized AfterFault faulted(GatedCall call, ServiceCallFailure failure, boolean attemptsLeft, long now) {
         lastFault = failure;
-        faultsInARow++;
+        if (faultsInARow++ == 0) {
+            firstFaultInARowNanos = now;
+        }
         released(call);
         if (outage) {
             return AfterFault.HOLD;
         }
         int cost = failure.statusCode() == ServiceCallFailure.NO_ANSWER ? NO_ANSWER_RETRY_COST : RETRY_COST;
         boolean dry = tokens < cost;
-        if (faultsInARow >= OUTAGE_AFTER_FAULTS || dry && faultsInARow >= OUTAGE_AFTER_FAULTS_DRY) {
+        boolean lasted = now - firstFaultInARowNanos >= OUTAGE_AFTER_NANOS;
+        if (faultsInARow >= OUTAGE_AFTER_FAULTS && lasted || faultsInARow >= OUTAGE_AFTER_FAULTS_AT_ONCE) {
             outage = true;
+            outages++;
             outageSinceNanos = now;
             nextProbeNanos = now + PROBE_INTERVAL_NANOS;
             return AfterFault.HOLD;
@@ -159,6 +177,11 @@ public final class RetryBudget {
 
     public boolean inOutage() {
         return outage;
+    }
+
+    /** How many outages the service has had since the budget was made. */
+    public synchronized long outages() {
+        return outages;
     }
 
     /** Since when the service has been down (System.nanoTime), while it is. */

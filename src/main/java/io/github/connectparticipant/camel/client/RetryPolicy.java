@@ -155,8 +155,11 @@ public final class RetryPolicy {
                     throw new GaveUp(failure, sent, true);
                 }
             } else {
-                // a throttle the gate does not take, a 409 after an unknown outcome: an answer, so the service is up
-                gate.answered(call);
+                // a throttle the gate does not take (it told the gate already), a 409 after an unknown outcome: an
+                // answer, so the service is up
+                if (failure.statusCode() != 429) {
+                    gate.answered(call);
+                }
                 if (!attemptsLeft) {
                     throw new GaveUp(failure, sent, true);
                 }

@@ -5,16 +5,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The learned rate, in virtual time: its rules one by one, then backlogs draining against a token-bucket quota
- * ({@link QuotaModel}), the scenarios of the real-time tests (QuotaBacklogIT, QuotaManyConsumersIT, TwoJvmQuotaIT)
- * and a few harder ones.
+ * ({@link QuotaModel}), with and without random faults: the scenarios of the real-time tests (QuotaBacklogIT,
+ * QuotaManyConsumersIT, TwoJvmQuotaIT, BrownoutIT) and harder ones.
  */
 class AdaptiveRateLimiterTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
     @Test
     void nothingIsPacedUntilTheServiceThrottles() {
@@ -26,37 +28,44 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
-    void aThrottleCutsToBetaOfWhatWasServedInTheLastSecond() {
+    void aSpentQuotaCutsToWhatTheServiceServedInTheLastSecond() {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
         long now = 10 * SECOND;
-        // an old success is outside the window
-        limiter.succeeded(now - 3 * SECOND);
+        // an old answer is outside the window
+        limiter.served(now - 4 * SECOND, now - 3 * SECOND);
         for (int i = 0; i < 40; i++) {
-            limiter.succeeded(now - SECOND / 2 + i * 1_000_000L);
+            limiter.served(now - SECOND, now - SECOND / 2 + i * MS);
         }
-        limiter.throttled(now - 1_000_000L, now);
-        assertEquals(40 * AdaptiveRateLimiter.BETA, limiter.currentRate(now), 0.01);
-        // a second throttle of a call sent before the cut is already accounted for
-        limiter.throttled(now - 500_000L, now + 1_000_000L);
-        assertEquals(40 * AdaptiveRateLimiter.BETA, limiter.currentRate(now + 1_000_000L), 0.1);
-        // a call sent after the cut cuts again
-        limiter.throttled(now + 2_000_000L, now + 3_000_000L);
-        assertTrue(limiter.currentRate(now + 3_000_000L) < 40 * AdaptiveRateLimiter.BETA);
+        // the quota spent: every call throttled, which noise (at most MAX_NOISE_SHARE) never does for long
+        int throttles = 0;
+        while (limiter.currentRate(now) == Double.POSITIVE_INFINITY) {
+            throttles++;
+            limiter.throttled(now - (AdaptiveRateLimiter.THROTTLES_IN_A_ROW - throttles) * MS,
+                    now - (AdaptiveRateLimiter.THROTTLES_IN_A_ROW - throttles) * MS);
+        }
+        assertEquals(AdaptiveRateLimiter.throttlesInARowToLearn(), throttles, "cut after so many in a row");
+        assertTrue(throttles > 2 && throttles <= AdaptiveRateLimiter.THROTTLES_IN_A_ROW, "cut after " + throttles);
+        now -= (AdaptiveRateLimiter.THROTTLES_IN_A_ROW - throttles) * MS;
+        // the window is the last second, from the start of its oldest slot (a tenth of a second)
+        long windowStart = (Math.floorDiv(now, SECOND / 10) - 9) * (SECOND / 10);
+        double servedPerSecond = 40 * (double) SECOND / (now - windowStart);
+        assertEquals(servedPerSecond * AdaptiveRateLimiter.BURST_DISCOUNT * AdaptiveRateLimiter.BETA,
+                limiter.currentRate(now), 0.01);
+        // a throttle of a call sent before the cut is already accounted for
+        limiter.throttled(now - MS / 2, now + MS);
+        assertEquals(servedPerSecond * AdaptiveRateLimiter.BURST_DISCOUNT * AdaptiveRateLimiter.BETA,
+                limiter.currentRate(now + MS), 0.1);
     }
 
     @Test
     void theRateGrowsBackPastTheCutAndIsForgottenAfterAMinuteWithoutThrottles() {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
         long cut = 10 * SECOND;
-        for (int i = 20; i > 0; i--) {
-            limiter.succeeded(cut - i * 10_000_000L);
-        }
-        limiter.throttled(cut, cut);
-        double atCut = limiter.currentRate(cut);
-        assertEquals(20 * AdaptiveRateLimiter.BETA, atCut, 0.01);
-        double k = Math.cbrt(20 * (1 - AdaptiveRateLimiter.BETA) / AdaptiveRateLimiter.CUBIC_C);
-        assertEquals(20, limiter.currentRate(cut + (long) (k * SECOND)), 0.01, "back at the rate of the cut");
-        assertTrue(limiter.currentRate(cut + (long) ((k + 5) * SECOND)) > 30, "probes beyond it");
+        spendQuota(limiter, cut, 20);
+        double maxRate = limiter.currentRate(cut) / AdaptiveRateLimiter.BETA;
+        double k = Math.cbrt(maxRate * (1 - AdaptiveRateLimiter.BETA) / AdaptiveRateLimiter.CUBIC_C);
+        assertEquals(maxRate, limiter.currentRate(cut + (long) (k * SECOND)), 0.01, "back at the rate of the cut");
+        assertTrue(limiter.currentRate(cut + (long) ((k + 5) * SECOND)) > maxRate + 20, "probes beyond it");
         limiter.sent(cut + 30 * SECOND);
         assertTrue(limiter.nextSendNanos(cut + 30 * SECOND, 0, true) > cut + 30 * SECOND, "still paced");
         long later = cut + AdaptiveRateLimiter.FORGET_AFTER_NANOS + SECOND;
@@ -68,7 +77,7 @@ class AdaptiveRateLimiterTest {
     void neverBelowTheMinimumRateAndAFixedCapAlwaysApplies() {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
         long now = 10 * SECOND;
-        limiter.throttled(now, now);
+        spendQuota(limiter, now, 0);
         assertEquals(AdaptiveRateLimiter.MIN_RATE, limiter.currentRate(now), 1e-9);
         limiter.sent(now);
         assertEquals(now + (long) (SECOND / AdaptiveRateLimiter.MIN_RATE), limiter.nextSendNanos(now, 0, true));
@@ -77,6 +86,74 @@ class AdaptiveRateLimiterTest {
         AdaptiveRateLimiter capped = new AdaptiveRateLimiter();
         capped.sent(now);
         assertEquals(now + SECOND / 4, capped.nextSendNanos(now, 4, true), "rateLimit=4");
+    }
+
+    @Test
+    void aStrayThrottleAtLowTrafficDoesNotPaceTheNextBurst() {
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
+        long t = 10 * SECOND;
+        // one call a second, one of them throttled
+        for (int i = 0; i < 30; i++, t += SECOND) {
+            answer(limiter, t, i == 20);
+        }
+        // then a burst of 200 calls in a second: none waits
+        for (int i = 0; i < 200; i++, t += SECOND / 200) {
+            assertEquals(t, limiter.nextSendNanos(t, 0, true), "call " + i + " of the burst");
+            limiter.sent(t);
+            answer(limiter, t, false);
+        }
+        assertEquals(Double.POSITIVE_INFINITY, limiter.currentRate(t));
+    }
+
+    @Test
+    void steadyRandomThrottlesWithoutAQuotaLeaveThePaceUnbound() {
+        for (double share : new double[] {0.05, 0.10, 0.20}) {
+            AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
+            java.util.Random random = new java.util.Random(17);
+            long t = 10 * SECOND;
+            // 200 calls a second for a minute, a share of them throttled whatever the rate: not paced below that (a
+            // chance cut may come, and is grown out of)
+            for (int i = 0; i < 12_000; i++, t += SECOND / 200) {
+                answer(limiter, t, random.nextDouble() < share);
+            }
+            assertTrue(limiter.currentRate(t) >= 200, "share " + share + ": " + limiter.currentRate(t));
+        }
+    }
+
+    @Test
+    void aQuotaAboveRandomThrottlesIsFoundAndTheirShareTakenForNoise() {
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
+        java.util.Random random = new java.util.Random(23);
+        long t = 10 * SECOND;
+        // unpaced, a tenth throttled at random: nothing learned
+        for (int i = 0; i < 2000; i++, t += SECOND / 200) {
+            answer(limiter, t, random.nextDouble() < 0.10);
+        }
+        assertEquals(Double.POSITIVE_INFINITY, limiter.currentRate(t));
+        // the quota is spent: nearly every call throttled
+        for (int i = 0; i < 20 && limiter.currentRate(t) == Double.POSITIVE_INFINITY; i++, t += SECOND / 200) {
+            answer(limiter, t, true);
+        }
+        double cut = limiter.currentRate(t);
+        assertTrue(cut < 200, "cut: " + cut);
+        // below the rate of the cut, a tenth throttled still: the noise, and no further cut
+        long paced = (long) (SECOND / cut);
+        for (int i = 0; i < 200; i++, t += paced) {
+            answer(limiter, t, random.nextDouble() < 0.10);
+        }
+        assertEquals(0.10, limiter.noiseShare(), 0.06);
+        assertTrue(limiter.currentRate(t) >= cut, "no cut for the noise: " + limiter.currentRate(t));
+    }
+
+    @Test
+    void theStatisticalTestAsksForMoreThanChance() {
+        // two throttles in ten answers are chance at a noise of 10%, not at none
+        assertFalse(AdaptiveRateLimiter.clearlyAbove(2, 10, 0.10, 1, 0.02));
+        assertTrue(AdaptiveRateLimiter.clearlyAbove(2, 10, 0.002, 1, 0.02));
+        // 130 of 1000 at 10%: about three standard deviations
+        assertTrue(AdaptiveRateLimiter.clearlyAbove(130, 1000, 0.10, 1, 0.02));
+        assertFalse(AdaptiveRateLimiter.clearlyAbove(110, 1000, 0.10, 1, 0.02));
+        assertFalse(AdaptiveRateLimiter.clearlyAbove(1, 1, 0.0, 2, 0.02), "fewer than the minimum");
     }
 
     @Test
@@ -90,9 +167,9 @@ class AdaptiveRateLimiterTest {
                            + "\n32 consumers, quota 10/s: " + thirtyTwoAtTen
                            + "\ntwo clients of 8, quota 10/s: " + twoClients);
         assertTrue(eightAtTwenty.drainRatio() <= 1.05 && eightAtTwenty.throttledShare() <= 0.03, eightAtTwenty::toString);
-        assertTrue(thirtyTwoAtTen.drainRatio() <= 1.05 && thirtyTwoAtTen.throttledShare() <= 0.09,
+        assertTrue(thirtyTwoAtTen.drainRatio() <= 1.05 && thirtyTwoAtTen.throttledShare() <= 0.10,
                 thirtyTwoAtTen::toString);
-        assertTrue(twoClients.drainRatio() <= 1.05 && twoClients.throttledShare() <= 0.09, twoClients::toString);
+        assertTrue(twoClients.drainRatio() <= 1.05 && twoClients.throttledShare() <= 0.10, twoClients::toString);
         assertTrue(twoClients.smallestClientShare() >= 0.40, twoClients::toString);
     }
 
@@ -103,9 +180,64 @@ class AdaptiveRateLimiterTest {
         QuotaModel.Outcome noBurst = new QuotaModel(20, 5, 5).run(600, 8);
         QuotaModel.Outcome large = new QuotaModel(400, 400, 5).run(12000, 16);
         System.out.println("slow answers: " + slow + "\nburst 5: " + noBurst + "\nquota 400/s: " + large);
-        assertTrue(slow.drainRatio() <= 1.1 && slow.throttledShare() <= 0.12 && slow.smallestClientShare() >= 0.35,
+        assertTrue(slow.drainRatio() <= 1.1 && slow.throttledShare() <= 0.13 && slow.smallestClientShare() >= 0.35,
                 slow::toString);
-        assertTrue(noBurst.drainRatio() <= 1.15 && noBurst.throttledShare() <= 0.05, noBurst::toString);
+        assertTrue(noBurst.drainRatio() <= 1.2 && noBurst.throttledShare() <= 0.05, noBurst::toString);
         assertTrue(large.drainRatio() <= 1.05 && large.throttledShare() <= 0.02, large::toString);
+    }
+
+    @Test
+    void randomThrottlesWithoutAQuotaKeepThePaceOfAnUnpacedClient() {
+        // 8 consumers, 5 ms a call, a share of the calls throttled at random and as many failing with server faults
+        for (double share : new double[] {0.05, 0.10, 0.20}) {
+            QuotaModel.Outcome learned = new QuotaModel(0, 0, 5).brownout(share, share, 7).run(20000, 8);
+            QuotaModel.Outcome unpaced = new QuotaModel(0, 0, 5).brownout(share, share, 7).unpaced().run(20000, 8);
+            double ratio = learned.seconds() / unpaced.seconds();
+            System.out.printf("random throttles %.0f%%: %.1f s, unpaced %.1f s: %.2fx%n", 100 * share,
+                    learned.seconds(), unpaced.seconds(), ratio);
+            assertTrue(ratio <= 1.05, share + ": " + ratio);
+        }
+    }
+
+    @Test
+    void aQuotaUnderRandomFaultsIsServedWithoutChasingTheNoise() {
+        // BrownoutIT's scenario: 600 messages, 8 consumers, a quota of 50 a second, 30% of the admitted calls failing
+        // at random (a third of them throttled), over twenty seeds
+        double worstDrain = 0;
+        double worstCalls = 0;
+        double drains = 0;
+        double calls = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            QuotaModel.Outcome outcome = new QuotaModel(50, 50, 5).brownout(0.10, 0.20, seed).run(600, 8);
+            worstDrain = Math.max(worstDrain, outcome.drainRatio());
+            worstCalls = Math.max(worstCalls, outcome.callsPerMessage());
+            drains += outcome.drainRatio();
+            calls += outcome.callsPerMessage();
+        }
+        System.out.printf("quota 50/s + 30%% random faults, 20 seeds: drain %.2fx on average, %.2fx at worst; %.2f "
+                          + "calls a message on average, %.2f at worst%n", drains / 20, worstDrain, calls / 20,
+                worstCalls);
+        // with no noise at all, a message takes 1 / 0.7 = 1.43 calls
+        assertTrue(drains / 20 <= 1.05 && worstDrain <= 1.2, "drain " + drains / 20 + ", at worst " + worstDrain);
+        assertTrue(calls / 20 <= 1.5 && worstCalls <= 1.6, "calls " + calls / 20 + ", at worst " + worstCalls);
+    }
+
+    /** So many answers in the last second, then the quota spent: as many throttles in a row as the first cut needs. */
+    private static void spendQuota(AdaptiveRateLimiter limiter, long cut, int served) {
+        for (int i = served; i > 0; i--) {
+            limiter.served(cut - i * 10 * MS, cut - i * 10 * MS);
+        }
+        for (int i = 0; i < AdaptiveRateLimiter.throttlesInARowToLearn(); i++) {
+            limiter.throttled(cut, cut);
+        }
+    }
+
+    /** A call sent at t and answered 1 ms later. */
+    private static void answer(AdaptiveRateLimiter limiter, long t, boolean throttled) {
+        if (throttled) {
+            limiter.throttled(t, t + MS);
+        } else {
+            limiter.served(t, t + MS);
+        }
     }
 }

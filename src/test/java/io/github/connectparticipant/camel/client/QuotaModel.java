@@ -2,22 +2,31 @@ package io.github.connectparticipant.camel.client;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
 
 /**
  * A backlog draining against a token-bucket quota, in virtual time: clients (JVMs), each with its own
  * {@link AdaptiveRateLimiter} and consumers, take messages from one shared queue and call a service that admits
- * {@code quota} calls a second with a burst of {@code burst}. It runs the limiter's state machine exactly as
- * {@link AdaptiveRateLimiter#acquire} does (callers of one client wait their turn in order), so that the learned
- * rate's behaviour can be checked deterministically and in milliseconds: drain time, throttled share, fairness.
+ * {@code quota} calls a second with a burst of {@code burst} (0: no quota), and that may also fail a share of the calls
+ * it admits at random, whatever the rate ({@link #brownout}): throttles, and server faults that the caller retries
+ * after a backoff. It runs the limiter's state machine exactly as {@link AdaptiveRateLimiter#acquire} does (callers of
+ * one client wait their turn in order), so that the learned rate's behaviour can be checked deterministically and in
+ * milliseconds: drain time, throttled share, fairness.
  */
 final class QuotaModel {
 
     /** The outcome of one run. */
-    record Outcome(double seconds, double idealSeconds, int calls, int throttled, int[] callsByClient) {
+    record Outcome(double seconds, double idealSeconds, int calls, int throttled, int[] callsByClient, int messages) {
         double drainRatio() {
             return seconds / idealSeconds;
+        }
+
+        double callsPerMessage() {
+            return calls / (double) messages;
         }
 
         double throttledShare() {
@@ -36,8 +45,9 @@ final class QuotaModel {
 
         @Override
         public String toString() {
-            return String.format("%.1f s (%.2fx ideal), %d calls, %.1f%% throttled, smallest client share %.0f%%",
-                    seconds, drainRatio(), calls, 100 * throttledShare(), 100 * smallestClientShare());
+            return String.format("%.1f s (%.2fx ideal), %d calls (%.2f a message), %.1f%% throttled, smallest client "
+                                 + "share %.0f%%", seconds, drainRatio(), calls, callsPerMessage(),
+                    100 * throttledShare(), 100 * smallestClientShare());
         }
     }
 
@@ -47,10 +57,32 @@ final class QuotaModel {
     private final double burst;
     private final long latencyNanos;
 
+    private double randomThrottles;
+    private double randomFaults;
+    private boolean adaptive = true;
+    private Random random = new Random(20261129);
+
     QuotaModel(double quota, double burst, long latencyMillis) {
         this.quota = quota;
         this.burst = burst;
         this.latencyNanos = latencyMillis * MS;
+    }
+
+    /**
+     * Of the calls the quota admits, this share is throttled and this share fails with a server fault (retried after
+     * a backoff of up to 100 ms), at random whatever the rate.
+     */
+    QuotaModel brownout(double throttles, double faults, long seed) {
+        this.randomThrottles = throttles;
+        this.randomFaults = faults;
+        this.random = new Random(seed);
+        return this;
+    }
+
+    /** The clients do not learn a rate: every call goes at once (adaptiveRateLimit=false). */
+    QuotaModel unpaced() {
+        this.adaptive = false;
+        return this;
     }
 
     private final class Client {
@@ -66,6 +98,7 @@ final class QuotaModel {
     private record Event(long at, int kind, Consumer consumer, long sentAt, long seq) implements Comparable<Event> {
         static final int TURN = 0;
         static final int ANSWER = 1;
+        static final int BACKOFF_OVER = 2;
 
         @Override
         public int compareTo(Event other) {
@@ -107,7 +140,12 @@ final class QuotaModel {
             }
             now = event.at;
             Client client = event.consumer.client;
-            if (event.kind == Event.TURN) {
+            if (event.kind == Event.BACKOFF_OVER) {
+                client.waiting.add(event.consumer);
+                if (!client.turnScheduled) {
+                    scheduleTurn(client, now);
+                }
+            } else if (event.kind == Event.TURN) {
                 client.turnScheduled = false;
                 Consumer head = client.waiting.peek();
                 while (head != null && !isRetry(head) && remaining == 0) {
@@ -118,7 +156,7 @@ final class QuotaModel {
                 if (head == null) {
                     continue;
                 }
-                long next = client.limiter.nextSendNanos(now, 0, true);
+                long next = client.limiter.nextSendNanos(now, 0, adaptive);
                 if (next > now) {
                     scheduleTurn(client, next);
                     continue;
@@ -137,13 +175,23 @@ final class QuotaModel {
             } else {
                 // the service decides halfway through the call
                 boolean admitted = take(event.at - latencyNanos / 2);
-                if (admitted) {
-                    client.limiter.succeeded(now);
+                double draw = admitted ? random.nextDouble() : 0;
+                if (admitted && draw >= randomThrottles + randomFaults) {
+                    client.limiter.served(event.sentAt, now);
                     done++;
                     retrying.remove(event.consumer);
+                } else if (admitted && draw >= randomThrottles) {
+                    // a server fault: retried after the policy's backoff
+                    client.limiter.served(event.sentAt, now);
+                    retrying.add(event.consumer);
+                    events.add(new Event(now + (long) (random.nextDouble() * 100 * MS), Event.BACKOFF_OVER,
+                            event.consumer, 0, seq++));
+                    continue;
                 } else {
                     throttled++;
-                    client.limiter.throttled(event.sentAt, now);
+                    if (adaptive) {
+                        client.limiter.throttled(event.sentAt, now);
+                    }
                     retrying.add(event.consumer);
                 }
                 client.waiting.add(event.consumer);
@@ -153,10 +201,12 @@ final class QuotaModel {
             }
         }
         int[] byClient = clients.stream().mapToInt(c -> c.calls).toArray();
-        return new Outcome(now / 1e9, messages / quota, calls, throttled, byClient);
+        double admittedShareServed = 1 - randomThrottles - randomFaults;
+        double ideal = quota > 0 ? messages / (quota * admittedShareServed) : 0;
+        return new Outcome(now / 1e9, ideal, calls, throttled, byClient, messages);
     }
 
-    private final java.util.Set<Consumer> retrying = new java.util.HashSet<>();
+    private final Set<Consumer> retrying = new HashSet<>();
 
     private boolean isRetry(Consumer consumer) {
         return retrying.contains(consumer);
@@ -168,6 +218,9 @@ final class QuotaModel {
     }
 
     private boolean take(long at) {
+        if (quota <= 0) {
+            return true;
+        }
         if (at > tokensAt) {
             tokens = Math.min(burst, tokens + (at - tokensAt) / 1e9 * quota);
             tokensAt = at;

@@ -31,18 +31,48 @@ class RetryBudgetTest {
     }
 
     @Test
-    void aDryBudgetMakesAnOutageSooner() {
-        RetryBudget budget = new RetryBudget();
-        // faults that succeed in between drain the bucket
-        while (budget.tokens() >= RetryBudget.RETRY_COST) {
-            budget.faulted(new GatedCall(), FAULT, true, 0);
-            budget.answered(new GatedCall());
+    void runsOfFaultsAmongSuccessesAreADegradedServiceNotAnOutage() {
+        // a brownout: runs of 2, 3 and 5 faults with a success after each, as long as the runs take
+        for (int run : new int[] {2, 3, 5}) {
+            RetryBudget budget = new RetryBudget();
+            long now = 0;
+            for (int round = 0; round < 50; round++) {
+                for (int i = 0; i < run; i++) {
+                    now += SECOND / 4;
+                    assertFalse(budget.faulted(new GatedCall(), FAULT, true, now) == RetryBudget.AfterFault.HOLD,
+                            "a run of " + run + " is not an outage, with the bucket dry or not (round " + round + ")");
+                }
+                budget.succeeded(new GatedCall());
+            }
+            assertFalse(budget.inOutage(), "runs of " + run);
         }
-        assertFalse(budget.inOutage());
-        budget.faulted(new GatedCall(), FAULT, true, 0);
-        budget.faulted(new GatedCall(), FAULT, true, 0);
-        assertEquals(RetryBudget.AfterFault.HOLD, budget.faulted(new GatedCall(), FAULT, true, 0),
-                "dry, and three in a row");
+    }
+
+    @Test
+    void faultsInARowAmongConcurrentCallsAreAnOutageWhenTheyLastOrAreMany() {
+        // eight concurrent calls fail together by chance within a few milliseconds: no outage
+        RetryBudget budget = new RetryBudget();
+        for (int i = 0; i < 8; i++) {
+            assertFalse(budget.faulted(new GatedCall(), FAULT, true, i * 1_000_000L) == RetryBudget.AfterFault.HOLD);
+        }
+        budget.succeeded(new GatedCall());
+        // faults a tenth of a second apart, with no other answer: down at the sixth, the run having lasted long enough
+        long start = SECOND;
+        RetryBudget.AfterFault last = RetryBudget.AfterFault.RETRY;
+        long at = start;
+        for (int i = 0; last != RetryBudget.AfterFault.HOLD; i++) {
+            at = start + i * 100_000_000L;
+            last = budget.faulted(new GatedCall(), FAULT, true, at);
+        }
+        assertEquals(start + (RetryBudget.OUTAGE_AFTER_FAULTS - 1) * 100_000_000L, at);
+        assertTrue(at - start >= RetryBudget.OUTAGE_AFTER_NANOS);
+        // sixteen in a row at once: down too (32 consumers meeting an outage together)
+        RetryBudget many = new RetryBudget();
+        int faults = 0;
+        do {
+            faults++;
+        } while (many.faulted(new GatedCall(), FAULT, true, faults) != RetryBudget.AfterFault.HOLD);
+        assertEquals(RetryBudget.OUTAGE_AFTER_FAULTS_AT_ONCE, faults);
     }
 
     @Test
@@ -66,12 +96,22 @@ class RetryBudgetTest {
         RetryBudget budget = new RetryBudget();
         int faults = 0;
         RetryBudget.AfterFault last;
+        // a lone message's attempts, a tenth of a second apart
+        long now = 0;
         do {
-            last = budget.faulted(new GatedCall(), FAULT, true, SECOND);
+            now += SECOND / 10;
+            last = budget.faulted(new GatedCall(), FAULT, true, now);
             faults++;
         } while (last == RetryBudget.AfterFault.RETRY);
         assertEquals(RetryBudget.AfterFault.HOLD, last);
         assertEquals(RetryBudget.OUTAGE_AFTER_FAULTS, faults, "an outage before a lone message's nine attempts");
+        assertEquals(SECOND * 6 / 10, now);
+        assertTrue(budget.inOutage());
+        // from here on, times are relative to a clock that the outage started at one second
+        budget = new RetryBudget();
+        for (int i = RetryBudget.OUTAGE_AFTER_FAULTS - 1; i >= 0; i--) {
+            budget.faulted(new GatedCall(), FAULT, true, SECOND - i * (RetryBudget.OUTAGE_AFTER_NANOS / 5));
+        }
         assertTrue(budget.inOutage());
         assertEquals(RetryBudget.AfterFault.HOLD, budget.faulted(new GatedCall(), FAULT, false, SECOND),
                 "held, even out of attempts: the outage's doing, not the message's");
