@@ -3,6 +3,7 @@ package io.github.connectparticipant.demo;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
@@ -21,6 +22,7 @@ public final class DemoSummary extends EventNotifierSupport {
     private final AtomicInteger completedMessages = new AtomicInteger();
     private final AtomicInteger completedAttachments = new AtomicInteger();
     private final AtomicInteger retriedAttachments = new AtomicInteger();
+    private final Map<String, Integer> attemptsByAttachment = new ConcurrentHashMap<>();
     private final AtomicInteger sentFiles = new AtomicInteger();
     private final AtomicInteger sentChatMessages = new AtomicInteger();
     private final Map<String, Integer> deadLettersByReason = new TreeMap<>();
@@ -64,6 +66,7 @@ public final class DemoSummary extends EventNotifierSupport {
                 completedAttachments.addAndGet(result.getAttachments().size());
                 boolean redelivered = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) > 0;
                 for (CompleteAttachmentUploadResult.CompletedAttachment attachment : result.getAttachments()) {
+                    attemptsByAttachment.put(attachment.getAttachmentId(), attachment.getAttempts());
                     if (attachment.getAttempts() > 1 || redelivered) {
                         retriedAttachments.incrementAndGet();
                     }
@@ -131,6 +134,11 @@ public final class DemoSummary extends EventNotifierSupport {
 
     public int retriedAttachments() {
         return retriedAttachments.get();
+    }
+
+    /** How many calls went on the wire for a completed attachment (its last delivery's), or 0 if it was not. */
+    public int attemptsOf(String attachmentId) {
+        return attemptsByAttachment.getOrDefault(attachmentId, 0);
     }
 
     public synchronized Map<String, Integer> deadLettersByReason() {

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.connectparticipant.camel.ConnectParticipantException;
 import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
@@ -114,7 +115,12 @@ final class QuotaBenchmark {
                                 caller.complete(String.format("quota-%05d", i));
                             } catch (Exception e) {
                                 failed.incrementAndGet();
-                                firstFailure.compareAndSet(null, e.getClass().getSimpleName());
+                                // the component's failure comes wrapped by Contenders.request
+                                Throwable failure = e instanceof IllegalStateException && e.getCause() != null
+                                        ? e.getCause() : e;
+                                firstFailure.compareAndSet(null, failure.getClass().getSimpleName()
+                                        + (failure instanceof ConnectParticipantException cpe
+                                                ? " " + cpe.getErrorCode() : ""));
                             }
                         }
                         return null;

@@ -2,6 +2,7 @@ package io.github.connectparticipant.camel;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.github.connectparticipant.camel.client.AdaptiveRateLimiter;
 import io.github.connectparticipant.simulator.Fault;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
@@ -70,15 +72,22 @@ class MetricsTest extends SimulatorTestSupport {
                 .tag("operation", "CompleteAttachmentUpload").timer().count(), "every HTTP attempt");
         assertEquals(2, meters.find("connectparticipant.call.duration").tags("operation", "CompleteAttachmentUpload",
                 "outcome", "success").timer().count());
-        assertNotNull(meters.find("connectparticipant.capacity.wait").timer());
+        Timer waits = meters.find("connectparticipant.capacity.wait")
+                .tag("operation", "CompleteAttachmentUpload").timer();
+        assertNotNull(waits);
+        assertEquals(3 + throttles, waits.count(), "every attempt asked for capacity");
+        assertTrue(waits.totalTime(TimeUnit.MILLISECONDS) > 0,
+                "the attempt after the cut waited for its turn at the learned rate");
         double rate = meters.find("connectparticipant.rate.limit").tag("operation", "CompleteAttachmentUpload")
                 .gauge().value();
         assertTrue(rate > 0 && !Double.isInfinite(rate), "the rate learned from the throttle: " + rate);
         assertTrue(Double.isNaN(meters.find("connectparticipant.rate.limit").tag("operation", "SendMessage").gauge()
                 .value()), "nothing learned for an operation never throttled");
-        assertNotNull(meters.find("connectparticipant.http.connections.leased").gauge());
-        assertNotNull(meters.find("connectparticipant.http.connections.available").gauge());
-        assertNotNull(meters.find("connectparticipant.http.connections.pending").gauge());
+        assertEquals(0, meters.find("connectparticipant.http.connections.leased").gauge().value(),
+                "every connection back in the pool after the calls");
+        assertTrue(meters.find("connectparticipant.http.connections.available").gauge().value() >= 1,
+                "kept alive for the next call");
+        assertEquals(0, meters.find("connectparticipant.http.connections.pending").gauge().value());
 
         for (Meter meter : meters.getMeters()) {
             for (Tag tag : meter.getId().getTags()) {

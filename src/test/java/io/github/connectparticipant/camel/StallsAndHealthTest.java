@@ -1,7 +1,6 @@
 package io.github.connectparticipant.camel;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 
 import io.github.connectparticipant.simulator.Fault;
@@ -9,14 +8,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
-import org.apache.camel.impl.health.ProducersHealthCheckRepository;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -30,15 +24,7 @@ class StallsAndHealthTest extends SimulatorTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camelContext = super.createCamelContext();
-        // what camel.health.producersEnabled=true sets up under camel-main
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setCamelContext(camelContext);
-        // "full": the results of every check, not only the failing ones
-        registry.setExposureLevel("full");
-        ProducersHealthCheckRepository producers = new ProducersHealthCheckRepository();
-        producers.setEnabled(true);
-        registry.register(producers);
-        camelContext.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        ProducerHealth.enable(camelContext);
         return camelContext;
     }
 
@@ -70,14 +56,7 @@ class StallsAndHealthTest extends SimulatorTestSupport {
     }
 
     private HealthCheck.Result producerCheck(String uriPart) {
-        Collection<HealthCheck.Result> results = HealthCheckHelper.invoke(context);
-        List<HealthCheck.Result> ours = results.stream()
-                .filter(r -> r.getCheck().getId().startsWith("producer:connectparticipant-"))
-                .filter(r -> String.valueOf(r.getDetails().get("service.url")).contains(uriPart)).toList();
-        assertFalse(ours.isEmpty(), () -> "checks: " + results.stream().map(r -> r.getCheck().getId()).toList());
-        // the endpoints of one service share its state
-        assertEquals(1, ours.stream().map(HealthCheck.Result::getState).distinct().count());
-        return ours.get(0);
+        return ProducerHealth.of(context, uriPart);
     }
 
     @Test

@@ -30,12 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The shipped routes, run as the demo runs them (files and a queue, good and bad input, throttling and failures),
  * with every logger at TRACE, Camel's tracer, message history, JMX and logMask on: no log line, exception, dead-letter
- * reason or header, or endpoint URI shown over JMX holds a connection token.
+ * reason or header, or endpoint URI shown over JMX holds a token: the connection tokens, the participant tokens, and
+ * the connection tokens the simulator made from them.
  */
 class SecretsInTheRoutesTest {
 
-    /** The tokens in examples/: the route's own (a property) and the ones queue messages carry in their bodies. */
-    static final List<String> SECRETS = List.of("demo-connection-token", "expired-connection-token");
+    /**
+     * The tokens in examples/: the routes' own (properties) and the ones queue and chat messages carry in their bodies;
+     * and the start of every connection token the simulator makes from a participant token (sim-connection-UUID).
+     */
+    static final List<String> SECRETS = List.of("demo-connection-token", "expired-connection-token",
+            "demo-participant-token", "a-participant-who-left", "sim-connection-");
 
     /** The Camel core categories that log resolved endpoint URIs and property values, unmasked, below INFO. */
     static final List<String> CAMEL_ENDPOINT_RESOLUTION = List.of(
@@ -48,7 +53,7 @@ class SecretsInTheRoutesTest {
             "org.apache.camel.support.management.MixinRequiredModelMBean TRACE");
 
     @Test
-    void noConnectionTokenAnywhere() throws Exception {
+    void noTokenAnywhere() throws Exception {
         Properties overrides = DemoTest.workingUnder("target/demo-secrets");
         overrides.setProperty("camel.main.tracing", "true");
         overrides.setProperty("camel.main.messageHistory", "true");

@@ -1,21 +1,24 @@
 package io.github.connectparticipant.reliability;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.github.connectparticipant.camel.ConnectParticipantComponent;
+import io.github.connectparticipant.camel.ProducerHealth;
 import io.github.connectparticipant.routes.QueueRouteTestSupport;
 import io.github.connectparticipant.simulator.Ledger;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,7 +35,8 @@ abstract class BacklogScenarioSupport extends QueueRouteTestSupport {
 
     /** What one scenario measured. */
     record Figures(int messages, double seconds, double idealSeconds, int calls, int throttled, int deadLettered,
-                   int callsDuringOutage, double secondsToFirstSuccessAfterOutage) {
+                   int callsDuringOutage, double secondsToFirstSuccessAfterOutage, boolean healthDownDuringOutage,
+                   boolean healthDownOutsideOutage, boolean healthUpAtTheEnd) {
         double throttledShare() {
             return throttled / (double) calls;
         }
@@ -44,6 +48,13 @@ abstract class BacklogScenarioSupport extends QueueRouteTestSupport {
 
     /** Concurrent consumers of the route. */
     abstract int consumers();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext camelContext = super.createCamelContext();
+        ProducerHealth.enable(camelContext);
+        return camelContext;
+    }
 
     @Override
     protected void configure(Properties properties) {
@@ -80,22 +91,34 @@ abstract class BacklogScenarioSupport extends QueueRouteTestSupport {
         }
         context.getRouteController().startRoute(ROUTE_ID);
         long deadline = start + Duration.ofMinutes(5).toNanos();
+        long outageEnd = start + outage.toNanos();
+        boolean downDuringOutage = false;
+        boolean downOutsideOutage = false;
         while (simulator.ledger().completed().size() + deadLetters.size() < messages && System.nanoTime() < deadline) {
+            // what an operator's health endpoint shows while the backlog drains
+            long sampled = System.nanoTime();
+            boolean down = ProducerHealth.of(context, simulator.baseUrl()).getState() == HealthCheck.State.DOWN;
+            if (sampled < outageEnd) {
+                downDuringOutage |= down;
+            } else if (sampled > outageEnd + TimeUnit.SECONDS.toNanos(2)) {
+                // the first answer after the outage ends it: the next probe comes within a second
+                downOutsideOutage |= down;
+            }
             Thread.sleep(50);
         }
         long end = System.nanoTime();
+        boolean upAtTheEnd = ProducerHealth.of(context, simulator.baseUrl()).getState() == HealthCheck.State.UP;
         double seconds = (end - start) / 1e9;
 
         Ledger ledger = simulator.ledger();
         List<Ledger.Call> calls = ledger.calls();
         int throttled = (int) calls.stream().filter(c -> c.status() == 429).count();
-        long outageEnd = start + outage.toNanos();
         int duringOutage = (int) calls.stream().filter(c -> c.arrivedNanos() < outageEnd).count();
         double firstSuccessAfterOutage = calls.stream().filter(c -> c.status() == 200)
                 .mapToLong(Ledger.Call::arrivedNanos).min().orElse(end) - outageEnd;
         Figures figures = new Figures(messages, seconds, outage.toSeconds() + messages / quota, calls.size(),
                 throttled, deadLetters.size(), outage.isZero() ? 0 : duringOutage,
-                outage.isZero() ? 0 : firstSuccessAfterOutage / 1e9);
+                outage.isZero() ? 0 : firstSuccessAfterOutage / 1e9, downDuringOutage, downOutsideOutage, upAtTheEnd);
 
         Map<String, String> report = new TreeMap<>();
         report.put("messages", Integer.toString(messages));
@@ -112,16 +135,17 @@ abstract class BacklogScenarioSupport extends QueueRouteTestSupport {
         if (!outage.isZero()) {
             report.put("callsDuringOutage", Integer.toString(duringOutage));
             report.put("callsPerSecondDuringOutage", String.format("%.2f", duringOutage / (double) outage.toSeconds()));
-            report.put("secondsToFirstSuccessAfterOutage", String.format("%.2f", figures.secondsToFirstSuccessAfterOutage()));
+            report.put("secondsToFirstSuccessAfterOutage",
+                    String.format("%.2f", figures.secondsToFirstSuccessAfterOutage()));
+            report.put("healthDownDuringOutage", Boolean.toString(downDuringOutage));
         }
-        Path file = Path.of("target", "reliability", scenario + ".properties");
-        Files.createDirectories(file.getParent());
-        StringBuilder text = new StringBuilder();
-        report.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-        Files.writeString(file, text);
-        System.out.println(scenario + ": " + report);
+        report.put("healthDownOutsideOutage", Boolean.toString(downOutsideOutage));
+        report.put("healthUpAtTheEnd", Boolean.toString(upAtTheEnd));
+        ReliabilityReport.write(scenario, report);
 
         assertEquals(Map.of(), deadLetters, "no valid message dead-lettered");
+        assertFalse(downOutsideOutage, "the producers' health check is DOWN only while the service is");
+        assertTrue(upAtTheEnd, "the producers' health check is UP once the service answers");
         for (int i = 0; i < messages; i++) {
             String id = id(scenario, i);
             assertTrue(ledger.isCompleted(id), id + " lost");

@@ -1,6 +1,5 @@
 package io.github.connectparticipant.reliability;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.TreeMap;
 import io.github.connectparticipant.camel.ConnectParticipantComponent;
 import io.github.connectparticipant.camel.ConnectParticipantEndpoint;
 import io.github.connectparticipant.demo.EmbeddedBroker;
+import io.github.connectparticipant.routes.QueueRouteTestSupport;
 import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
@@ -82,7 +82,7 @@ class BrownoutIT {
         report.put("unpaced.deadLettered", Integer.toString(unpaced.deadLettered().size()));
         report.put("unpaced.calls", Integer.toString(unpaced.calls()));
         report.put("timeVsUnpaced", String.format("%.2f", ratio));
-        write("brownout-no-quota", report);
+        ReliabilityReport.write("brownout-no-quota", report);
 
         assertEverythingCompleted(learned);
         assertEquals(List.of(), learned.deadLettered(), "no retryable message dead-lettered");
@@ -106,7 +106,7 @@ class BrownoutIT {
         report.put("brownoutShare", Double.toString(brownout));
         report.put("idealSeconds", String.format("%.1f", ideal));
         report.put("drainRatioToIdeal", String.format("%.2f", drainRatio));
-        write("brownout-quota", report);
+        ReliabilityReport.write("brownout-quota", report);
 
         assertEverythingCompleted(run);
         assertEquals(List.of(), run.deadLettered(), "no valid message dead-lettered");
@@ -166,7 +166,7 @@ class BrownoutIT {
                     .mapToLong(e -> ((ConnectParticipantEndpoint) e).getRetryBudget().outages())
                     .max().orElse(0);
             simulator.faults().clear();
-            awaitEmpty(name);
+            QueueRouteTestSupport.awaitEmpty(broker, name);
             List<String> lost = new ArrayList<>();
             List<String> moreThanOneToken = new ArrayList<>();
             for (int i = 0; i < messages; i++) {
@@ -200,23 +200,6 @@ class BrownoutIT {
         report.put("outages", Long.toString(run.outages()));
         report.put("lost", Integer.toString(run.lost().size()));
         return report;
-    }
-
-    static void write(String scenario, Map<String, String> report) throws Exception {
-        Path file = Path.of("target", "reliability", scenario + ".properties");
-        Files.createDirectories(file.getParent());
-        StringBuilder text = new StringBuilder();
-        report.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-        Files.writeString(file, text);
-        System.out.println(scenario + ": " + report);
-    }
-
-    static void awaitEmpty(String queue) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (broker.messageCount(queue) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertEquals(0, broker.messageCount(queue), "nothing left on " + queue);
     }
 
     static String id(String name, int i) {

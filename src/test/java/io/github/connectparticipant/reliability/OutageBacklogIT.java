@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * 200 messages, 8 consumers, a quota of 20 calls a second, and the service answering 503 to everything for the first
- * 30 s: the messages wait in the queue and in the held consumers, the service gets probes, and the backlog drains as
- * soon as it answers again.
+ * 30 s: the messages wait in the queue and in the held consumers, the service gets probes, the producers' health
+ * check is DOWN, and the backlog drains as soon as it answers again, the health check UP.
  */
 class OutageBacklogIT extends BacklogScenarioSupport {
 
@@ -27,5 +27,6 @@ class OutageBacklogIT extends BacklogScenarioSupport {
         assertTrue(figures.secondsToFirstSuccessAfterOutage() <= 3,
                 "first success " + figures.secondsToFirstSuccessAfterOutage() + " s after the outage");
         assertTrue(figures.drainRatio() <= 1.4, "drained in " + figures.drainRatio() + "x the ideal");
+        assertTrue(figures.healthDownDuringOutage(), "the producers' health check DOWN during the outage");
     }
 }

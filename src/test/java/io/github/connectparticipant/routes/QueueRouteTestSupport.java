@@ -44,6 +44,11 @@ public abstract class QueueRouteTestSupport extends RouteTestSupport {
      * its last call), and asserts that it is.
      */
     protected static void awaitEmpty(String queue) throws Exception {
+        awaitEmpty(broker, queue);
+    }
+
+    /** The same on another broker. */
+    public static void awaitEmpty(EmbeddedBroker broker, String queue) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (broker.messageCount(queue) > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);

@@ -1,0 +1,45 @@
+package io.github.connectparticipant.camel;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
+import org.apache.camel.impl.health.ProducersHealthCheckRepository;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The component's producer health checks in a test's Camel context, as camel-main enables them. */
+public final class ProducerHealth {
+
+    private ProducerHealth() {
+    }
+
+    /** What camel.health.producersEnabled=true sets up under camel-main, with every check's result exposed. */
+    public static void enable(CamelContext camelContext) {
+        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
+        registry.setCamelContext(camelContext);
+        // "full": the results of every check, not only the failing ones
+        registry.setExposureLevel("full");
+        ProducersHealthCheckRepository producers = new ProducersHealthCheckRepository();
+        producers.setEnabled(true);
+        registry.register(producers);
+        camelContext.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+    }
+
+    /** The result of the producer checks of the service whose URL holds serviceUrlPart; they share one state. */
+    public static HealthCheck.Result of(CamelContext camelContext, String serviceUrlPart) {
+        Collection<HealthCheck.Result> results = HealthCheckHelper.invoke(camelContext);
+        List<HealthCheck.Result> ours = results.stream()
+                .filter(r -> r.getCheck().getId().startsWith("producer:connectparticipant-"))
+                .filter(r -> String.valueOf(r.getDetails().get("service.url")).contains(serviceUrlPart)).toList();
+        assertFalse(ours.isEmpty(), () -> "checks: " + results.stream().map(r -> r.getCheck().getId()).toList());
+        // the endpoints of one service share its state
+        assertEquals(1, ours.stream().map(HealthCheck.Result::getState).distinct().count());
+        return ours.get(0);
+    }
+}
