@@ -7,6 +7,7 @@ import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnector;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -32,6 +33,18 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param tcpPort    0 for no TCP acceptor
      */
     public static EmbeddedBroker start(Path dataFolder, int tcpPort) throws Exception {
+        return start(dataFolder, tcpPort > 0 ? "tcp://127.0.0.1:" + tcpPort : null);
+    }
+
+    /**
+     * A broker with a TCP acceptor on a port the system chooses (no other process can take it between choosing and
+     * binding); {@link #tcpPort()} tells which.
+     */
+    public static EmbeddedBroker startOnAnyTcpPort(Path dataFolder) throws Exception {
+        return start(dataFolder, "tcp://127.0.0.1:0");
+    }
+
+    private static EmbeddedBroker start(Path dataFolder, String tcpAcceptor) throws Exception {
         Configuration configuration = new ConfigurationImpl()
                 .setPersistenceEnabled(true)
                 .setSecurityEnabled(false)
@@ -41,8 +54,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setLargeMessagesDirectory(dataFolder.resolve("large-messages").toString())
                 .setPagingDirectory(dataFolder.resolve("paging").toString())
                 .addAcceptorConfiguration("in-vm", "vm://0");
-        if (tcpPort > 0) {
-            configuration.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + tcpPort);
+        if (tcpAcceptor != null) {
+            configuration.addAcceptorConfiguration("tcp", tcpAcceptor);
         }
         configuration.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(BROKER_DEAD_LETTER_ADDRESS))
@@ -54,6 +67,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         broker.server.setConfiguration(configuration);
         broker.server.start();
         return broker;
+    }
+
+    /** The port the TCP acceptor is bound to; -1 without one. */
+    public int tcpPort() {
+        return server.getActiveMQServer().getRemotingService().getAcceptor("tcp") instanceof NettyAcceptor acceptor
+                ? acceptor.getActualPort() : -1;
     }
 
     /** Messages in the queue, delivered or not yet acknowledged; 0 for a queue that does not exist. */

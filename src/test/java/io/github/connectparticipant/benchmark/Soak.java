@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.connectparticipant.camel.ConnectParticipantEndpoint;
 import io.github.connectparticipant.demo.EmbeddedBroker;
 import io.github.connectparticipant.simulator.SimulatorMain;
 import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
@@ -16,6 +18,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 
@@ -43,6 +47,18 @@ final class Soak {
             camel.getPropertiesComponent().addInitialProperty("queue.consumers", "8");
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     ResourceHelper.resolveResource(camel, "file:routes/queue-to-connectparticipant.yaml"));
+            // the completions, counted as the component answers them
+            AtomicLong completed = new AtomicLong();
+            camel.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+                @Override
+                public void notify(CamelEvent event) {
+                    if (event instanceof CamelEvent.ExchangeSentEvent sentEvent
+                        && sentEvent.getEndpoint() instanceof ConnectParticipantEndpoint
+                        && sentEvent.getExchange().getException() == null) {
+                        completed.incrementAndGet();
+                    }
+                }
+            });
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
 
@@ -63,12 +79,19 @@ final class Soak {
                 heapAfterGc.add(heapAfterFullGc());
             }
             double rate = sent / (busyNanos / 1e9);
-            long deadLetters = broker.messageCount("attachments.DLQ");
+            // every address a message can end at but completion: the route's dead letters, the broker's own (a
+            // message it gave up redelivering) and its expiry queue
+            long routeDeadLetters = broker.messageCount("attachments.DLQ");
+            long brokerDeadLetters = broker.messageCount(EmbeddedBroker.BROKER_DEAD_LETTER_ADDRESS);
+            long expired = broker.messageCount(EmbeddedBroker.BROKER_EXPIRY_ADDRESS);
             StringBuilder report = new StringBuilder();
-            report.append(String.format(Locale.ROOT, "Soak: %d messages through routes/queue-to-connectparticipant.yaml "
-                                                     + "(embedded Artemis, transacted, 8 consumers) to the simulator: "
-                                                     + "%.0f messages/s, %d dead-lettered, %.1f s in all.%n%n",
-                    sent, rate, deadLetters, (System.nanoTime() - start) / 1e9));
+            report.append(String.format(Locale.ROOT, "Soak: %d messages through "
+                                                     + "routes/queue-to-connectparticipant.yaml (embedded Artemis, "
+                                                     + "transacted, 8 consumers) to the simulator: %.0f messages/s, %d "
+                                                     + "completed, %d dead-lettered by the route, %d by the broker, %d "
+                                                     + "expired, %.1f s in all.%n%n",
+                    sent, rate, completed.get(), routeDeadLetters, brokerDeadLetters, expired,
+                    (System.nanoTime() - start) / 1e9));
             report.append("| after messages | heap after full GC (MB) |\n|---:|---:|\n");
             for (int i = 0; i < heapAfterGc.size(); i++) {
                 report.append(String.format(Locale.ROOT, "| %d | %.1f |%n", quarter * (i + 1),

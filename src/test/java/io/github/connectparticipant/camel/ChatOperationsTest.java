@@ -210,12 +210,20 @@ class ChatOperationsTest extends SimulatorTestSupport {
 
     @Test
     void aConnectionIsRenewedBeforeItExpiresAndOnceWhenRefused() throws Exception {
-        simulator.acceptParticipantTokens(PARTICIPANT_TOKEN).connectionTokenLifetime(Duration.ofSeconds(2));
+        Duration lifetime = Duration.ofSeconds(5);
+        simulator.acceptParticipantTokens(PARTICIPANT_TOKEN).connectionTokenLifetime(lifetime);
         assertSucceeded(send("direct:asParticipant", "first", Map.of()));
         assertSucceeded(send("direct:asParticipant", "second", Map.of()));
         assertEquals(1, simulator.connectionsCreated());
-        // within the last fifth of its life a token is made anew, never used past its expiry
-        Thread.sleep(1700);
+        // within the last fifth of its life a token is made anew, never used past its expiry: wait until the token
+        // the simulator made is 84% through its life (the call that made it arrived before it was made), which leaves
+        // 0.8 s before it expires
+        long made = simulator.ledger().calls().stream().filter(c -> c.operation().equals("/participant/connection"))
+                .mapToLong(Ledger.Call::arrivedNanos).max().orElseThrow();
+        long renewable = made + lifetime.toNanos() * 84 / 100;
+        while (System.nanoTime() < renewable) {
+            Thread.sleep(Math.max(1, (renewable - System.nanoTime()) / 1_000_000));
+        }
         assertSucceeded(send("direct:asParticipant", "third", Map.of()));
         assertEquals(2, simulator.connectionsCreated());
         assertEquals(0, simulator.ledger().calls().stream().filter(c -> c.status() == 403).count());

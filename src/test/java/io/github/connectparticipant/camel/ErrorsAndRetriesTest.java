@@ -251,14 +251,17 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
 
     @Test
     void connectionRefusedIsRetryable() throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:nowhere").to("connectparticipant:completeAttachmentUpload?connectionToken=x"
-                                          + "&uriEndpointOverride=http://127.0.0.1:1&maxAttempts=2");
-            }
-        });
-        ConnectParticipantException failure = failureFor("direct:nowhere", "n-1");
+        ConnectParticipantException failure;
+        try (ClosedPort nowhere = ClosedPort.reserve()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:nowhere").to("connectparticipant:completeAttachmentUpload?connectionToken=x"
+                                              + "&uriEndpointOverride=" + nowhere.url() + "&maxAttempts=2");
+                }
+            });
+            failure = failureFor("direct:nowhere", "n-1");
+        }
         assertEquals(0, failure.getStatusCode());
         assertTrue(failure.isRetryable());
         assertEquals(2, failure.getAttempts());

@@ -8,6 +8,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +21,13 @@ class StallsAndHealthTest extends SimulatorTestSupport {
 
     private static final long RESPONSE_TIMEOUT = 200;
     private static final long RETRY_MAX_DELAY = 100;
+    /** A service that is not there: its port refuses every connection. */
+    private static final ClosedPort NOWHERE = ClosedPort.reserve();
+
+    @AfterAll
+    static void freeThePort() throws Exception {
+        NOWHERE.close();
+    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -32,7 +40,8 @@ class StallsAndHealthTest extends SimulatorTestSupport {
     protected RouteBuilder createRouteBuilder() {
         return directRoutes(
                 "direct:stalled", COMPLETE + "&responseTimeout=" + RESPONSE_TIMEOUT + "&retryMaxDelay=" + RETRY_MAX_DELAY,
-                "direct:nowhere", COMPLETE + "&uriEndpointOverride=http://127.0.0.1:1&connectTimeout=500&maxAttempts=1",
+                "direct:nowhere",
+                COMPLETE + "&uriEndpointOverride=" + NOWHERE.url() + "&connectTimeout=500&maxAttempts=1",
                 // attempts enough for the retry budget, not the attempts, to decide
                 "direct:holding", COMPLETE + "&maxAttempts=20");
     }
@@ -94,8 +103,9 @@ class StallsAndHealthTest extends SimulatorTestSupport {
     @Test
     void healthCheckIsUpWhenTheServiceAnswersAndDownWhenItDoesNot() {
         assertEquals(HealthCheck.State.UP, producerCheck(simulator.baseUrl()).getState());
-        assertEquals(HealthCheck.State.DOWN, producerCheck("127.0.0.1:1").getState());
-        assertTrue(producerCheck("127.0.0.1:1").getMessage().orElse("").contains("does not answer"));
+        String nowhere = "127.0.0.1:" + NOWHERE.port();
+        assertEquals(HealthCheck.State.DOWN, producerCheck(nowhere).getState());
+        assertTrue(producerCheck(nowhere).getMessage().orElse("").contains("does not answer"));
         assertEquals(0, simulator.ledger().callCount(), "the probe is not a call of any operation");
     }
 }

@@ -41,10 +41,12 @@ class DemoTest {
         assertEquals(7 + 200, summary.completedMessages(), "the sample and the backlog: " + output);
         assertEquals(11 + 200, summary.completedAttachments(), output);
         assertEquals(0, summary.backlogDeadLettered(), "a backlog that meets the quota waits: " + output);
-        // the sample's scripted throttles (examples/demo.properties), each taken for noise and gone again at once
-        assertEquals(2 + 1, summary.attemptsOf("att-1003"), output);
-        assertEquals(4 + 1, summary.attemptsOf("att-1401"), output);
-        assertEquals(1 + 1, summary.attemptsOf("att-2004"), output);
+        // the sample's scripted throttles (examples/demo.properties): each throttled call went again with no attempt
+        // used (att-1401's four throttles are more than its three attempts), completed; the backlog's quota may have
+        // throttled them once more
+        assertTrue(summary.attemptsOf("att-1003") >= 2 + 1, output);
+        assertTrue(summary.attemptsOf("att-1401") >= 4 + 1, output);
+        assertTrue(summary.attemptsOf("att-2004") >= 1 + 1, output);
         assertTrue(summary.throttledAttempts() >= 7, "the scripted throttles, and the backlog's quota: " + output);
         assertTrue(summary.callsByOutcome().get("success") >= 7 + 200, "the meters counted the calls: " + output);
         assertTrue(output.contains("CompleteAttachmentUpload") && output.contains(" ms ("), "p50/p99: " + output);

@@ -1,7 +1,6 @@
 package io.github.connectparticipant.reliability;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,9 +105,15 @@ public final class JvmProcesses implements AutoCloseable {
         }
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Starts a broker JVM ({@link BrokerProcess}) on a port it chooses, and answers its URL. */
+    String startBroker(String name, Path dataFolder) throws Exception {
+        start(name, BrokerProcess.READY, BrokerProcess.class, dataFolder.toString());
+        String output = Files.readString(log(name));
+        int at = output.indexOf(BrokerProcess.READY) + BrokerProcess.READY.length();
+        int end = at;
+        while (end < output.length() && Character.isDigit(output.charAt(end))) {
+            end++;
         }
+        return "tcp://127.0.0.1:" + Integer.parseInt(output.substring(at, end));
     }
 }

@@ -37,10 +37,7 @@ class TwoJvmQuotaIT extends MultiJvmTestSupport {
     void twoJvmsShareOneQuotaFairlyWithNoDeadLetters() throws Exception {
         simulator = ParticipantServiceSimulator.start(0).acceptConnectionTokens(TOKEN_A, TOKEN_B);
         simulator.quota(QUOTA);
-        int port = JvmProcesses.freePort();
-        String brokerUrl = "tcp://127.0.0.1:" + port;
-        processes.start("broker", "READY", BrokerProcess.class, work.resolve("broker").toString(),
-                Integer.toString(port));
+        String brokerUrl = processes.startBroker("broker", work.resolve("broker"));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
             ids.add(String.format("two-jvm-%04d", i));
