@@ -185,9 +185,7 @@ public final class DemoSummary extends EventNotifierSupport {
                     callFigures.calls(), attempts, outcomes(callFigures.callsByOutcome()));
             out.printf("throttled      %d of %d attempts (%.1f%%) by %s;%n", callFigures.throttles(), attempts,
                     attempts == 0 ? 0.0 : 100.0 * callFigures.throttles() / attempts,
-                    !settings.embeddedSimulator() ? "the service"
-                    : settings.quota() > 0 ? String.format("the simulator's quota of %.0f calls/s", settings.quota())
-                    : "the simulator");
+                    !settings.embeddedSimulator() ? "the service" : throttledBy(settings));
             out.printf("               the backlog of %d waited for its turn: %d of it dead-lettered%n", backlogSeeded,
                     backlogDeadLettered);
             out.println("call time      successful calls by operation: p50 / p99 (calls)");
@@ -200,5 +198,14 @@ public final class DemoSummary extends EventNotifierSupport {
                 filesDone, settings.inbox(), settings.deadLetterQueueName(), settings.chatDeadLetterQueueName());
         out.printf("               %s/.sent, %s/.deadletter%n", settings.outbox(), settings.outbox());
         out.println("===========================================================================");
+    }
+
+    /** What throttles the embedded simulator makes: its quota, and the sample's scripted throttles. */
+    private static String throttledBy(DemoSettings settings) {
+        int scripted = settings.throttledIds().values().stream().mapToInt(Integer::intValue).sum();
+        String quota = settings.quota() > 0 ? String.format("its quota of %.0f calls/s", settings.quota()) : null;
+        String script = scripted > 0 ? scripted + " scripted whatever the rate" : null;
+        return "the simulator" + (quota == null && script == null ? ""
+                : " (" + (quota == null ? script : script == null ? quota : quota + " and " + script) + ")");
     }
 }

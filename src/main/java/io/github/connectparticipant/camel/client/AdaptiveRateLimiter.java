@@ -69,6 +69,11 @@ public final class AdaptiveRateLimiter {
     /** Throttles cut only when so many would come by chance, at the noise share, with less than this probability. */
     public static final double CHANCE = 0.02;
     /**
+     * The same above the rate of the last cut, looser: a quota's bucket hides the excess until it is empty, and a cut
+     * there that noise caused costs little, the rate having just reached where the last quota was met.
+     */
+    public static final double ABOVE_CHANCE = 0.1;
+    /**
      * The same for the first cut of unpaced calls, stricter: their counts start at a throttle and start again every
      * {@link #UNPACED_SAMPLE} answers, so that they are tested many times.
      */
@@ -241,7 +246,8 @@ public final class AdaptiveRateLimiter {
         int oldest = (int) Math.floorMod(slot - WINDOW_SLOTS + 1, WINDOW_SLOTS);
         long servedInWindow = served.sum() - servedAtSlotStart[oldest];
         // the window runs from the start of its oldest slot: between 0.9 and 1 second
-        double servedPerSecond = servedInWindow * (double) SECOND / (now - (slot - WINDOW_SLOTS + 1) * SLOT_NANOS);
+        double windowToSecond = (double) SECOND / (now - (slot - WINDOW_SLOTS + 1) * SLOT_NANOS);
+        double servedPerSecond = servedInWindow * windowToSecond;
         double noise = noise(Double.NaN, false);
         double noiseBound = noise(Double.NaN, true);
         long throttledSinceCut = throttlesBelow + throttlesAbove;
@@ -281,8 +287,10 @@ public final class AdaptiveRateLimiter {
             pastAnswersQuiet[epoch] = answersQuiet;
             pastThrottlesQuiet[epoch] = throttlesQuiet;
         }
-        // never more than half at once: a second without a success may be another client's burst
-        maxRate = Math.max(MIN_RATE, learned ? Math.max(base, rateAt(now) / 2) : base);
+        // never below half of what was sent in the last second: a second without a success may be another client's
+        // burst (the learned rate itself may have grown far past what the callers send)
+        double sentPerSecond = (servedInWindow + throttles - throttlesAtSlotStart[oldest]) * windowToSecond;
+        maxRate = Math.max(MIN_RATE, learned ? Math.max(base, Math.min(rateAt(now), sentPerSecond) * 0.6) : base);
         cubicK = Math.cbrt(maxRate * (1 - BETA) / CUBIC_C);
         startCounting(now, now + (long) (cubicK * SECOND));
         learned = true;
@@ -332,9 +340,9 @@ public final class AdaptiveRateLimiter {
      */
     private boolean throttledAboveRecently(long now, long servedInWindow, long throttledInWindow, double noise) {
         if (now - epochEndNanos < SECOND) {
-            return clearlyAbove(throttlesAbove, answersAbove, noise, 1, CHANCE);
+            return clearlyAbove(throttlesAbove, answersAbove, noise, 1, ABOVE_CHANCE);
         }
-        return clearlyAbove(throttledInWindow, servedInWindow + throttledInWindow, noise, 1, CHANCE);
+        return clearlyAbove(throttledInWindow, servedInWindow + throttledInWindow, noise, 1, ABOVE_CHANCE);
     }
 
     /**
