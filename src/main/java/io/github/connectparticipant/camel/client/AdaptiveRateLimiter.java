@@ -22,14 +22,15 @@ import org.slf4j.LoggerFactory;
  * may have saved), which, once the service has been refusing, is its quota for this client.</li>
  * <li>Then the rate grows back along CUBIC's curve, slowly near the rate of the cut and faster beyond it, so that a
  * quota that was raised, or freed by another client, is found again. The time it takes back to the rate of the cut is
- * the <b>epoch</b>. In its first third the rate is below 0.95 times the rate where the quota was met, and any client
+ * the <b>epoch</b>. In its first quarter the rate is below 0.94 times the rate where the quota was met, and any client
  * that met it has just cut too: the throttled share there, pooled over the last epochs, is the <b>noise</b>.</li>
  * <li>Above the rate of the cut, a throttle cuts when the share of the last second's calls throttled is clearly above
- * the noise (so many would come by chance with a probability below {@link #CHANCE}): the quota is met again. Within
- * the epoch, a throttle cuts only when the calls sent since the cut were throttled clearly more than noise, or more
- * than half of them: the cut was not deep enough, or the quota fell.</li>
+ * the noise (so many would come by chance with a probability below {@link #ABOVE_CHANCE}): the quota is met again.
+ * Within the epoch, a throttle cuts only when the calls sent since the cut were throttled clearly more than noise
+ * ({@link #CHANCE}), or more than half of them: the cut was not deep enough, or the quota fell.</li>
  * <li>A throttle answering a call sent before the last cut is already accounted for, so the calls in flight when the
- * quota is met cost one cut, not one each; and a cut never more than halves the rate.</li>
+ * quota is met cost one cut, not one each; and a cut never goes below {@link #CUT_FLOOR} times what was sent in the
+ * last second.</li>
  * </ul>
  * Under noise alone the rate is not paced, or, after a chance cut, grows back past the rate of the cut and on; under
  * a quota with noise, the noise share is taken out of the evidence and scaled back into what the service served.
@@ -53,6 +54,8 @@ public final class AdaptiveRateLimiter {
      * that the quota had saved, and a rate that starts above the quota would spoil the first measure of the noise.
      */
     public static final double BURST_DISCOUNT = 0.75;
+    /** A cut never sets the rate below this share of what was sent in the last second (or the rate, when lower). */
+    public static final double CUT_FLOOR = 0.6;
     /** The rate never learns below this: a client the quota leaves nothing still probes. */
     public static final double MIN_RATE = 0.5;
     /** With no throttle for this long, the learned rate is forgotten and calls go unpaced again. */
@@ -92,7 +95,7 @@ public final class AdaptiveRateLimiter {
     public static final int QUIET_PART = 4;
     /** Answers in the first parts of epochs before their throttled share is taken for the noise. */
     public static final int MIN_ANSWERS_FOR_NOISE = 20;
-    /** The past epochs whose first thirds measure the noise, with the current one. */
+    /** The past epochs whose first parts measure the noise, with the current one. */
     public static final int NOISE_EPOCHS = 4;
     /** Unpaced answers counted since the first throttle after which, with no cut, counting starts again. */
     public static final int UNPACED_SAMPLE = 1000;
@@ -133,7 +136,7 @@ public final class AdaptiveRateLimiter {
     private long lastThrottleNanos;
     /** When CUBIC is back at the rate of the last cut: calls sent before go below it, calls sent after above it. */
     private long epochEndNanos;
-    /** The end of the first third of the epoch, its answers and throttles so far: they measure the noise. */
+    /** The end of the first part of the epoch, its answers and throttles so far: they measure the noise. */
     private long quietEndNanos;
     private long answersQuiet;
     private long throttlesQuiet;
@@ -143,7 +146,7 @@ public final class AdaptiveRateLimiter {
     private long throttlesBelow;
     private long answersAbove;
     private long throttlesAbove;
-    /** The answers in the first thirds of the last epochs, and the throttles among them (rings). */
+    /** The answers in the first parts of the last epochs, and the throttles among them (rings). */
     private final long[] pastAnswersQuiet = new long[NOISE_EPOCHS];
     private final long[] pastThrottlesQuiet = new long[NOISE_EPOCHS];
     private int pastEpochs;
@@ -287,10 +290,10 @@ public final class AdaptiveRateLimiter {
             pastAnswersQuiet[epoch] = answersQuiet;
             pastThrottlesQuiet[epoch] = throttlesQuiet;
         }
-        // never below half of what was sent in the last second: a second without a success may be another client's
-        // burst (the learned rate itself may have grown far past what the callers send)
+        // a second without a success may be another client's burst: never far below what was sent (the learned rate
+        // itself may have grown far past what the callers send)
         double sentPerSecond = (servedInWindow + throttles - throttlesAtSlotStart[oldest]) * windowToSecond;
-        maxRate = Math.max(MIN_RATE, learned ? Math.max(base, Math.min(rateAt(now), sentPerSecond) * 0.6) : base);
+        maxRate = Math.max(MIN_RATE, learned ? Math.max(base, Math.min(rateAt(now), sentPerSecond) * CUT_FLOOR) : base);
         cubicK = Math.cbrt(maxRate * (1 - BETA) / CUBIC_C);
         startCounting(now, now + (long) (cubicK * SECOND));
         learned = true;
@@ -307,8 +310,9 @@ public final class AdaptiveRateLimiter {
     }
 
     /**
-     * The throttled share that comes whatever the rate: that of the calls sent in the first third of this epoch and
-     * the last {@link #NOISE_EPOCHS} ones, once they are {@link #MIN_ANSWERS_FOR_NOISE} at least.
+     * The throttled share that comes whatever the rate: that of the calls sent in the first part
+     * ({@link #QUIET_PART}) of this epoch and the last {@link #NOISE_EPOCHS} ones, once they are
+     * {@link #MIN_ANSWERS_FOR_NOISE} at least.
      *
      * @param  unknown what to answer while they are fewer
      * @param  bound   false for the share seen; true for the most it may be, {@link #NOISE_BOUND_DEVIATIONS} standard
