@@ -41,7 +41,7 @@ final class Contenders {
 
     static List<Contender> all(String baseUrl) throws Exception {
         return List.of(rawHttpClient(baseUrl), sdk(baseUrl), camelHttpRoute(baseUrl), componentTemplate(baseUrl),
-                componentWithMetrics(baseUrl), componentSedaRoute(baseUrl));
+                componentDirectRoute(baseUrl), componentWithMetrics(baseUrl), componentSedaRoute(baseUrl));
     }
 
     /** The practical ceiling: HttpClient 5 sending a prepared request body. */
@@ -147,6 +147,23 @@ final class Contenders {
         camel.start();
         ProducerTemplate template = camel.createProducerTemplate();
         return camelContender("component (ProducerTemplate)", camel, template, componentUri(baseUrl));
+    }
+
+    /**
+     * The component in a direct: route, called as the hand-written camel-http route is (a ProducerTemplate to a
+     * direct: endpoint): like compared with like.
+     */
+    static Contender componentDirectRoute(String baseUrl) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:complete").to(componentUri(baseUrl));
+            }
+        });
+        camel.start();
+        ProducerTemplate template = camel.createProducerTemplate();
+        return camelContender("component (direct: route)", camel, template, "direct:complete");
     }
 
     /** The component through a ProducerTemplate, recording its meters in a Micrometer registry. */
