@@ -102,7 +102,7 @@ class TwoJvmQuotaIT extends MultiJvmTestSupport {
         // each client now cuts on a throttle only when it is more than noise, so the two yield to each other's probing
         // a little later. #17 keeps #9's promises of a share for one JVM (8 consumers at 20/s, 32 at 10/s) and of a
         // fair split for two; this bound is what two JVMs meet now
-        assertTrue(throttled / (double) calls.size() <= 0.12, "throttled share " + report.get("throttledShare"));
+        assertTrue(throttled / (double) calls.size() <= 0.13, "throttled share " + report.get("throttledShare"));
         assertTrue(smallestShare >= 0.35, "each JVM gets a fair share: " + callsA + " and " + callsB);
         // the goal is 1.15x; room for a loaded 2-core machine, on time only
         assertTrue(seconds / ideal <= 1.4, "drained in " + seconds / ideal + "x the ideal");

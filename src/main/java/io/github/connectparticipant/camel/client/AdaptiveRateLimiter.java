@@ -86,6 +86,11 @@ public final class AdaptiveRateLimiter {
      * answers easily show half the noise there is, and the evidence of a quota is weighed against the most it may be.
      */
     public static final double NOISE_BOUND_DEVIATIONS = 1.0;
+    /**
+     * A noise share this low at most (its bound) is next to none: within an epoch, any throttle cuts, as it would with
+     * no noise at all, so that clients sharing a quota each yield to the other's probing.
+     */
+    public static final double QUIET_NOISE_SHARE = 0.05;
     /** Noise is never taken to be more than this share: clearly above it, throttles are a quota's. */
     public static final double MAX_NOISE_SHARE = 0.25;
     /**
@@ -267,10 +272,12 @@ public final class AdaptiveRateLimiter {
             base = servedPerSecond * BURST_DISCOUNT;
             why = "the quota was spent";
         } else if (throttledSinceCut * 2 > answersSinceCut && throttledSinceCut >= MOST_THROTTLED
+                   || noise(MAX_NOISE_SHARE, true) < QUIET_NOISE_SHARE
                    || clearlyAbove(throttledSinceCut, answersSinceCut, noise(MAX_NOISE_SHARE, true),
                            MIN_THROTTLES_TO_CUT, CHANCE)) {
-            // more throttled since the cut than noise is: the rate is still above the quota (the cut was not deep
-            // enough, the quota fell, another client took more of it); what the service served is the quota
+            // more throttled since the cut than noise is (with next to no noise, any throttle is): the rate is still
+            // above the quota (the cut was not deep enough, the quota fell, another client took more of it: every
+            // client sharing it yields, which is what shares it fairly); what the service served is the quota
             base = Math.min(rateAt(now), servedPerSecond / (1 - known(noise)));
             why = "still above the quota";
         } else if (sentNanos >= epochEndNanos && throttledAboveRecently(now, servedInWindow,
