@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * <li>Above the rate of the cut, a throttle cuts when the share of the last second's calls throttled is clearly above
  * the noise (so many would come by chance with a probability below {@link #ABOVE_CHANCE}): the quota is met again.
  * Within the epoch, a throttle cuts only when the calls sent since the cut were throttled clearly more than noise
- * ({@link #CHANCE}), or more than half of them: the cut was not deep enough, or the quota fell.</li>
+ * ({@link #CHANCE}), or more than half of them, or when there is next to no noise ({@link #QUIET_NOISE_SHARE}): the
+ * cut was not deep enough, the quota fell, or another client probes above its share (each yields to the other's
+ * probing, which shares a quota fairly).</li>
  * <li>A throttle answering a call sent before the last cut is already accounted for, so the calls in flight when the
  * quota is met cost one cut, not one each; and a cut never goes below {@link #CUT_FLOOR} times what was sent in the
  * last second.</li>
