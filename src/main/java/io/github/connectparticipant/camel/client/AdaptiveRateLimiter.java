@@ -113,6 +113,8 @@ public final class AdaptiveRateLimiter {
     private static final int EXACT_TAIL_ANSWERS = 200;
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    /** Derived once from the constants above (see {@link #throttlesInARowToLearn()}). */
+    private static final int THROTTLES_IN_A_ROW_TO_LEARN = inARowToLearn();
     private static final int WINDOW_SLOTS = 10;
     private static final long SLOT_NANOS = SECOND / WINDOW_SLOTS;
 
@@ -363,6 +365,10 @@ public final class AdaptiveRateLimiter {
      * answers every call so, noise only a share of them.
      */
     public static int throttlesInARowToLearn() {
+        return THROTTLES_IN_A_ROW_TO_LEARN;
+    }
+
+    private static int inARowToLearn() {
         for (int throttled = MIN_THROTTLES_TO_CUT; throttled < THROTTLES_IN_A_ROW; throttled++) {
             if (clearlyAbove(throttled, throttled, MAX_NOISE_SHARE, MIN_THROTTLES_TO_CUT, FIRST_CUT_CHANCE)) {
                 return throttled;
