@@ -1,10 +1,10 @@
 package io.github.connectparticipant.reliability;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.connectparticipant.demo.EmbeddedBroker;
@@ -79,13 +79,15 @@ class CrashSafetyIT extends MultiJvmTestSupport {
         assertEquals(0, browse(brokerUrl, "attachments.DLQ"), "nothing dead-lettered");
         assertEquals(0, browse(brokerUrl, EmbeddedBroker.BROKER_DEAD_LETTER_ADDRESS), "nothing given up by the broker");
         int total = MESSAGES + QUEUED_WHILE_DOWN;
-        String figures = String.format("messages=%d%nkilledAtCompleted=%d%nqueuedWhileNoConsumerRan=%d%ncalls=%d%n"
-                                       + "repeatedCalls=%d%nlost=0%nidsWithMoreThanOneToken=0%n", total, completedAtKill,
-                QUEUED_WHILE_DOWN, ledger.callCount(), ledger.callCount() - total);
-        Path report = Path.of("target", "reliability", "crash-safety.properties");
-        Files.createDirectories(report.getParent());
-        Files.writeString(report, figures);
-        System.out.println("Crash safety: " + figures.replace(System.lineSeparator(), " "));
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("messages", Integer.toString(total));
+        figures.put("killedAtCompleted", Integer.toString(completedAtKill));
+        figures.put("queuedWhileNoConsumerRan", Integer.toString(QUEUED_WHILE_DOWN));
+        figures.put("calls", Integer.toString(ledger.callCount()));
+        figures.put("repeatedCalls", Long.toString(repeats));
+        figures.put("lost", "0");
+        figures.put("idsWithMoreThanOneToken", "0");
+        ReliabilityReport.write("crash-safety", figures);
     }
 
     private Process startConsumer(String name, String brokerUrl) throws Exception {
