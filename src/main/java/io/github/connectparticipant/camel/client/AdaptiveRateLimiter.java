@@ -52,6 +52,15 @@ public final class AdaptiveRateLimiter {
      */
     public static final double CUBIC_C = 0.2;
     /**
+     * After a cut the rate grows at least this much a second (calls per second), whatever the rate: CUBIC's
+     * Reno-friendly region (RFC 9438, 4.3). Clients sharing a quota all grow by the same absolute amount and cut by the
+     * same share, so the larger share shrinks towards the smaller (AIMD's fairness); CUBIC alone grows each client in
+     * proportion to its own rate, which keeps whatever split the first cuts made (a client that joined a spent quota a
+     * few hundred milliseconds late kept a third of it; see QuotaModel in the tests). Above a few calls a second CUBIC's
+     * own curve is steeper, so a single client paces as before.
+     */
+    public static final double LINEAR_GROWTH = 0.6;
+    /**
      * What the first cut takes of the rate the service served in the last second: unpaced calls may have spent a burst
      * that the quota had saved, and a rate that starts above the quota would spoil the first measure of the noise.
      */
@@ -454,10 +463,14 @@ public final class AdaptiveRateLimiter {
         }
     }
 
-    /** CUBIC: BETA * maxRate at the cut, back to maxRate after cubicK seconds, growing faster beyond. */
+    /**
+     * CUBIC: BETA * maxRate at the cut, back to maxRate after cubicK seconds, growing faster beyond; never slower than
+     * {@link #LINEAR_GROWTH} from the cut.
+     */
     private double rateAt(long now) {
-        double t = (now - countFromNanos) / (double) SECOND - cubicK;
-        return Math.max(MIN_RATE, maxRate + CUBIC_C * t * t * t);
+        double sinceCut = (now - countFromNanos) / (double) SECOND;
+        double t = sinceCut - cubicK;
+        return Math.max(MIN_RATE, Math.max(maxRate + CUBIC_C * t * t * t, BETA * maxRate + LINEAR_GROWTH * sinceCut));
     }
 
     private synchronized void rollTo(long slot) {

@@ -174,13 +174,39 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
+    void aClientThatStartsALittleLateStillGetsAFairShare() {
+        // TwoJvmQuotaIT as it runs: two JVMs of 8 consumers on a quota of 10/s, calls of 5 to 45 ms, the second JVM
+        // starting a little later (its first calls take longer: classes load, the HTTP client warms). It meets a
+        // quota the first has spent, and the first cuts of the two set an uneven split; the rate's linear growth
+        // after a cut is what evens it out
+        int runs = 0;
+        int unfair = 0;
+        double shares = 0;
+        for (long startsLater : new long[] {100, 200, 300, 500}) {
+            for (long seed = 1; seed <= 40; seed++) {
+                QuotaModel.Outcome outcome = new QuotaModel(10, 10, 5).jitter(40, seed).startAfter(0, startsLater)
+                        .run(400, 8, 8);
+                runs++;
+                shares += outcome.smallestClientShare();
+                unfair += outcome.smallestClientShare() < 0.35 ? 1 : 0;
+                assertTrue(outcome.drainRatio() <= 1.05 && outcome.throttledShare() <= 0.15, outcome::toString);
+            }
+        }
+        System.out.printf("a client starting 100 to 500 ms late: smallest share %.2f on average, under 35%% in %d of "
+                          + "%d runs%n", shares / runs, unfair, runs);
+        // without the linear growth: 0.41 on average, 28 of 160 under 35%
+        assertTrue(shares / runs >= 0.41, "smallest share on average " + shares / runs);
+        assertTrue(unfair <= runs / 10, unfair + " of " + runs + " runs under 35%");
+    }
+
+    @Test
     void harderQuotas() {
         // slow answers, a quota with almost no burst, a large quota
         QuotaModel.Outcome slow = new QuotaModel(10, 10, 200).run(400, 8, 8);
         QuotaModel.Outcome noBurst = new QuotaModel(20, 5, 5).run(600, 8);
         QuotaModel.Outcome large = new QuotaModel(400, 400, 5).run(12000, 16);
         System.out.println("slow answers: " + slow + "\nburst 5: " + noBurst + "\nquota 400/s: " + large);
-        assertTrue(slow.drainRatio() <= 1.1 && slow.throttledShare() <= 0.13 && slow.smallestClientShare() >= 0.35,
+        assertTrue(slow.drainRatio() <= 1.1 && slow.throttledShare() <= 0.12 && slow.smallestClientShare() >= 0.35,
                 slow::toString);
         assertTrue(noBurst.drainRatio() <= 1.2 && noBurst.throttledShare() <= 0.05, noBurst::toString);
         assertTrue(large.drainRatio() <= 1.05 && large.throttledShare() <= 0.02, large::toString);

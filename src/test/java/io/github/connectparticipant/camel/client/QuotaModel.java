@@ -61,6 +61,9 @@ final class QuotaModel {
     private double randomFaults;
     private boolean adaptive = true;
     private Random random = new Random(20261129);
+    private Random latencies;
+    private long extraLatencyNanos;
+    private long[] startNanos = new long[0];
 
     QuotaModel(double quota, double burst, long latencyMillis) {
         this.quota = quota;
@@ -76,6 +79,22 @@ final class QuotaModel {
         this.randomThrottles = throttles;
         this.randomFaults = faults;
         this.random = new Random(seed);
+        return this;
+    }
+
+    /** Each call takes up to this much longer than the latency, at random, as calls do on a real machine. */
+    QuotaModel jitter(long extraMillis, long seed) {
+        this.extraLatencyNanos = extraMillis * MS;
+        this.latencies = new Random(seed);
+        return this;
+    }
+
+    /** Client i starts taking messages this many milliseconds after the run starts (0 for those not given). */
+    QuotaModel startAfter(long... millis) {
+        this.startNanos = new long[millis.length];
+        for (int i = 0; i < millis.length; i++) {
+            startNanos[i] = millis[i] * MS;
+        }
         return this;
     }
 
@@ -128,8 +147,8 @@ final class QuotaModel {
         int calls = 0;
         int throttled = 0;
         long now = 0;
-        for (Client client : clients) {
-            scheduleTurn(client, 0);
+        for (int i = 0; i < clients.size(); i++) {
+            scheduleTurn(clients.get(i), i < startNanos.length ? startNanos[i] : 0);
         }
         int done = 0;
         // consumers with no message to take stay idle
@@ -168,13 +187,15 @@ final class QuotaModel {
                 }
                 calls++;
                 client.calls++;
-                events.add(new Event(now + latencyNanos, Event.ANSWER, head, now, seq++));
+                long latency = latencyNanos
+                               + (latencies == null ? 0 : (long) (latencies.nextDouble() * extraLatencyNanos));
+                events.add(new Event(now + latency, Event.ANSWER, head, now, seq++));
                 if (!client.waiting.isEmpty()) {
                     scheduleTurn(client, now);
                 }
             } else {
                 // the service decides halfway through the call
-                boolean admitted = take(event.at - latencyNanos / 2);
+                boolean admitted = take((event.sentAt + event.at) / 2);
                 double draw = admitted ? random.nextDouble() : 0;
                 if (admitted && draw >= randomThrottles + randomFaults) {
                     client.limiter.served(event.sentAt, now);
