@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import io.github.connectparticipant.camel.client.ServiceCapacity;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
@@ -27,6 +28,18 @@ public class ConnectParticipantComponent extends HealthCheckComponent implements
 
     /** The learned rates and retry budgets, shared by the component's endpoints. */
     private final ServiceCapacity serviceCapacity = new ServiceCapacity();
+
+    /**
+     * Marks the token options sensitive as soon as the component has a context: camel-main logs the options it sets
+     * right after it makes the component, before the component starts.
+     */
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        super.setCamelContext(camelContext);
+        if (camelContext != null) {
+            TokenLogMasking.markTokenOptionsSensitive(camelContext);
+        }
+    }
 
     @Override
     protected void doInit() throws Exception {

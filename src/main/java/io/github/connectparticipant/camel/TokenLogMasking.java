@@ -1,18 +1,47 @@
 package io.github.connectparticipant.camel;
 
+import java.util.List;
+import java.util.Locale;
+
 import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.spi.ExchangeFormatter;
 import org.apache.camel.spi.MaskingFormatter;
 import org.apache.camel.spi.Tracer;
 import org.apache.camel.support.processor.DefaultExchangeFormatter;
 
 /**
- * When the user turns on Camel's log masking (logMask), extends it to the names a connection token travels under, and
- * to Camel's tracer, which prints headers and bodies without consulting the mask.
+ * Keeps the tokens out of Camel's logs: the options that hold one are sensitive names for Camel (always), and when the
+ * user turns on Camel's log masking (logMask), it extends to the names a token travels under in a message, and to
+ * Camel's tracer, which prints headers and bodies without consulting the mask.
  */
 final class TokenLogMasking {
 
+    /**
+     * The options that hold a token, as Camel compares them with a property's last name: lower case, no dashes.
+     * camel-main's start-up summary and its property placeholders' summary print every value whose name is not a
+     * sensitive one in clear, and Camel's own list has "token" but neither of these.
+     */
+    static final List<String> TOKEN_OPTION_KEYWORDS = List.of("connectiontoken", "participanttoken");
+
     private TokenLogMasking() {
+    }
+
+    /**
+     * Adds the token options to the context's sensitive keywords, keeping any the user or another component set: from
+     * then on camel-main logs {@code camel.component.connectparticipant.connectionToken = xxxxxx}, and so does every
+     * placeholder whose name ends in either (chat.participant-token, say).
+     */
+    static void markTokenOptionsSensitive(CamelContext camelContext) {
+        ExtendedCamelContext extension = camelContext.getCamelContextExtension();
+        String keywords = extension.getAdditionalSensitiveKeywords();
+        StringBuilder added = new StringBuilder(keywords == null ? "" : keywords);
+        for (String keyword : TOKEN_OPTION_KEYWORDS) {
+            if (keywords == null || !keywords.toLowerCase(Locale.ENGLISH).contains(keyword)) {
+                added.append(added.isEmpty() ? "" : ",").append(keyword);
+            }
+        }
+        extension.setAdditionalSensitiveKeywords(added.toString());
     }
 
     static void extendTo(CamelContext camelContext) {

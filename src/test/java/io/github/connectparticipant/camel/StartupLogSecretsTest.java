@@ -1,0 +1,95 @@
+package io.github.connectparticipant.camel;
+
+import java.util.Map;
+
+import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * camel-main logs what it configured at start-up (at INFO: every component option set from properties, and the
+ * property placeholders the routes used), masking only the names it knows as secrets; the component adds its token
+ * options' names to them. Both tokens given every way the README shows: as component options, as endpoint options
+ * from placeholders, with and without dashes.
+ */
+class StartupLogSecretsTest {
+
+    static final String CONNECTION_TOKEN = "AQIDAHhStartupConn-s3cr3t-0123456789";
+    static final String PARTICIPANT_TOKEN = "AQIDAHhStartupPart-s3cr3t-9876543210";
+    static final String ENDPOINT_PARTICIPANT_TOKEN = "AQIDAHhStartupPart-endpoint-s3cr3t-555";
+
+    @Test
+    void connectionTokenAsComponentOptionAndPlaceholder() throws Exception {
+        String text = runMain(Map.of(
+                "camel.component.connectparticipant.connectionToken", CONNECTION_TOKEN,
+                "chat.participantToken", ENDPOINT_PARTICIPANT_TOKEN,
+                "chat.connection-token", CONNECTION_TOKEN), "direct:send-with-component-options");
+        assertTrue(text.contains("camel.component.connectparticipant.connectionToken = xxxxxx"), text);
+        assertNoToken(text);
+    }
+
+    @Test
+    void participantTokensAsComponentOptionEndpointOptionAndPlaceholders() throws Exception {
+        String text = runMain(Map.of(
+                "camel.component.connectparticipant.participant-token", PARTICIPANT_TOKEN,
+                "chat.participantToken", ENDPOINT_PARTICIPANT_TOKEN,
+                "chat.connection-token", CONNECTION_TOKEN),
+                "direct:send-with-component-options", "direct:send-with-participant-token",
+                "direct:send-with-connection-token");
+        // given as participant-token: the summary names the option
+        assertTrue(text.contains("camel.component.connectparticipant.participantToken = xxxxxx"), text);
+        assertNoToken(text);
+    }
+
+    /**
+     * Runs camel-main with these properties and the test routes, at TRACE, sends a chat message through each of these
+     * endpoints, and answers every log line.
+     */
+    private static String runMain(Map<String, String> properties, String... sendThrough) throws Exception {
+        try (ParticipantServiceSimulator simulator = ParticipantServiceSimulator.start(0)
+                .acceptConnectionTokens(CONNECTION_TOKEN)
+                .acceptParticipantTokens(PARTICIPANT_TOKEN, ENDPOINT_PARTICIPANT_TOKEN);
+             CapturedLog log = CapturedLog.atTrace()) {
+            Main main = new Main();
+            main.configure().withRoutesIncludePattern("classpath:startup-secrets-routes.yaml");
+            main.addInitialProperty("camel.component.connectparticipant.uriEndpointOverride", simulator.baseUrl());
+            properties.forEach(main::addInitialProperty);
+            main.start();
+            try {
+                ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+                for (String endpoint : sendThrough) {
+                    template.requestBody(endpoint, "hello through " + endpoint);
+                }
+                assertEquals(sendThrough.length, simulator.transcript().size(), "every message sent");
+            } finally {
+                main.stop();
+            }
+            return log.text();
+        }
+    }
+
+    private static void assertNoToken(String log) {
+        // the placeholders' summary names them, so the scan below looks where the token would have been
+        assertTrue(log.contains("chat.connection-token"), log);
+        CamelCoreUnmaskedLogs.Split split = CamelCoreUnmaskedLogs.split(log);
+        assertTrue(split.camelCoreLines() > 0, "Camel core was at TRACE too");
+        for (String token : new String[] {CONNECTION_TOKEN, PARTICIPANT_TOKEN, ENDPOINT_PARTICIPANT_TOKEN}) {
+            assertFalse(split.rest().contains(token), "a token in the log:\n" + linesWith(split.rest(), token));
+        }
+    }
+
+    private static String linesWith(String text, String token) {
+        StringBuilder lines = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.contains(token)) {
+                lines.append(line.replace(token, "<token>")).append('\n');
+            }
+        }
+        return lines.toString();
+    }
+}
