@@ -297,9 +297,10 @@ public final class AdaptiveRateLimiter {
                 throttles - throttlesAtSlotStart[oldest], known(noiseBound))) {
             // above the rate of the last cut, throttles grew with the rate: the quota is met again, no higher than
             // what the service served in the last second or on average since the cut (a burst it had saved may have
-            // passed in the last second)
-            double servedSinceCut = (answersSinceCut - throttledSinceCut) / (1 - known(noise));
-            base = Math.min(rateAt(now), Math.min(servedPerSecond / (1 - known(noise)),
+            // passed in the last second), scaled back by the noise
+            double noiseOfEpoch = Math.max(known(noise), shareThrottledBelow());
+            double servedSinceCut = (answersSinceCut - throttledSinceCut) / (1 - noiseOfEpoch);
+            base = Math.min(rateAt(now), Math.min(servedPerSecond / (1 - noiseOfEpoch),
                     servedSinceCut * SECOND / (now - countFromNanos)));
             why = "the quota met again";
         } else {
@@ -356,6 +357,19 @@ public final class AdaptiveRateLimiter {
                     * Math.sqrt(share * (1 - share) / answers + z2n / (4 * answers))) / (1 + z2n);
         }
         return Math.min(MAX_NOISE_SHARE, share);
+    }
+
+    /**
+     * The share of this epoch's calls below the rate of the cut that were throttled, 0 while they are fewer than
+     * {@link #MIN_ANSWERS_FOR_NOISE}: noise too, and many more calls than the epoch's first part. Where it is the
+     * larger, the first parts' few answers showed less noise than there is (by chance), and a cut scaled by them alone
+     * would take the rate lower each time noise looks like the quota met again.
+     */
+    private double shareThrottledBelow() {
+        if (answersBelow < MIN_ANSWERS_FOR_NOISE) {
+            return 0;
+        }
+        return Math.min(MAX_NOISE_SHARE, throttlesBelow / (double) answersBelow);
     }
 
     /**
