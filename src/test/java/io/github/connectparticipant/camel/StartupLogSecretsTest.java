@@ -1,5 +1,7 @@
 package io.github.connectparticipant.camel;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
@@ -55,10 +57,15 @@ class StartupLogSecretsTest {
                 .acceptConnectionTokens(CONNECTION_TOKEN)
                 .acceptParticipantTokens(PARTICIPANT_TOKEN, ENDPOINT_PARTICIPANT_TOKEN);
              CapturedLog log = CapturedLog.atTrace()) {
+            // from a properties file, as users give them: camel-main's summaries name the file each value came from
+            Path file = Files.createDirectories(Path.of("target", "startup-secrets")).resolve("application.properties");
+            StringBuilder text = new StringBuilder();
+            properties.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+            text.append("camel.component.connectparticipant.uriEndpointOverride=").append(simulator.baseUrl());
+            Files.writeString(file, text);
             Main main = new Main();
             main.configure().withRoutesIncludePattern("classpath:startup-secrets-routes.yaml");
-            main.addInitialProperty("camel.component.connectparticipant.uriEndpointOverride", simulator.baseUrl());
-            properties.forEach(main::addInitialProperty);
+            main.setPropertyPlaceholderLocations("file:" + file);
             main.start();
             try {
                 ProducerTemplate template = main.getCamelContext().createProducerTemplate();
@@ -74,8 +81,9 @@ class StartupLogSecretsTest {
     }
 
     private static void assertNoToken(String log) {
-        // the placeholders' summary names them, so the scan below looks where the token would have been
-        assertTrue(log.contains("chat.connection-token"), log);
+        // the placeholders' summary lists them, so the scan below looks where the token would have been
+        assertTrue(log.contains("Property-placeholders summary"), log);
+        assertTrue(log.contains("chat.connection-token = xxxxxx"), log);
         CamelCoreUnmaskedLogs.Split split = CamelCoreUnmaskedLogs.split(log);
         assertTrue(split.camelCoreLines() > 0, "Camel core was at TRACE too");
         for (String token : new String[] {CONNECTION_TOKEN, PARTICIPANT_TOKEN, ENDPOINT_PARTICIPANT_TOKEN}) {
