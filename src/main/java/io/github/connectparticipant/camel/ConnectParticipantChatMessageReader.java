@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.connectparticipant.camel.client.ParticipantJson;
-import io.github.connectparticipant.camel.client.RequestLimits;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -29,12 +28,12 @@ public class ConnectParticipantChatMessageReader implements Processor {
             json = null;
         }
         if (json == null || !json.isObject()) {
-            throw RequestLimits.invalid("the chat message is not a JSON object such as"
+            throw new ConnectParticipantInvalidInputException("the chat message is not a JSON object such as"
                                         + " {\"ParticipantToken\":\"...\",\"Content\":\"...\"}");
         }
         JsonNode content = json.get("Content");
         if (content == null || !content.isTextual()) {
-            throw RequestLimits.invalid("the chat message has no Content string");
+            throw new ConnectParticipantInvalidInputException("the chat message has no Content string");
         }
         copy(json, "ParticipantToken", message, ConnectParticipantConstants.PARTICIPANT_TOKEN);
         copy(json, "ConnectionToken", message, ConnectParticipantConstants.CONNECTION_TOKEN);
@@ -48,7 +47,7 @@ public class ConnectParticipantChatMessageReader implements Processor {
             return;
         }
         if (!value.isTextual()) {
-            throw RequestLimits.invalid("the chat message's " + member + " is not a string");
+            throw new ConnectParticipantInvalidInputException("the chat message's " + member + " is not a string");
         }
         message.setHeader(header, value.asText());
     }

@@ -1,10 +1,14 @@
 package io.github.connectparticipant.camel;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
 import org.apache.camel.RuntimeCamelException;
+import io.github.connectparticipant.camel.client.ClientSettings;
+import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -414,6 +418,16 @@ public class ConnectParticipantConfiguration implements Cloneable {
 
     public void setHttpClient(CloseableHttpClient httpClient) {
         this.httpClient = httpClient;
+    }
+
+    /**
+     * What the service client is made with, read from these options once, when an endpoint starts (the TLS context
+     * built from sslContextParameters).
+     */
+    public ClientSettings clientSettings(CamelContext camelContext) throws GeneralSecurityException, IOException {
+        return new ClientSettings(serviceBaseUrl(), connectTimeout, responseTimeout, maxConnections,
+                sslContextParameters != null ? sslContextParameters.createSSLContext(camelContext) : null,
+                proxyProtocol, proxyHost, proxyPort != null ? proxyPort : -1, rateLimit, adaptiveRateLimit);
     }
 
     /**

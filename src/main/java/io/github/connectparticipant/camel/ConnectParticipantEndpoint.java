@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.connectparticipant.camel.attachments.AttachmentUploader;
 import io.github.connectparticipant.camel.client.CallGate;
 import io.github.connectparticipant.camel.client.CallMetrics;
+import io.github.connectparticipant.camel.client.ClientSettings;
 import io.github.connectparticipant.camel.client.ConnectionTokenCache;
 import io.github.connectparticipant.camel.client.ParticipantHttpClientFactory;
 import io.github.connectparticipant.camel.client.ParticipantServiceClient;
@@ -39,7 +40,7 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
     private ParticipantServiceClient serviceClient;
     private AttachmentUploader uploader;
     /** The gate of each operation. */
-    private final Map<ServiceOperation, CallGate> gates = new EnumMap<>(ServiceOperation.class);
+    private final Map<ConnectParticipantOperations, CallGate> gates = new EnumMap<>(ConnectParticipantOperations.class);
     private RetryBudget retryBudget;
     private ConnectionTokenCache connectionTokens;
 
@@ -63,22 +64,23 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
         super.doStart();
         configuration.validate();
         Metering metering = Metering.find(configuration.getMeterRegistry(), getCamelContext());
-        String serviceBaseUrl = configuration.serviceBaseUrl();
+        ClientSettings settings = configuration.clientSettings(getCamelContext());
+        String serviceBaseUrl = settings.serviceBaseUrl();
         CloseableHttpClient httpClient = configuration.getHttpClient();
         if (httpClient == null) {
-            ParticipantHttpClientFactory.PooledClient pooled = ParticipantHttpClientFactory.create(configuration,
-                    getCamelContext());
+            ParticipantHttpClientFactory.PooledClient pooled = ParticipantHttpClientFactory.create(settings);
             ownedHttpClient = pooled.client();
             httpClient = ownedHttpClient;
             if (metering != null) {
                 metering.poolOf(serviceBaseUrl, getId(), pooled.pool());
             }
         }
-        serviceClient = new ParticipantServiceClient(httpClient, serviceBaseUrl);
+        serviceClient = new ParticipantServiceClient(httpClient, serviceBaseUrl,
+                ConnectParticipantOperations.serviceCalls());
         uploader = new AttachmentUploader(httpClient);
         ServiceCapacity capacity = getComponent().getServiceCapacity();
-        for (ServiceOperation operation : ServiceOperation.values()) {
-            gates.put(operation, capacity.gate(configuration, operation,
+        for (ConnectParticipantOperations operation : ConnectParticipantOperations.serviceCalls()) {
+            gates.put(operation, capacity.gate(settings, operation,
                     metering != null ? metering.forOperation(operation.serviceName()) : CallMetrics.NONE));
             if (metering != null) {
                 metering.rateOf(operation.serviceName(), capacity.limiter(serviceBaseUrl, operation));
@@ -118,7 +120,7 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
 
     /** The gate of the operation, shared with every endpoint of the context that calls it. */
     CallGate gate(ServiceOperation operation) {
-        return gates.get(operation);
+        return gates.get((ConnectParticipantOperations) operation);
     }
 
     /** The connection tokens made from participant tokens for the endpoint's service. */

@@ -2,6 +2,7 @@ package io.github.connectparticipant.camel;
 
 import java.util.List;
 
+import io.github.connectparticipant.camel.client.FailedCall;
 import org.apache.camel.RuntimeCamelException;
 
 /**
@@ -24,26 +25,25 @@ public class ConnectParticipantException extends RuntimeCamelException {
     private final List<String> failedAttachmentIds;
     private final List<String> notAttemptedAttachmentIds;
 
-    /**
-     * @param statusCode 0 when the service did not answer or nothing was sent
-     * @param attempts     how many attempts the failed call had; 0 when nothing was sent
-     * @param redeliveries how many times Camel had redelivered the message when this failure happened
-     */
-    public ConnectParticipantException(String message, Throwable cause, String errorCode, int statusCode,
-                                       String requestId, boolean retryable, String attachmentId, int attempts,
-                                       int redeliveries, List<String> completedAttachmentIds,
-                                       List<String> failedAttachmentIds, List<String> notAttemptedAttachmentIds) {
-        super(message, cause);
-        this.errorCode = errorCode;
-        this.statusCode = statusCode;
-        this.requestId = requestId;
-        this.retryable = retryable;
-        this.attachmentId = attachmentId;
-        this.attempts = attempts;
-        this.redeliveries = redeliveries;
-        this.completedAttachmentIds = List.copyOf(completedAttachmentIds);
-        this.failedAttachmentIds = List.copyOf(failedAttachmentIds);
-        this.notAttemptedAttachmentIds = List.copyOf(notAttemptedAttachmentIds);
+    /** The exception a route sees for this failure. */
+    public ConnectParticipantException(FailedCall failure) {
+        super(failure.message(), failure.cause());
+        this.errorCode = failure.errorCode();
+        this.statusCode = failure.statusCode();
+        this.requestId = failure.requestId();
+        this.retryable = failure.retryable();
+        this.attachmentId = failure.attachmentId();
+        this.attempts = failure.attempts();
+        this.redeliveries = failure.redeliveries();
+        this.completedAttachmentIds = failure.completedAttachmentIds();
+        this.failedAttachmentIds = failure.failedAttachmentIds();
+        this.notAttemptedAttachmentIds = failure.notAttemptedAttachmentIds();
+    }
+
+    /** The exception a route sees for this failure: invalid input as {@link ConnectParticipantInvalidInputException}. */
+    public static ConnectParticipantException of(FailedCall failure) {
+        return failure.invalidInput()
+                ? new ConnectParticipantInvalidInputException(failure) : new ConnectParticipantException(failure);
     }
 
     /**

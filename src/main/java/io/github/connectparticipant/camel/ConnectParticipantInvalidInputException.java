@@ -1,6 +1,6 @@
 package io.github.connectparticipant.camel;
 
-import java.util.List;
+import io.github.connectparticipant.camel.client.FailedCall;
 
 /**
  * The message could not be turned into a valid call, so nothing was sent: no ids, a blank or too long id, a missing
@@ -15,7 +15,10 @@ public class ConnectParticipantInvalidInputException extends ConnectParticipantE
     }
 
     public ConnectParticipantInvalidInputException(String message, Throwable cause) {
-        super("Invalid input, nothing sent: " + message, cause, "ValidationException", 0, null, false, null, 0, 0,
-              List.of(), List.of(), List.of());
+        this(FailedCall.invalidInput(message, cause));
+    }
+
+    ConnectParticipantInvalidInputException(FailedCall failure) {
+        super(failure);
     }
 }

@@ -3,17 +3,16 @@ package io.github.connectparticipant.camel.attachments;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.connectparticipant.camel.model.CompleteAttachmentUploadRequest;
-import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult.CompletedAttachment;
-import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
-import io.github.connectparticipant.camel.ConnectParticipantException;
-import io.github.connectparticipant.camel.client.CallFailures;
-import io.github.connectparticipant.camel.client.CallGate;
-import io.github.connectparticipant.camel.client.CapacityWait;
+import io.github.connectparticipant.camel.client.CallContext;
 import io.github.connectparticipant.camel.client.ClientTokens;
-import io.github.connectparticipant.camel.client.ParticipantServiceClient;
+import io.github.connectparticipant.camel.client.FailedCall;
+import io.github.connectparticipant.camel.client.ParticipantJson;
 import io.github.connectparticipant.camel.client.RetryPolicy;
-import io.github.connectparticipant.camel.client.ServiceCallFailure;
+import io.github.connectparticipant.camel.client.ServiceCalls;
+import io.github.connectparticipant.camel.client.ServiceOperation;
+import io.github.connectparticipant.camel.client.ServiceRequest;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult.CompletedAttachment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,26 +26,19 @@ public final class AttachmentCompletion {
     private static final Logger LOG = LoggerFactory.getLogger(AttachmentCompletion.class);
     private static final int IDS_SHOWN_IN_MESSAGE = 10;
 
-    private final ParticipantServiceClient serviceClient;
-    private final RetryPolicy retryPolicy;
-    private final CallGate gate;
+    private final ServiceCalls calls;
 
-    public AttachmentCompletion(ParticipantServiceClient serviceClient, RetryPolicy retryPolicy, CallGate gate) {
-        this.serviceClient = serviceClient;
-        this.retryPolicy = retryPolicy;
-        this.gate = gate;
+    public AttachmentCompletion(ServiceCalls calls) {
+        this.calls = calls;
     }
 
     /**
-     * @param idempotencyKey the stable key client tokens derive from when the request has no fixed token
-     * @param redeliveries   how many times Camel has redelivered the message, for the failure to report
-     * @param capacityWait   what the message may still wait for capacity
+     * @param complete the operation, CompleteAttachmentUpload
+     * @param context  the message's: its client tokens, redeliveries and wait for capacity
      */
-    public CompleteAttachmentUploadResult complete(CompleteAttachmentUploadRequest request, String idempotencyKey,
-                                            int redeliveries, CapacityWait capacityWait) {
-        ClientTokens.Source tokens = new ClientTokens.Source(request.getClientToken(), idempotencyKey);
-        List<String> attachmentIds = request.getAttachmentIds();
-        String connectionToken = request.getConnectionToken();
+    public CompleteAttachmentUploadResult complete(ServiceOperation complete, List<String> attachmentIds,
+                                                   String connectionToken, CallContext context) {
+        ClientTokens.Source tokens = context.clientTokens();
         List<CompletedAttachment> completed = new ArrayList<>(attachmentIds.size());
         List<String> failed = new ArrayList<>(1);
         RetryPolicy.GaveUp firstFailure = null;
@@ -59,13 +51,14 @@ public final class AttachmentCompletion {
             // a fixed token names the call of a message's only id
             String clientToken = tokens.forCall(attachmentId, attachmentIds.size() == 1);
             try {
-                RetryPolicy.Succeeded<String> call = retryPolicy.run(attachmentId, gate, capacityWait,
-                        () -> serviceClient.completeAttachmentUpload(attachmentId, clientToken, connectionToken));
+                ServiceCalls.Called<Void> call = calls.attempt(ServiceRequest.post(complete,
+                        ParticipantJson.completeAttachmentUploadBody(attachmentId, clientToken), connectionToken)
+                        .aboutAttachment(attachmentId), null, context);
                 if (LOG.isTraceEnabled()) {
-                    LOG.trace("Attachment {} completed (request id {}, attempts {})", attachmentId, call.value(),
+                    LOG.trace("Attachment {} completed (request id {}, attempts {})", attachmentId, call.requestId(),
                             call.attempts());
                 }
-                completed.add(new CompletedAttachment(attachmentId, clientToken, call.value(), call.attempts()));
+                completed.add(new CompletedAttachment(attachmentId, clientToken, call.requestId(), call.attempts()));
             } catch (RetryPolicy.GaveUp gaveUp) {
                 failed.add(attachmentId);
                 allFailuresRetryable &= gaveUp.retryable();
@@ -83,8 +76,8 @@ public final class AttachmentCompletion {
         }
         List<String> completedIds = completed.stream().map(CompletedAttachment::getAttachmentId).toList();
         List<String> notAttempted = attachmentIds.subList(next, attachmentIds.size());
-        throw failure(firstFailure, firstFailedId, allFailuresRetryable, redeliveries, completedIds, failed,
-                notAttempted, connectionToken);
+        throw failure(complete, firstFailure, firstFailedId, allFailuresRetryable, context.redeliveries(),
+                completedIds, failed, notAttempted, connectionToken).toException();
     }
 
     /**
@@ -96,12 +89,10 @@ public final class AttachmentCompletion {
         return gaveUp.retryable() || status == 401 || status == 402 || status == 403;
     }
 
-    private static ConnectParticipantException failure(RetryPolicy.GaveUp gaveUp, String attachmentId,
-                                                       boolean retryable, int redeliveries, List<String> completed,
-                                                       List<String> failed, List<String> notAttempted,
-                                                       String connectionToken) {
-        ServiceCallFailure last = gaveUp.lastFailure();
-        StringBuilder message = CallFailures.describe("CompleteAttachmentUpload of attachment '" + attachmentId + "'",
+    private static FailedCall failure(ServiceOperation complete, RetryPolicy.GaveUp gaveUp, String attachmentId,
+                                      boolean retryable, int redeliveries, List<String> completed,
+                                      List<String> failed, List<String> notAttempted, String connectionToken) {
+        StringBuilder message = FailedCall.describe(complete.serviceName() + " of attachment '" + attachmentId + "'",
                 gaveUp, retryable, redeliveries, connectionToken);
         int total = completed.size() + failed.size() + notAttempted.size();
         if (total > 1) {
@@ -111,9 +102,8 @@ public final class AttachmentCompletion {
                 message.append("; not attempted: ").append(shown(notAttempted));
             }
         }
-        return new ConnectParticipantException(message.toString(), last.getCause(), last.errorCode(), last.statusCode(),
-                last.requestId(), retryable, attachmentId, gaveUp.attempts(), redeliveries, completed, failed,
-                notAttempted);
+        return FailedCall.gaveUpOnAttachments(message.toString(), gaveUp, attachmentId, retryable, redeliveries,
+                completed, failed, notAttempted);
     }
 
     private static String shown(List<String> ids) {

@@ -1,19 +1,20 @@
 package io.github.connectparticipant.camel.attachments;
 
-import io.github.connectparticipant.camel.client.StartedUpload;
-
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
-import io.github.connectparticipant.camel.ConnectParticipantException;
-import io.github.connectparticipant.camel.model.SendAttachmentResult;
-import io.github.connectparticipant.camel.client.CallFailures;
+import io.github.connectparticipant.camel.client.CallContext;
 import io.github.connectparticipant.camel.client.CallGate;
-import io.github.connectparticipant.camel.client.CapacityWait;
 import io.github.connectparticipant.camel.client.ClientTokens;
-import io.github.connectparticipant.camel.client.ParticipantServiceClient;
+import io.github.connectparticipant.camel.client.FailedCall;
+import io.github.connectparticipant.camel.client.ParticipantJson;
 import io.github.connectparticipant.camel.client.RetryPolicy;
+import io.github.connectparticipant.camel.client.ServiceCalls;
+import io.github.connectparticipant.camel.client.ServiceOperation;
+import io.github.connectparticipant.camel.client.ServiceRequest;
+import io.github.connectparticipant.camel.client.ServiceResults;
+import io.github.connectparticipant.camel.client.StartedUpload;
+import io.github.connectparticipant.camel.model.SendAttachmentResult;
 
 /**
  * The whole flow for one file: StartAttachmentUpload, the PUT of its bytes to the pre-signed URL, then
@@ -28,23 +29,27 @@ public final class AttachmentSending {
     /** An upload URL this close to its expiry is treated as expired: the upload would not finish in time. */
     public static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
 
-    private final ParticipantServiceClient serviceClient;
+    private final ServiceCalls calls;
     private final AttachmentUploader uploader;
     private final RetryPolicy retryPolicy;
     /** For the upload of a stream, which cannot be sent twice: a redelivery starts it again instead. */
     private final RetryPolicy singleAttempt;
-    private final CallGate startGate;
-    private final CallGate completeGate;
+    private final ServiceOperation start;
+    private final ServiceOperation complete;
 
-    public AttachmentSending(ParticipantServiceClient serviceClient, AttachmentUploader uploader,
-                             RetryPolicy retryPolicy,
-                      CallGate startGate, CallGate completeGate) {
-        this.serviceClient = serviceClient;
+    /**
+     * @param retryPolicy the upload's, to the pre-signed URL (storage, not the service)
+     * @param start       StartAttachmentUpload
+     * @param complete    CompleteAttachmentUpload
+     */
+    public AttachmentSending(ServiceCalls calls, AttachmentUploader uploader, RetryPolicy retryPolicy,
+                             ServiceOperation start, ServiceOperation complete) {
+        this.calls = calls;
         this.uploader = uploader;
         this.retryPolicy = retryPolicy;
         this.singleAttempt = retryPolicy.withMaxAttempts(1);
-        this.startGate = startGate;
-        this.completeGate = completeGate;
+        this.start = start;
+        this.complete = complete;
     }
 
     /**
@@ -55,18 +60,17 @@ public final class AttachmentSending {
         return tokens.forCall("start/" + start + "/" + source.name() + "/" + source.size(), start == 1);
     }
 
-    public StartedUpload start(AttachmentSource source, String connectionToken, ClientTokens.Source tokens, int start,
-                        int redeliveries, CapacityWait capacityWait) {
-        return CallFailures.retried(retryPolicy, startGate, capacityWait, "StartAttachmentUpload of " + source.name(),
-                () -> serviceClient.startAttachmentUpload(source.contentType(), source.size(), source.name(),
-                        startToken(tokens, source, start), connectionToken),
-                null, redeliveries, connectionToken);
+    /** One StartAttachmentUpload of the file: the startAttachmentUpload operation, and each start of the flow. */
+    public StartedUpload start(AttachmentSource source, String connectionToken, int startNumber, CallContext context) {
+        return calls.call(ServiceRequest.post(start, ParticipantJson.startAttachmentUploadBody(source.contentType(),
+                source.size(), source.name(), startToken(context.clientTokens(), source, startNumber)),
+                connectionToken).about(source.name()),
+                answer -> ServiceResults.startedUpload(answer.body(), answer.requestId()), context);
     }
 
-    public SendAttachmentResult send(AttachmentSource source, String connectionToken, ClientTokens.Source tokens,
-                              int redeliveries, CapacityWait capacityWait) {
-        for (int start = 1; start <= MAX_STARTS; start++) {
-            StartedUpload started = start(source, connectionToken, tokens, start, redeliveries, capacityWait);
+    public SendAttachmentResult send(AttachmentSource source, String connectionToken, CallContext context) {
+        for (int startNumber = 1; startNumber <= MAX_STARTS; startNumber++) {
+            StartedUpload started = start(source, connectionToken, startNumber, context);
             if (expiresSoon(started)) {
                 continue;
             }
@@ -74,7 +78,7 @@ public final class AttachmentSending {
             try {
                 RetryPolicy policy = source.repeatable() ? retryPolicy : singleAttempt;
                 // storage, not the service: no quota of the service's, no share of its retry budget
-                policy.run(upload, CallGate.OPEN, capacityWait, () -> {
+                policy.run(upload, CallGate.OPEN, context.capacityWait(), () -> {
                     uploader.upload(started, source);
                     return null;
                 });
@@ -82,21 +86,20 @@ public final class AttachmentSending {
                 if (AttachmentUploader.isExpired(gaveUp.lastFailure())) {
                     continue;
                 }
-                throw CallFailures.of(upload, gaveUp, started.attachmentId(), redeliveries, connectionToken);
+                throw FailedCall.gaveUp(upload, gaveUp, started.attachmentId(), context.redeliveries(),
+                        connectionToken).toException();
             }
             String attachmentId = started.attachmentId();
-            String completeRequestId = CallFailures.retried(retryPolicy, completeGate, capacityWait,
-                    "CompleteAttachmentUpload of attachment '" + attachmentId + "'",
-                    () -> serviceClient.completeAttachmentUpload(attachmentId, tokens.forCall(attachmentId, false),
-                            connectionToken),
-                    attachmentId, redeliveries, connectionToken);
+            String completeRequestId = calls.callForRequestId(ServiceRequest.post(complete,
+                    ParticipantJson.completeAttachmentUploadBody(attachmentId,
+                            context.clientTokens().forCall(attachmentId, false)),
+                    connectionToken).aboutAttachment(attachmentId), context);
             return new SendAttachmentResult(attachmentId, source.name(), source.size(), source.contentType(),
                     started.requestId(), completeRequestId);
         }
-        throw new ConnectParticipantException("Upload of " + source.name() + " failed: the upload URL expired "
-                                              + MAX_STARTS + " times before the bytes were sent",
-                null, "UploadUrlExpired", 403, null, true, null, MAX_STARTS, redeliveries, List.of(), List.of(),
-                List.of());
+        throw FailedCall.ofMessage("Upload of " + source.name() + " failed: the upload URL expired " + MAX_STARTS
+                                   + " times before the bytes were sent", "UploadUrlExpired", 403, null, true,
+                MAX_STARTS, context.redeliveries()).toException();
     }
 
     private static boolean expiresSoon(StartedUpload started) {

@@ -1,10 +1,7 @@
 package io.github.connectparticipant.camel.client;
 
 import java.net.Socket;
-import javax.net.ssl.SSLContext;
 
-import io.github.connectparticipant.camel.ConnectParticipantConfiguration;
-import org.apache.camel.CamelContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -36,23 +33,21 @@ public final class ParticipantHttpClientFactory {
                                org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager pool) {
     }
 
-    public static PooledClient create(ConnectParticipantConfiguration configuration, CamelContext camelContext)
-            throws Exception {
-        Timeout connectTimeout = Timeout.ofMilliseconds(configuration.getConnectTimeout());
-        Timeout responseTimeout = Timeout.ofMilliseconds(configuration.getResponseTimeout());
+    public static PooledClient create(ClientSettings settings) {
+        Timeout connectTimeout = Timeout.ofMilliseconds(settings.connectTimeoutMillis());
+        Timeout responseTimeout = Timeout.ofMilliseconds(settings.responseTimeoutMillis());
 
         PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(configuration.getMaxConnections())
-                .setMaxConnPerRoute(configuration.getMaxConnections())
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
                 .setConnectionFactory(BearerSafeConnection.FACTORY)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(connectTimeout)
                         .setSocketTimeout(responseTimeout)
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build());
-        if (configuration.getSslContextParameters() != null) {
-            SSLContext sslContext = configuration.getSslContextParameters().createSSLContext(camelContext);
-            connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext));
+        if (settings.sslContext() != null) {
+            connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()));
         }
 
         org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager pool = connections.build();
@@ -71,9 +66,8 @@ public final class ParticipantHttpClientFactory {
                 .disableContentCompression()
                 .evictExpiredConnections()
                 .setUserAgent(USER_AGENT);
-        if (configuration.getProxyHost() != null) {
-            builder.setProxy(new HttpHost(
-                    configuration.getProxyProtocol(), configuration.getProxyHost(), configuration.getProxyPort()));
+        if (settings.proxyHost() != null) {
+            builder.setProxy(new HttpHost(settings.proxyProtocol(), settings.proxyHost(), settings.proxyPort()));
         }
         return new PooledClient(builder.build(), pool);
     }

@@ -3,13 +3,17 @@ package io.github.connectparticipant.camel.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.EnumMap;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 
-import io.github.connectparticipant.camel.model.GetAttachmentResult;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -35,40 +39,46 @@ public final class ParticipantServiceClient {
     private final CloseableHttpClient httpClient;
     private final URI serviceRoot;
     /** Each operation's URI, made once. */
-    private final Map<ServiceOperation, URI> uris = new EnumMap<>(ServiceOperation.class);
+    private final Map<ServiceOperation, URI> uris = new HashMap<>();
 
-    public ParticipantServiceClient(CloseableHttpClient httpClient, String serviceBaseUrl) {
+    /** @param operations the operations this client calls */
+    public ParticipantServiceClient(CloseableHttpClient httpClient, String serviceBaseUrl,
+                                    Collection<? extends ServiceOperation> operations) {
         this.httpClient = httpClient;
         this.serviceRoot = URI.create(serviceBaseUrl + "/");
-        for (ServiceOperation operation : ServiceOperation.values()) {
+        for (ServiceOperation operation : operations) {
             uris.put(operation, URI.create(serviceBaseUrl + operation.path()));
         }
     }
 
-    /** A successful answer: the request id, and the body's JSON object (null when it has none). */
-    public record ServiceAnswer(String requestId, com.fasterxml.jackson.databind.JsonNode body) {
+    /** A successful answer: the request id, and the body's JSON object (null when it has none or was not read). */
+    public record ServiceAnswer(String requestId, JsonNode body) {
     }
 
     /**
-     * One POST of one of the operations beyond the attachment flow, with the bearer (a connection token, or for
-     * CreateParticipantConnection a participant token).
+     * One attempt of a call: a POST of its body, or a GET of its path segment, with its bearer token.
+     *
+     * @param readResult false for an operation whose result is empty (CompleteAttachmentUpload's {}): its body is
+     *                   drained without a copy
      */
-    public ServiceAnswer post(ServiceOperation operation, byte[] body, String bearer) throws ServiceCallFailure {
-        Answer answer = post(uris.get(operation), body, bearer, true);
-        return new ServiceAnswer(answer.requestId(), ParticipantJson.readTreeQuietly(answer.body()));
-    }
-
-    /** DescribeView: a GET of the view, its token a path segment encoded as the SDK encodes it. */
-    public ServiceAnswer describeView(String viewToken, String connectionToken) throws ServiceCallFailure {
-        HttpGet get = new HttpGet(URI.create(uris.get(ServiceOperation.DESCRIBE_VIEW) + pathSegment(viewToken)));
-        get.setHeader(BEARER_HEADER, connectionToken);
-        Answer answer = execute(get, true);
-        return new ServiceAnswer(answer.requestId(), ParticipantJson.readTreeQuietly(answer.body()));
+    public ServiceAnswer call(ServiceRequest request, boolean readResult) throws ServiceCallFailure {
+        URI uri = uris.get(request.operation());
+        ClassicHttpRequest http;
+        if ("GET".equals(request.operation().method())) {
+            http = new HttpGet(URI.create(uri + pathSegment(request.pathSegment())));
+        } else {
+            HttpPost post = new HttpPost(uri);
+            post.setEntity(new ByteArrayEntity(request.body(), JSON));
+            http = post;
+        }
+        http.setHeader(BEARER_HEADER, request.bearer());
+        Answer answer = execute(http, readResult);
+        return new ServiceAnswer(answer.requestId(), readResult ? ParticipantJson.readTreeQuietly(answer.body()) : null);
     }
 
     /** RFC 3986: everything but unreserved characters percent-encoded, as the AWS SDK encodes a path parameter. */
     static String pathSegment(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")
                 .replace("*", "%2A").replace("%7E", "~");
     }
 
@@ -88,41 +98,11 @@ public final class ParticipantServiceClient {
         }
     }
 
-    /** @return the service's request id */
-    public String completeAttachmentUpload(String attachmentId, String clientToken, String connectionToken)
-            throws ServiceCallFailure {
-        return post(uris.get(ServiceOperation.COMPLETE_ATTACHMENT_UPLOAD),
-                ParticipantJson.completeAttachmentUploadBody(attachmentId, clientToken),
-                connectionToken, false).requestId();
-    }
-
-    public StartedUpload startAttachmentUpload(String contentType, long size, String name, String clientToken,
-                                        String connectionToken)
-            throws ServiceCallFailure {
-        Answer answer = post(uris.get(ServiceOperation.START_ATTACHMENT_UPLOAD),
-                ParticipantJson.startAttachmentUploadBody(contentType, size, name, clientToken), connectionToken, true);
-        return ServiceResults.startedUpload(answer.body(), answer.requestId());
-    }
-
-    public GetAttachmentResult getAttachment(String attachmentId, Integer urlExpiryInSeconds, String connectionToken)
-            throws ServiceCallFailure {
-        Answer answer = post(uris.get(ServiceOperation.GET_ATTACHMENT),
-                ParticipantJson.getAttachmentBody(attachmentId, urlExpiryInSeconds), connectionToken, true);
-        return ServiceResults.attachment(attachmentId, answer.body(), answer.requestId());
-    }
-
     /** A successful answer: the request id, and the body when the operation has a result to read. */
     private record Answer(String requestId, byte[] body) {
     }
 
-    private Answer post(URI uri, byte[] body, String connectionToken, boolean readResult) throws ServiceCallFailure {
-        HttpPost post = new HttpPost(uri);
-        post.setHeader(BEARER_HEADER, connectionToken);
-        post.setEntity(new ByteArrayEntity(body, JSON));
-        return execute(post, readResult);
-    }
-
-    private Answer execute(org.apache.hc.core5.http.ClassicHttpRequest request, boolean readResult)
+    private Answer execute(ClassicHttpRequest request, boolean readResult)
             throws ServiceCallFailure {
         Object answer;
         try {

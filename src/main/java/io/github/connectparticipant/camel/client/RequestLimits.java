@@ -2,8 +2,6 @@ package io.github.connectparticipant.camel.client;
 
 import java.util.List;
 
-import io.github.connectparticipant.camel.ConnectParticipantConstants;
-import io.github.connectparticipant.camel.ConnectParticipantInvalidInputException;
 
 /**
  * The service's input constraints, checked before anything is sent (the AWS SDKs check none of them).
@@ -17,10 +15,10 @@ public final class RequestLimits {
     private RequestLimits() {
     }
 
-    public static void checkAttachmentIds(List<String> attachmentIds, int maxAttachments) {
+    /** @param whereTheyGo where a message gives its ids, for the error that finds none */
+    public static void checkAttachmentIds(List<String> attachmentIds, int maxAttachments, String whereTheyGo) {
         if (attachmentIds == null || attachmentIds.isEmpty()) {
-            throw invalid("no attachment ids: give them in the body or in the "
-                          + ConnectParticipantConstants.ATTACHMENT_IDS + " header");
+            throw invalid("no attachment ids: " + whereTheyGo);
         }
         if (attachmentIds.size() > maxAttachments) {
             throw invalid("the message holds " + attachmentIds.size() + " attachment ids; the limit is "
@@ -61,26 +59,8 @@ public final class RequestLimits {
         }
     }
 
-    public static void checkConnectionToken(String connectionToken) {
-        if (connectionToken == null || connectionToken.isBlank()) {
-            throw invalid("no connection token: set the " + ConnectParticipantConstants.CONNECTION_TOKEN
-                          + " header, the body's ConnectionToken or the connectionToken option, or a participant"
-                          + " token (the " + ConnectParticipantConstants.PARTICIPANT_TOKEN
-                          + " header or the participantToken option)");
-        }
-        checkBearer("the connection token", connectionToken);
-    }
-
-    public static void checkParticipantToken(String participantToken) {
-        if (participantToken == null || participantToken.isBlank()) {
-            throw invalid("no participant token: set the " + ConnectParticipantConstants.PARTICIPANT_TOKEN
-                          + " header or the participantToken option");
-        }
-        checkBearer("the participant token", participantToken);
-    }
-
-    /** A token that travels in X-Amz-Bearer: 1 to 1000 characters an HTTP header can carry. */
-    private static void checkBearer(String what, String token) {
+    /** A token that travels in X-Amz-Bearer: up to 1000 characters an HTTP header can carry. */
+    public static void checkBearer(String what, String token) {
         // the length is no secret; the token itself never goes into a message
         int length = token.codePointCount(0, token.length());
         if (length > MAX_CONNECTION_TOKEN_LENGTH) {
@@ -144,7 +124,8 @@ public final class RequestLimits {
         checkCharacters("the client token", clientToken, true);
     }
 
-    public static ConnectParticipantInvalidInputException invalid(String problem) {
-        return new ConnectParticipantInvalidInputException(problem);
+    /** The failure of input refused before anything was sent. */
+    public static FailedCallException invalid(String problem) {
+        return FailedCall.invalidInput(problem, null).toException();
     }
 }

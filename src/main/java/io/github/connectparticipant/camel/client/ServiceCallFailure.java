@@ -2,11 +2,9 @@ package io.github.connectparticipant.camel.client;
 
 import javax.net.ssl.SSLHandshakeException;
 
-import io.github.connectparticipant.camel.ConnectParticipantException;
-
 /**
- * Why one attempt of one call failed: the service's answer, or no answer at all. Internal to a call: the producer
- * turns the last one into a {@link ConnectParticipantException}.
+ * Why one attempt of one call failed: the service's answer, or no answer at all. Internal to a call: when the call
+ * gives up, its last one goes into the {@link FailedCall} a route sees.
  */
 public final class ServiceCallFailure extends Exception {
 

@@ -3,8 +3,6 @@ package io.github.connectparticipant.camel.client;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.connectparticipant.camel.ConnectParticipantConfiguration;
-
 /**
  * What the producers of one Camel context know of the capacity of the services they call, held by the component:
  * a {@link RetryBudget} per service (base URL) and an {@link AdaptiveRateLimiter} per operation of each, so that
@@ -18,11 +16,10 @@ public final class ServiceCapacity {
     private final Map<String, ConnectionTokenCache> connectionTokens = new ConcurrentHashMap<>();
 
     /** The gate for an endpoint's calls to one operation, with the endpoint's own settings. */
-    public CallGate gate(ConnectParticipantConfiguration configuration, ServiceOperation operation,
-                         CallMetrics metrics) {
-        String serviceBaseUrl = configuration.serviceBaseUrl();
-        return new CallGate(budget(serviceBaseUrl), limiter(serviceBaseUrl, operation),
-                configuration.getRateLimit(), configuration.isAdaptiveRateLimit(), metrics);
+    public CallGate gate(ClientSettings settings, ServiceOperation operation, CallMetrics metrics) {
+        String serviceBaseUrl = settings.serviceBaseUrl();
+        return new CallGate(budget(serviceBaseUrl), limiter(serviceBaseUrl, operation), settings.rateLimit(),
+                settings.adaptive(), metrics);
     }
 
     /** The learned rate of one operation of one service. */

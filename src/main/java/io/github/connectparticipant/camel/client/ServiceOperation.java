@@ -1,38 +1,18 @@
 package io.github.connectparticipant.camel.client;
 
 /**
- * The service's operations: the name the service gives each (which failures and the meters' operation tag use) and
- * the path it is called at.
+ * What the client needs of an operation to call it: the service's name of it (which failures and the meters'
+ * operation tag use), the HTTP method and the path. The component's operations
+ * (io.github.connectparticipant.camel.ConnectParticipantOperations) are the implementations.
  */
-public enum ServiceOperation {
-
-    COMPLETE_ATTACHMENT_UPLOAD("CompleteAttachmentUpload", "/participant/complete-attachment-upload"),
-    START_ATTACHMENT_UPLOAD("StartAttachmentUpload", "/participant/start-attachment-upload"),
-    GET_ATTACHMENT("GetAttachment", "/participant/attachment"),
-    CREATE_PARTICIPANT_CONNECTION("CreateParticipantConnection", "/participant/connection"),
-    SEND_MESSAGE("SendMessage", "/participant/message"),
-    SEND_EVENT("SendEvent", "/participant/event"),
-    GET_TRANSCRIPT("GetTranscript", "/participant/transcript"),
-    DISCONNECT_PARTICIPANT("DisconnectParticipant", "/participant/disconnect"),
-    /** A GET, the view token a path segment after the path. */
-    DESCRIBE_VIEW("DescribeView", "/participant/views/"),
-    GET_AUTHENTICATION_URL("GetAuthenticationUrl", "/participant/authentication-url"),
-    CANCEL_PARTICIPANT_AUTHENTICATION("CancelParticipantAuthentication", "/participant/cancel-authentication");
-
-    private final String serviceName;
-    private final String path;
-
-    ServiceOperation(String serviceName, String path) {
-        this.serviceName = serviceName;
-        this.path = path;
-    }
+public interface ServiceOperation {
 
     /** The service's name of the operation, e.g. SendMessage. */
-    public String serviceName() {
-        return serviceName;
-    }
+    String serviceName();
 
-    public String path() {
-        return path;
-    }
+    /** GET or POST. */
+    String method();
+
+    /** The path it is called at; for a GET, its parameter follows as one more path segment. */
+    String path();
 }

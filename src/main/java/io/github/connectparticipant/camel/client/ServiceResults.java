@@ -17,7 +17,7 @@ public final class ServiceResults {
     private ServiceResults() {
     }
 
-    public static StartedUpload startedUpload(byte[] body, String requestId) throws ServiceCallFailure {
+    public static StartedUpload startedUpload(JsonNode body, String requestId) throws ServiceCallFailure {
         JsonNode json = result(body, requestId);
         JsonNode metadata = json.path("UploadMetadata");
         Map<String, String> headers = new LinkedHashMap<>();
@@ -27,7 +27,7 @@ public final class ServiceResults {
                 instant(metadata, "UrlExpiry", requestId), Map.copyOf(headers), requestId);
     }
 
-    public static GetAttachmentResult attachment(String attachmentId, byte[] body, String requestId)
+    public static GetAttachmentResult attachment(String attachmentId, JsonNode body, String requestId)
             throws ServiceCallFailure {
         JsonNode json = result(body, requestId);
         JsonNode size = json.get("AttachmentSizeInBytes");
@@ -36,8 +36,7 @@ public final class ServiceResults {
                 size != null && size.canConvertToLong() ? size.asLong() : null, requestId);
     }
 
-    private static JsonNode result(byte[] body, String requestId) throws ServiceCallFailure {
-        JsonNode json = ParticipantJson.readTreeQuietly(body);
+    private static JsonNode result(JsonNode json, String requestId) throws ServiceCallFailure {
         if (json == null) {
             throw invalid("the answer is not a JSON object", requestId);
         }

@@ -8,14 +8,15 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.connectparticipant.camel.ConnectParticipantException;
 import io.github.connectparticipant.camel.client.CallContext;
 import io.github.connectparticipant.camel.client.ConnectionTokenCache;
 import io.github.connectparticipant.camel.client.ParticipantJson;
-import io.github.connectparticipant.camel.client.ParticipantServiceClient;
+import io.github.connectparticipant.camel.client.FailedCall;
+import io.github.connectparticipant.camel.client.FailedCallException;
 import io.github.connectparticipant.camel.client.RequestLimits;
 import io.github.connectparticipant.camel.client.ServiceCalls;
 import io.github.connectparticipant.camel.client.ServiceOperation;
+import io.github.connectparticipant.camel.client.ServiceRequest;
 import io.github.connectparticipant.camel.model.CancelParticipantAuthenticationResult;
 import io.github.connectparticipant.camel.model.CreateParticipantConnectionResult;
 import io.github.connectparticipant.camel.model.DescribeViewResult;
@@ -38,17 +39,20 @@ public final class ParticipantConnections {
     };
 
     private final ServiceCalls calls;
+    private final ServiceOperation createConnection;
     private final ConnectionTokenCache cache;
     private final List<String> connectionTypes;
     private final Boolean connectParticipant;
 
     /**
+     * @param createConnection   CreateParticipantConnection, which makes connection tokens from participant tokens
      * @param connectionTypes    what createParticipantConnection asks for
      * @param connectParticipant ConnectParticipant for every creation, or null to send none
      */
-    public ParticipantConnections(ServiceCalls calls, ConnectionTokenCache cache, List<String> connectionTypes,
-                                  Boolean connectParticipant) {
+    public ParticipantConnections(ServiceCalls calls, ServiceOperation createConnection, ConnectionTokenCache cache,
+                                  List<String> connectionTypes, Boolean connectParticipant) {
         this.calls = calls;
+        this.createConnection = createConnection;
         this.cache = cache;
         this.connectionTypes = List.copyOf(connectionTypes);
         this.connectParticipant = connectParticipant;
@@ -68,8 +72,8 @@ public final class ParticipantConnections {
         String made = connectionToken(participantToken, context);
         try {
             return operation.apply(made);
-        } catch (ConnectParticipantException e) {
-            if (e.getStatusCode() != 403 || !"AccessDeniedException".equals(e.getErrorCode())) {
+        } catch (FailedCallException e) {
+            if (e.failure().statusCode() != 403 || !"AccessDeniedException".equals(e.failure().errorCode())) {
                 throw e;
             }
             cache.forget(participantToken, made);
@@ -81,58 +85,62 @@ public final class ParticipantConnections {
         return cache.connectionToken(participantToken, () -> {
             CreateParticipantConnectionResult created = create(participantToken, CREDENTIALS_ONLY, context);
             if (created.getConnectionToken() == null || created.getConnectionExpiry() == null) {
-                throw new ConnectParticipantException("CreateParticipantConnection answered no connection"
-                                                      + " credentials", null, "NoConnectionCredentials", 200,
-                        created.getRequestId(), true, null, 1, context.redeliveries(), List.of(), List.of(),
-                        List.of());
+                throw FailedCall.ofMessage("CreateParticipantConnection answered no connection credentials",
+                        "NoConnectionCredentials", 200, created.getRequestId(), true, 1, context.redeliveries())
+                        .toException();
             }
             return new ConnectionTokenCache.Connection(created.getConnectionToken(), created.getConnectionExpiry());
         });
     }
 
-    public DisconnectParticipantResult disconnect(String connectionToken, CallContext context) {
-        ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.DISCONNECT_PARTICIPANT,
+    public DisconnectParticipantResult disconnect(ServiceOperation disconnect, String connectionToken,
+                                                  CallContext context) {
+        return calls.call(ServiceRequest.post(disconnect,
                 ParticipantJson.disconnectParticipantBody(context.clientTokens().forCall("disconnect", true)),
-                connectionToken, context);
-        return new DisconnectParticipantResult(answer.requestId());
+                connectionToken), answer -> new DisconnectParticipantResult(answer.requestId()), context);
     }
 
-    public DescribeViewResult describeView(String viewToken, String connectionToken, CallContext context) {
+    public DescribeViewResult describeView(ServiceOperation describeView, String viewToken, String connectionToken,
+                                           CallContext context) {
         RequestLimits.checkText("the view token", viewToken, 1, MAX_VIEW_TOKEN, true);
-        ParticipantServiceClient.ServiceAnswer answer = calls.describeView(viewToken, connectionToken, context);
-        JsonNode view = answer.body() != null ? answer.body().get("View") : null;
-        return new DescribeViewResult(view != null && view.isObject()
-                ? ParticipantJson.MAPPER.convertValue(view, OBJECT) : null, answer.requestId());
+        return calls.call(ServiceRequest.get(describeView, viewToken, connectionToken), answer -> {
+            JsonNode view = answer.body() != null ? answer.body().get("View") : null;
+            return new DescribeViewResult(view != null && view.isObject()
+                    ? ParticipantJson.MAPPER.convertValue(view, OBJECT) : null, answer.requestId());
+        }, context);
     }
 
-    public GetAuthenticationUrlResult getAuthenticationUrl(String sessionId, String redirectUri,
-                                                           String connectionToken, CallContext context) {
+    public GetAuthenticationUrlResult getAuthenticationUrl(ServiceOperation getAuthenticationUrl, String sessionId,
+                                                           String redirectUri, String connectionToken,
+                                                           CallContext context) {
         RequestLimits.checkText("the session id", sessionId, SESSION_ID_LENGTH, SESSION_ID_LENGTH, true);
         RequestLimits.checkText("the redirect URI", redirectUri, 1, MAX_REDIRECT_URI, true);
-        ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.GET_AUTHENTICATION_URL,
-                ParticipantJson.getAuthenticationUrlBody(sessionId, redirectUri), connectionToken, context);
-        return new GetAuthenticationUrlResult(ServiceCalls.text(answer.body(), "AuthenticationUrl"),
-                answer.requestId());
+        return calls.call(ServiceRequest.post(getAuthenticationUrl,
+                ParticipantJson.getAuthenticationUrlBody(sessionId, redirectUri), connectionToken),
+                answer -> new GetAuthenticationUrlResult(ServiceCalls.text(answer.body(), "AuthenticationUrl"),
+                        answer.requestId()), context);
     }
 
-    public CancelParticipantAuthenticationResult cancelAuthentication(String sessionId, String connectionToken,
+    public CancelParticipantAuthenticationResult cancelAuthentication(ServiceOperation cancelAuthentication,
+                                                                      String sessionId, String connectionToken,
                                                                       CallContext context) {
         RequestLimits.checkText("the session id", sessionId, SESSION_ID_LENGTH, SESSION_ID_LENGTH, true);
-        ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.CANCEL_PARTICIPANT_AUTHENTICATION,
-                ParticipantJson.cancelParticipantAuthenticationBody(sessionId), connectionToken, context);
-        return new CancelParticipantAuthenticationResult(answer.requestId());
+        return calls.call(ServiceRequest.post(cancelAuthentication,
+                ParticipantJson.cancelParticipantAuthenticationBody(sessionId), connectionToken),
+                answer -> new CancelParticipantAuthenticationResult(answer.requestId()), context);
     }
 
     private CreateParticipantConnectionResult create(String participantToken, List<String> types,
                                                      CallContext context) {
-        RequestLimits.checkParticipantToken(participantToken);
-        ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.CREATE_PARTICIPANT_CONNECTION,
-                ParticipantJson.createParticipantConnectionBody(types, connectParticipant), participantToken, context);
-        JsonNode credentials = answer.body() != null ? answer.body().get("ConnectionCredentials") : null;
-        JsonNode websocket = answer.body() != null ? answer.body().get("Websocket") : null;
-        return new CreateParticipantConnectionResult(ServiceCalls.text(credentials, "ConnectionToken"),
-                instant(ServiceCalls.text(credentials, "Expiry")), ServiceCalls.text(websocket, "Url"),
-                instant(ServiceCalls.text(websocket, "ConnectionExpiry")), answer.requestId());
+        return calls.call(ServiceRequest.post(createConnection,
+                ParticipantJson.createParticipantConnectionBody(types, connectParticipant), participantToken),
+                answer -> {
+                    JsonNode credentials = answer.body() != null ? answer.body().get("ConnectionCredentials") : null;
+                    JsonNode websocket = answer.body() != null ? answer.body().get("Websocket") : null;
+                    return new CreateParticipantConnectionResult(ServiceCalls.text(credentials, "ConnectionToken"),
+                            instant(ServiceCalls.text(credentials, "Expiry")), ServiceCalls.text(websocket, "Url"),
+                            instant(ServiceCalls.text(websocket, "ConnectionExpiry")), answer.requestId());
+                }, context);
     }
 
     private static Instant instant(String text) {

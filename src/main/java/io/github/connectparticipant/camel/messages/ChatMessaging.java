@@ -4,10 +4,10 @@ import java.util.Map;
 
 import io.github.connectparticipant.camel.client.CallContext;
 import io.github.connectparticipant.camel.client.ParticipantJson;
-import io.github.connectparticipant.camel.client.ParticipantServiceClient;
 import io.github.connectparticipant.camel.client.RequestLimits;
 import io.github.connectparticipant.camel.client.ServiceCalls;
 import io.github.connectparticipant.camel.client.ServiceOperation;
+import io.github.connectparticipant.camel.client.ServiceRequest;
 import io.github.connectparticipant.camel.model.SendEventResult;
 import io.github.connectparticipant.camel.model.SendMessageResult;
 
@@ -34,27 +34,26 @@ public final class ChatMessaging {
         this.calls = calls;
     }
 
-    public SendMessageResult sendMessage(String contentType, String content, String connectionToken,
-                                         CallContext context) {
+    public SendMessageResult sendMessage(ServiceOperation sendMessage, String contentType, String content,
+                                         String connectionToken, CallContext context) {
         String type = contentType != null ? contentType : TEXT_PLAIN;
         RequestLimits.checkText("the message's content type", type, 1, MAX_CONTENT_TYPE, true);
         RequestLimits.checkText("the message's content (" + type + ")", content, 1,
                 MAX_CONTENT_BY_TYPE.getOrDefault(type, MAX_CONTENT), true);
-        ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.SEND_MESSAGE,
+        return calls.call(ServiceRequest.post(sendMessage,
                 ParticipantJson.chatItemBody(type, content, context.clientTokens().forCall("message", true)),
-                connectionToken, context);
-        return new SendMessageResult(ServiceCalls.text(answer.body(), "Id"),
-                ServiceCalls.text(answer.body(), "AbsoluteTime"), answer.requestId());
+                connectionToken), answer -> new SendMessageResult(ServiceCalls.text(answer.body(), "Id"),
+                        ServiceCalls.text(answer.body(), "AbsoluteTime"), answer.requestId()), context);
     }
 
     /** @param content the event's content, or null for an event without one (typing) */
-    public SendEventResult sendEvent(String contentType, String content, String connectionToken, CallContext context) {
+    public SendEventResult sendEvent(ServiceOperation sendEvent, String contentType, String content,
+                                     String connectionToken, CallContext context) {
         RequestLimits.checkText("the event's content type", contentType, 1, MAX_CONTENT_TYPE, true);
         RequestLimits.checkText("the event's content", content, 1, MAX_CONTENT, false);
-        ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.SEND_EVENT,
+        return calls.call(ServiceRequest.post(sendEvent,
                 ParticipantJson.chatItemBody(contentType, content, context.clientTokens().forCall("event", true)),
-                connectionToken, context);
-        return new SendEventResult(ServiceCalls.text(answer.body(), "Id"),
-                ServiceCalls.text(answer.body(), "AbsoluteTime"), answer.requestId());
+                connectionToken), answer -> new SendEventResult(ServiceCalls.text(answer.body(), "Id"),
+                        ServiceCalls.text(answer.body(), "AbsoluteTime"), answer.requestId()), context);
     }
 }

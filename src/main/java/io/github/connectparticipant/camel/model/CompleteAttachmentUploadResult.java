@@ -4,14 +4,15 @@ import java.util.List;
 
 /**
  * The body after a successful completeAttachmentUpload: each attachment the service confirmed, with the client token
- * and the request id of its call. camel-jackson marshals it as
- * {"attachments":[{"attachmentId":"...","clientToken":"...","requestId":"...","attempts":1}]}.
+ * and the request id of its call (the result's request id is the last call's). camel-jackson marshals it as
+ * {"attachments":[{"attachmentId":"...","clientToken":"...","requestId":"...","attempts":1}],"requestId":"..."}.
  */
-public class CompleteAttachmentUploadResult {
+public class CompleteAttachmentUploadResult extends ServiceCallResult {
 
     private final List<CompletedAttachment> attachments;
 
     public CompleteAttachmentUploadResult(List<CompletedAttachment> attachments) {
+        super(attachments.isEmpty() ? null : attachments.get(attachments.size() - 1).getRequestId());
         this.attachments = List.copyOf(attachments);
     }
 

@@ -8,21 +8,20 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 /**
  * The body after getAttachment: where the attachment downloads from, until when, and its size.
  */
-public class GetAttachmentResult {
+public class GetAttachmentResult extends ServiceCallResult {
 
     private final String attachmentId;
     private final String url;
     private final Instant urlExpiry;
     private final Long attachmentSizeInBytes;
-    private final String requestId;
 
     public GetAttachmentResult(String attachmentId, String url, Instant urlExpiry, Long attachmentSizeInBytes,
                                String requestId) {
+        super(requestId);
         this.attachmentId = attachmentId;
         this.url = url;
         this.urlExpiry = urlExpiry;
         this.attachmentSizeInBytes = attachmentSizeInBytes;
-        this.requestId = requestId;
     }
 
     public String getAttachmentId() {
@@ -43,10 +42,6 @@ public class GetAttachmentResult {
     /** The attachment's size, when the service gives it. */
     public Long getAttachmentSizeInBytes() {
         return attachmentSizeInBytes;
-    }
-
-    public String getRequestId() {
-        return requestId;
     }
 
     @Override

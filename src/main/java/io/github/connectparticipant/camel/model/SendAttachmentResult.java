@@ -1,9 +1,10 @@
 package io.github.connectparticipant.camel.model;
 
 /**
- * The body after sendAttachment: the attachment the service now holds, and the request ids of its calls.
+ * The body after sendAttachment: the attachment the service now holds, and the request ids of its calls (the
+ * request id is CompleteAttachmentUpload's, the call that made the attachment the chat's).
  */
-public class SendAttachmentResult {
+public class SendAttachmentResult extends ServiceCallResult {
 
     private final String attachmentId;
     private final String attachmentName;
@@ -14,6 +15,7 @@ public class SendAttachmentResult {
 
     public SendAttachmentResult(String attachmentId, String attachmentName, long attachmentSizeInBytes,
                                 String contentType, String startRequestId, String completeRequestId) {
+        super(completeRequestId);
         this.attachmentId = attachmentId;
         this.attachmentName = attachmentName;
         this.attachmentSizeInBytes = attachmentSizeInBytes;

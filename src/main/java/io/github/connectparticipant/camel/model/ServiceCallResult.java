@@ -4,11 +4,11 @@ package io.github.connectparticipant.camel.model;
  * The body after an operation whose answer holds nothing but its request id (disconnectParticipant,
  * cancelParticipantAuthentication), and the base of the other results of single calls.
  */
-public class ServiceCallResult {
+public abstract class ServiceCallResult {
 
     private final String requestId;
 
-    public ServiceCallResult(String requestId) {
+    protected ServiceCallResult(String requestId) {
         this.requestId = requestId;
     }
 

@@ -10,21 +10,20 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
  * The body after startAttachmentUpload: the attachment id, and where and how to upload the bytes (a PUT to the URL,
  * with exactly the headers to include, before the URL expires), then completeAttachmentUpload with the id.
  */
-public class StartAttachmentUploadResult {
+public class StartAttachmentUploadResult extends ServiceCallResult {
 
     private final String attachmentId;
     private final String uploadUrl;
     private final Instant uploadUrlExpiry;
     private final Map<String, String> headersToInclude;
-    private final String requestId;
 
     public StartAttachmentUploadResult(String attachmentId, String uploadUrl, Instant uploadUrlExpiry,
                                        Map<String, String> headersToInclude, String requestId) {
+        super(requestId);
         this.attachmentId = attachmentId;
         this.uploadUrl = uploadUrl;
         this.uploadUrlExpiry = uploadUrlExpiry;
         this.headersToInclude = headersToInclude;
-        this.requestId = requestId;
     }
 
     public String getAttachmentId() {
@@ -45,10 +44,6 @@ public class StartAttachmentUploadResult {
     /** The headers the upload must carry, exactly as given. */
     public Map<String, String> getHeadersToInclude() {
         return headersToInclude;
-    }
-
-    public String getRequestId() {
-        return requestId;
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.github.connectparticipant.camel.client.ParticipantServiceClient;
 import io.github.connectparticipant.camel.client.RequestLimits;
 import io.github.connectparticipant.camel.client.ServiceCalls;
 import io.github.connectparticipant.camel.client.ServiceOperation;
+import io.github.connectparticipant.camel.client.ServiceRequest;
 import io.github.connectparticipant.camel.client.TranscriptQuery;
 import io.github.connectparticipant.camel.model.GetTranscriptResult;
 
@@ -35,8 +36,8 @@ public final class TranscriptReading {
         this.calls = calls;
     }
 
-    public GetTranscriptResult read(TranscriptQuery query, String nextToken, boolean allPages, String connectionToken,
-                                    CallContext context) {
+    public GetTranscriptResult read(ServiceOperation getTranscript, TranscriptQuery query, String nextToken,
+                                    boolean allPages, String connectionToken, CallContext context) {
         check(query, nextToken);
         List<Map<String, Object>> items = new ArrayList<>();
         String initialContactId = null;
@@ -44,8 +45,8 @@ public final class TranscriptReading {
         String page = nextToken;
         int pages = 0;
         do {
-            ParticipantServiceClient.ServiceAnswer answer = calls.post(ServiceOperation.GET_TRANSCRIPT,
-                    ParticipantJson.getTranscriptBody(query, page), connectionToken, context);
+            ParticipantServiceClient.ServiceAnswer answer = calls.call(ServiceRequest.post(getTranscript,
+                    ParticipantJson.getTranscriptBody(query, page), connectionToken), ServiceCalls.ANSWER, context);
             pages++;
             requestId = answer.requestId();
             JsonNode body = answer.body();

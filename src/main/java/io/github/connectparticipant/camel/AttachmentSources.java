@@ -1,4 +1,4 @@
-package io.github.connectparticipant.camel.attachments;
+package io.github.connectparticipant.camel;
 
 import java.io.File;
 import java.io.InputStream;
@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.connectparticipant.camel.ConnectParticipantConfiguration;
-import io.github.connectparticipant.camel.ConnectParticipantConstants;
+import io.github.connectparticipant.camel.attachments.AttachmentSource;
 import io.github.connectparticipant.camel.client.RequestLimits;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -70,7 +69,7 @@ public final class AttachmentSources {
         Object content = content(exchange, body);
         File file = content instanceof File f ? f : null;
         if (contentRequired && content == null) {
-            throw RequestLimits.invalid("no attachment: the body must be a file, bytes or a stream, not "
+            throw new ConnectParticipantInvalidInputException("no attachment: the body must be a file, bytes or a stream, not "
                                         + (body == null ? "empty" : "a " + body.getClass().getName()));
         }
 
@@ -95,34 +94,34 @@ public final class AttachmentSources {
 
     private void check(String name, Long size, String contentType) {
         if (name == null || name.isBlank()) {
-            throw RequestLimits.invalid("no attachment name: set " + ConnectParticipantConstants.ATTACHMENT_NAME
+            throw new ConnectParticipantInvalidInputException("no attachment name: set " + ConnectParticipantConstants.ATTACHMENT_NAME
                                         + " or send a file");
         }
         if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
-            throw RequestLimits.invalid("the attachment name is longer than " + MAX_NAME_LENGTH + " characters");
+            throw new ConnectParticipantInvalidInputException("the attachment name is longer than " + MAX_NAME_LENGTH + " characters");
         }
         RequestLimits.checkCharacters("the attachment name", name, false);
         if (size == null) {
-            throw RequestLimits.invalid("no attachment size: set " + ConnectParticipantConstants.ATTACHMENT_SIZE
+            throw new ConnectParticipantInvalidInputException("no attachment size: set " + ConnectParticipantConstants.ATTACHMENT_SIZE
                                         + " (required for a stream)");
         }
         if (size < 1) {
-            throw RequestLimits.invalid("the attachment " + name + " is empty");
+            throw new ConnectParticipantInvalidInputException("the attachment " + name + " is empty");
         }
         if (size > maxSize) {
-            throw RequestLimits.invalid("the attachment " + name + " is " + size + " bytes; the limit is " + maxSize
+            throw new ConnectParticipantInvalidInputException("the attachment " + name + " is " + size + " bytes; the limit is " + maxSize
                                         + " (maxAttachmentSize)");
         }
         if (!allowedFileTypes.isEmpty() && !allowedFileTypes.contains(extension(name))) {
-            throw RequestLimits.invalid("the file type of " + name + " is not one of " + allowedFileTypes
+            throw new ConnectParticipantInvalidInputException("the file type of " + name + " is not one of " + allowedFileTypes
                                         + " (allowedFileTypes)");
         }
         if (contentType == null || contentType.isBlank()) {
-            throw RequestLimits.invalid("cannot tell the content type of " + name + ": set "
+            throw new ConnectParticipantInvalidInputException("cannot tell the content type of " + name + ": set "
                                         + ConnectParticipantConstants.CONTENT_TYPE);
         }
         if (contentType.length() > MAX_CONTENT_TYPE_LENGTH) {
-            throw RequestLimits.invalid("the content type is longer than " + MAX_CONTENT_TYPE_LENGTH + " characters");
+            throw new ConnectParticipantInvalidInputException("the content type is longer than " + MAX_CONTENT_TYPE_LENGTH + " characters");
         }
         RequestLimits.checkCharacters("the content type", contentType, false);
     }

@@ -1,4 +1,4 @@
-package io.github.connectparticipant.camel.attachments;
+package io.github.connectparticipant.camel;
 
 import java.io.File;
 import java.io.InputStream;
@@ -21,9 +21,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.connectparticipant.camel.model.CompleteAttachmentUploadRequest;
-import io.github.connectparticipant.camel.ConnectParticipantConfiguration;
-import io.github.connectparticipant.camel.ConnectParticipantConstants;
-import io.github.connectparticipant.camel.ConnectParticipantInvalidInputException;
 import io.github.connectparticipant.camel.client.ParticipantJson;
 import io.github.connectparticipant.camel.client.RequestLimits;
 import org.apache.camel.Exchange;
@@ -33,12 +30,17 @@ import org.apache.camel.WrappedFile;
 
 /**
  * Reads the many forms a message can take (header, String, JSON object or array, separated list, Collection, array,
- * bytes, stream, file, the request class) into one validated {@link CompleteAttachmentUploadRequest}.
+ * bytes, stream, file, the request class) into one {@link CompleteAttachmentUploadRequest} of validated ids, with the
+ * tokens the body gives, if any ({@link MessageTokens} decides which token a call uses).
  */
 public final class AttachmentRequestReader {
 
     /** The largest body read: far above 100 ids of 256 characters, far below what would strain the heap. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    /** Where a message gives its attachment ids, for the error that finds none. */
+    static final String WHERE_IDS_GO = "give them in the body or in the " + ConnectParticipantConstants.ATTACHMENT_IDS
+                                       + " header";
 
     private final ConnectParticipantConfiguration configuration;
 
@@ -54,26 +56,14 @@ public final class AttachmentRequestReader {
                         idsOf(headerIds, "the " + ConnectParticipantConstants.ATTACHMENT_IDS + " header"))
                 : readBody(exchange, message.getBody());
 
-        String connectionToken = firstGiven(
-                message.getHeader(ConnectParticipantConstants.CONNECTION_TOKEN, String.class),
-                given.getConnectionToken(), configuration.getConnectionToken());
-        String clientToken = firstGiven(message.getHeader(ConnectParticipantConstants.CLIENT_TOKEN, String.class),
-                given.getClientToken(), configuration.getClientToken());
         List<String> attachmentIds = distinctStripped(given.getAttachmentIds());
-
-        RequestLimits.checkAttachmentIds(attachmentIds, configuration.getMaxAttachmentsPerMessage());
-        // without a connection token, the producer makes one from the participant token, if there is one
-        if (connectionToken != null || firstGiven(message.getHeader(ConnectParticipantConstants.PARTICIPANT_TOKEN,
-                String.class), null, configuration.getParticipantToken()) == null) {
-            RequestLimits.checkConnectionToken(connectionToken);
-        }
-        RequestLimits.checkClientToken(clientToken);
-        return new CompleteAttachmentUploadRequest(attachmentIds, connectionToken, clientToken);
+        RequestLimits.checkAttachmentIds(attachmentIds, configuration.getMaxAttachmentsPerMessage(), WHERE_IDS_GO);
+        return new CompleteAttachmentUploadRequest(attachmentIds, given.getConnectionToken(), given.getClientToken());
     }
 
     private CompleteAttachmentUploadRequest readBody(Exchange exchange, Object body) {
         if (body == null) {
-            throw RequestLimits.invalid("no attachment ids: the body is empty and the "
+            throw new ConnectParticipantInvalidInputException("no attachment ids: the body is empty and the "
                                         + ConnectParticipantConstants.ATTACHMENT_IDS + " header is not set");
         }
         if (body instanceof CompleteAttachmentUploadRequest request) {
@@ -103,7 +93,7 @@ public final class AttachmentRequestReader {
             }
             return readText(utf8(bytes));
         }
-        throw RequestLimits.invalid("cannot read attachment ids from a body of type " + body.getClass().getName());
+        throw new ConnectParticipantInvalidInputException("cannot read attachment ids from a body of type " + body.getClass().getName());
     }
 
     private static boolean isReadable(Object body) {
@@ -143,7 +133,7 @@ public final class AttachmentRequestReader {
 
     private static void checkSize(long size) {
         if (size > MAX_BODY_BYTES) {
-            throw RequestLimits.invalid("the body is larger than " + MAX_BODY_BYTES + " bytes");
+            throw new ConnectParticipantInvalidInputException("the body is larger than " + MAX_BODY_BYTES + " bytes");
         }
     }
 
@@ -155,7 +145,7 @@ public final class AttachmentRequestReader {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw RequestLimits.invalid("the body is not valid UTF-8 text");
+            throw new ConnectParticipantInvalidInputException("the body is not valid UTF-8 text");
         }
     }
 
@@ -192,7 +182,7 @@ public final class AttachmentRequestReader {
             // Jackson's own message may quote the input, which may hold the connection token
             JsonLocation at = e.getLocation();
             String where = at != null ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : "";
-            throw RequestLimits.invalid("the body is not valid JSON" + where);
+            throw new ConnectParticipantInvalidInputException("the body is not valid JSON" + where);
         }
     }
 
@@ -201,11 +191,11 @@ public final class AttachmentRequestReader {
             return new CompleteAttachmentUploadRequest(idsOfJson(json, "the JSON array"));
         }
         if (!json.isObject()) {
-            throw RequestLimits.invalid("the JSON body is a " + json.getNodeType() + ", not an object or an array");
+            throw new ConnectParticipantInvalidInputException("the JSON body is a " + json.getNodeType() + ", not an object or an array");
         }
         JsonNode ids = field(json, "AttachmentIds", "attachmentIds");
         if (ids == null) {
-            throw RequestLimits.invalid("the JSON object has no AttachmentIds");
+            throw new ConnectParticipantInvalidInputException("the JSON object has no AttachmentIds");
         }
         List<String> attachmentIds = ids.isTextual() ? List.of(ids.asText()) : idsOfJson(ids, "AttachmentIds");
         return new CompleteAttachmentUploadRequest(attachmentIds, textField(json, "ConnectionToken", "connectionToken"),
@@ -214,13 +204,13 @@ public final class AttachmentRequestReader {
 
     private static List<String> idsOfJson(JsonNode array, String what) {
         if (!array.isArray()) {
-            throw RequestLimits.invalid(what + " is a " + array.getNodeType() + ", not an array of strings");
+            throw new ConnectParticipantInvalidInputException(what + " is a " + array.getNodeType() + ", not an array of strings");
         }
         List<String> ids = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             JsonNode id = array.get(i);
             if (!id.isTextual()) {
-                throw RequestLimits.invalid("attachment id #" + (i + 1) + " in " + what + " is a " + id.getNodeType()
+                throw new ConnectParticipantInvalidInputException("attachment id #" + (i + 1) + " in " + what + " is a " + id.getNodeType()
                                             + ", not a string");
             }
             ids.add(id.asText());
@@ -239,7 +229,7 @@ public final class AttachmentRequestReader {
             return null;
         }
         if (!value.isTextual()) {
-            throw RequestLimits.invalid(name + " is a " + value.getNodeType() + ", not a string");
+            throw new ConnectParticipantInvalidInputException(name + " is a " + value.getNodeType() + ", not a string");
         }
         return value.asText();
     }
@@ -255,7 +245,7 @@ public final class AttachmentRequestReader {
         } else if (value instanceof Object[] array) {
             items = Arrays.asList(array);
         } else {
-            throw RequestLimits.invalid(what + " is a " + value.getClass().getName()
+            throw new ConnectParticipantInvalidInputException(what + " is a " + value.getClass().getName()
                                         + "; give a List of Strings or a String");
         }
         List<String> ids = new ArrayList<>();
@@ -263,7 +253,7 @@ public final class AttachmentRequestReader {
         for (Object item : items) {
             position++;
             if (!(item instanceof CharSequence)) {
-                throw RequestLimits.invalid("attachment id #" + position + " in " + what + " is "
+                throw new ConnectParticipantInvalidInputException("attachment id #" + position + " in " + what + " is "
                                             + (item == null ? "null" : "a " + item.getClass().getSimpleName())
                                             + ", not a String");
             }
@@ -287,13 +277,5 @@ public final class AttachmentRequestReader {
             distinct.add(id == null ? null : id.strip());
         }
         return new ArrayList<>(distinct);
-    }
-
-    /** The first value given: an empty one (an unset placeholder, say) counts as not given. */
-    public static String firstGiven(String first, String second, String third) {
-        if (first != null && !first.isEmpty()) {
-            return first;
-        }
-        return second != null && !second.isEmpty() ? second : third;
     }
 }
