@@ -21,18 +21,19 @@ public class FilesToConnectParticipantRoute extends RouteBuilder {
 
         onException(ConnectParticipantException.class)
                 // while retryWhile is evaluated, CamelRedeliveryCounter already counts the redelivery to come
-                .retryWhile(simple("${exception.retryable} && ${header.CamelRedeliveryCounter} <= {{redelivery.maximum:2}}"))
+                .retryWhile(simple(
+                        "${exception.retryable} && ${header.CamelRedeliveryCounter} <= {{redelivery.maximum:2}}"))
                 .redeliveryDelay("{{redelivery.delay:1000}}")
                 .useExponentialBackOff();
 
         from("file:{{inbox.folder:inbox}}?move=${exchangeProperty." + OUTCOME_FOLDER + "}/${file:name}"
-             + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=500&readLockMinLength=0")
+                + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=500&readLockMinLength=0")
                 .routeId("files-to-connectparticipant")
                 .setProperty(OUTCOME_FOLDER, constant("{{inbox.doneFolder:.done}}"))
                 // a redelivered or re-read file repeats its calls with the same client tokens
                 .setHeader(ConnectParticipantConstants.IDEMPOTENCY_KEY, simple("file:${file:name}"))
                 .to("connectparticipant:completeAttachmentUpload?connectionToken=RAW({{participant.connection.token}})"
-                    + "&region={{participant.region:us-east-1}}&uriEndpointOverride={{?participant.url}}")
+                        + "&region={{participant.region:us-east-1}}&uriEndpointOverride={{?participant.url}}")
                 .log("files: ${header.CamelFileName} completed ${body.attachments.size()} attachment(s)");
 
         from("direct:connectparticipant-files-dead-letter")
@@ -42,6 +43,7 @@ public class FilesToConnectParticipantRoute extends RouteBuilder {
                 .setBody(method(ConnectParticipantFailureHeaders.class, "describe"))
                 .to("file:{{inbox.folder:inbox}}/{{inbox.deadLetterFolder:.deadletter}}?fileName=${file:name}.reason.json")
                 .log(org.apache.camel.LoggingLevel.WARN,
-                        "files: ${header.CamelFileName} dead-lettered: ${header." + ConnectParticipantFailureHeaders.ERROR_CODE + "}");
+                        "files: ${header.CamelFileName} dead-lettered: ${header."
+                                + ConnectParticipantFailureHeaders.ERROR_CODE + "}");
     }
 }

@@ -62,17 +62,17 @@ public final class SpringBootMetadataGenerator {
                 .put("name", PREFIX + ".enabled")
                 .put("type", "java.lang.Boolean")
                 .put("description", "Whether to enable auto configuration of the connectparticipant component. This is"
-                                    + " enabled by default.")
+                        + " enabled by default.")
                 .put("sourceType", componentType)
                 .put("defaultValue", true);
         properties.addObject()
                 .put("name", PREFIX + ".customizer.enabled")
                 .put("type", "java.lang.Boolean")
                 .put("description", "Whether the component customizer that applies these properties is enabled;"
-                                    + " camel.component.customizer.enabled turns every component's off.")
+                        + " camel.component.customizer.enabled turns every component's off.")
                 .put("sourceType", componentType);
-        for (Iterator<Map.Entry<String, JsonNode>> options = camelMetadata.get("componentProperties").fields();
-             options.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> options = camelMetadata.get("componentProperties").fields(); options
+                .hasNext();) {
             Map.Entry<String, JsonNode> option = options.next();
             JsonNode model = option.getValue();
             String name = PREFIX + "." + StringHelper.camelCaseToDash(option.getKey());
@@ -115,7 +115,7 @@ public final class SpringBootMetadataGenerator {
         return switch (model.get("type").asText()) {
             case "duration" -> description + " A duration: milliseconds, or text such as 500ms, 10s or 2m.";
             case "object" -> description + " A reference to a bean of type " + model.get("javaType").asText()
-                             + ": #bean:name.";
+                    + ": #bean:name.";
             default -> description;
         };
     }

@@ -20,9 +20,9 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.connectparticipant.camel.model.CompleteAttachmentUploadRequest;
 import io.github.connectparticipant.camel.client.ParticipantJson;
 import io.github.connectparticipant.camel.client.RequestLimits;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
@@ -40,7 +40,7 @@ public final class AttachmentRequestReader {
 
     /** Where a message gives its attachment ids, for the error that finds none. */
     static final String WHERE_IDS_GO = "give them in the body or in the " + ConnectParticipantConstants.ATTACHMENT_IDS
-                                       + " header";
+            + " header";
 
     private final ConnectParticipantConfiguration configuration;
 
@@ -64,7 +64,7 @@ public final class AttachmentRequestReader {
     private CompleteAttachmentUploadRequest readBody(Exchange exchange, Object body) {
         if (body == null) {
             throw new ConnectParticipantInvalidInputException("no attachment ids: the body is empty and the "
-                                        + ConnectParticipantConstants.ATTACHMENT_IDS + " header is not set");
+                    + ConnectParticipantConstants.ATTACHMENT_IDS + " header is not set");
         }
         if (body instanceof CompleteAttachmentUploadRequest request) {
             return new CompleteAttachmentUploadRequest(request.getAttachmentIds(), request.getConnectionToken(),
@@ -93,13 +93,14 @@ public final class AttachmentRequestReader {
             }
             return readText(utf8(bytes));
         }
-        throw new ConnectParticipantInvalidInputException("cannot read attachment ids from a body of type " + body.getClass().getName());
+        throw new ConnectParticipantInvalidInputException(
+                "cannot read attachment ids from a body of type " + body.getClass().getName());
     }
 
     private static boolean isReadable(Object body) {
         return body instanceof WrappedFile<?> || body instanceof File || body instanceof Path
-               || body instanceof InputStream || body instanceof StreamCache || body instanceof Reader
-               || body instanceof ByteBuffer || body instanceof CharSequence;
+                || body instanceof InputStream || body instanceof StreamCache || body instanceof Reader
+                || body instanceof ByteBuffer || body instanceof CharSequence;
     }
 
     /** Reads at most one byte over the limit, so that a huge file or stream is refused without being loaded. */
@@ -191,7 +192,8 @@ public final class AttachmentRequestReader {
             return new CompleteAttachmentUploadRequest(idsOfJson(json, "the JSON array"));
         }
         if (!json.isObject()) {
-            throw new ConnectParticipantInvalidInputException("the JSON body is a " + json.getNodeType() + ", not an object or an array");
+            throw new ConnectParticipantInvalidInputException(
+                    "the JSON body is a " + json.getNodeType() + ", not an object or an array");
         }
         JsonNode ids = field(json, "AttachmentIds", "attachmentIds");
         if (ids == null) {
@@ -204,14 +206,16 @@ public final class AttachmentRequestReader {
 
     private static List<String> idsOfJson(JsonNode array, String what) {
         if (!array.isArray()) {
-            throw new ConnectParticipantInvalidInputException(what + " is a " + array.getNodeType() + ", not an array of strings");
+            throw new ConnectParticipantInvalidInputException(
+                    what + " is a " + array.getNodeType() + ", not an array of strings");
         }
         List<String> ids = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             JsonNode id = array.get(i);
             if (!id.isTextual()) {
-                throw new ConnectParticipantInvalidInputException("attachment id #" + (i + 1) + " in " + what + " is a " + id.getNodeType()
-                                            + ", not a string");
+                throw new ConnectParticipantInvalidInputException(
+                        "attachment id #" + (i + 1) + " in " + what + " is a " + id.getNodeType()
+                                + ", not a string");
             }
             ids.add(id.asText());
         }
@@ -246,7 +250,7 @@ public final class AttachmentRequestReader {
             items = Arrays.asList(array);
         } else {
             throw new ConnectParticipantInvalidInputException(what + " is a " + value.getClass().getName()
-                                        + "; give a List of Strings or a String");
+                    + "; give a List of Strings or a String");
         }
         List<String> ids = new ArrayList<>();
         int position = 0;
@@ -254,8 +258,8 @@ public final class AttachmentRequestReader {
             position++;
             if (!(item instanceof CharSequence)) {
                 throw new ConnectParticipantInvalidInputException("attachment id #" + position + " in " + what + " is "
-                                            + (item == null ? "null" : "a " + item.getClass().getSimpleName())
-                                            + ", not a String");
+                        + (item == null ? "null" : "a " + item.getClass().getSimpleName())
+                        + ", not a String");
             }
             ids.add(item.toString());
         }

@@ -54,7 +54,8 @@ public final class AttachmentSources {
     public AttachmentSources(ConnectParticipantConfiguration configuration) {
         this.maxSize = configuration.getMaxAttachmentSize();
         String allowed = configuration.getAllowedFileTypes();
-        this.allowedFileTypes = allowed == null || allowed.isBlank() ? Set.of()
+        this.allowedFileTypes = allowed == null || allowed.isBlank()
+                ? Set.of()
                 : Arrays.stream(allowed.split(",")).map(type -> extension("x." + type.strip()))
                         .filter(type -> !type.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
@@ -69,8 +70,9 @@ public final class AttachmentSources {
         Object content = content(exchange, body);
         File file = content instanceof File f ? f : null;
         if (contentRequired && content == null) {
-            throw new ConnectParticipantInvalidInputException("no attachment: the body must be a file, bytes or a stream, not "
-                                        + (body == null ? "empty" : "a " + body.getClass().getName()));
+            throw new ConnectParticipantInvalidInputException(
+                    "no attachment: the body must be a file, bytes or a stream, not "
+                            + (body == null ? "empty" : "a " + body.getClass().getName()));
         }
 
         String name = message.getHeader(ConnectParticipantConstants.ATTACHMENT_NAME, String.class);
@@ -80,9 +82,12 @@ public final class AttachmentSources {
         }
         Long size = message.getHeader(ConnectParticipantConstants.ATTACHMENT_SIZE, Long.class);
         if (size == null) {
-            size = file != null ? Long.valueOf(file.length()) : content instanceof byte[] b ? Long.valueOf(b.length)
-                    // a remote file (FTP, say) arrives as a stream; its consumer tells its length
-                    : message.getHeader(Exchange.FILE_LENGTH, Long.class);
+            size = file != null
+                    ? Long.valueOf(file.length())
+                    : content instanceof byte[] b
+                            ? Long.valueOf(b.length)
+                            // a remote file (FTP, say) arrives as a stream; its consumer tells its length
+                            : message.getHeader(Exchange.FILE_LENGTH, Long.class);
         }
         String contentType = message.getHeader(ConnectParticipantConstants.CONTENT_TYPE, String.class);
         if (contentType == null && name != null) {
@@ -94,34 +99,40 @@ public final class AttachmentSources {
 
     private void check(String name, Long size, String contentType) {
         if (name == null || name.isBlank()) {
-            throw new ConnectParticipantInvalidInputException("no attachment name: set " + ConnectParticipantConstants.ATTACHMENT_NAME
-                                        + " or send a file");
+            throw new ConnectParticipantInvalidInputException(
+                    "no attachment name: set " + ConnectParticipantConstants.ATTACHMENT_NAME
+                            + " or send a file");
         }
         if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
-            throw new ConnectParticipantInvalidInputException("the attachment name is longer than " + MAX_NAME_LENGTH + " characters");
+            throw new ConnectParticipantInvalidInputException(
+                    "the attachment name is longer than " + MAX_NAME_LENGTH + " characters");
         }
         RequestLimits.checkCharacters("the attachment name", name, false);
         if (size == null) {
-            throw new ConnectParticipantInvalidInputException("no attachment size: set " + ConnectParticipantConstants.ATTACHMENT_SIZE
-                                        + " (required for a stream)");
+            throw new ConnectParticipantInvalidInputException(
+                    "no attachment size: set " + ConnectParticipantConstants.ATTACHMENT_SIZE
+                            + " (required for a stream)");
         }
         if (size < 1) {
             throw new ConnectParticipantInvalidInputException("the attachment " + name + " is empty");
         }
         if (size > maxSize) {
-            throw new ConnectParticipantInvalidInputException("the attachment " + name + " is " + size + " bytes; the limit is " + maxSize
-                                        + " (maxAttachmentSize)");
+            throw new ConnectParticipantInvalidInputException(
+                    "the attachment " + name + " is " + size + " bytes; the limit is " + maxSize
+                            + " (maxAttachmentSize)");
         }
         if (!allowedFileTypes.isEmpty() && !allowedFileTypes.contains(extension(name))) {
-            throw new ConnectParticipantInvalidInputException("the file type of " + name + " is not one of " + allowedFileTypes
-                                        + " (allowedFileTypes)");
+            throw new ConnectParticipantInvalidInputException(
+                    "the file type of " + name + " is not one of " + allowedFileTypes
+                            + " (allowedFileTypes)");
         }
         if (contentType == null || contentType.isBlank()) {
             throw new ConnectParticipantInvalidInputException("cannot tell the content type of " + name + ": set "
-                                        + ConnectParticipantConstants.CONTENT_TYPE);
+                    + ConnectParticipantConstants.CONTENT_TYPE);
         }
         if (contentType.length() > MAX_CONTENT_TYPE_LENGTH) {
-            throw new ConnectParticipantInvalidInputException("the content type is longer than " + MAX_CONTENT_TYPE_LENGTH + " characters");
+            throw new ConnectParticipantInvalidInputException(
+                    "the content type is longer than " + MAX_CONTENT_TYPE_LENGTH + " characters");
         }
         RequestLimits.checkCharacters("the content type", contentType, false);
     }
@@ -129,8 +140,10 @@ public final class AttachmentSources {
     /** A File for files (read from disk as it is sent), bytes, or a stream; null when the body holds none. */
     private static Object content(Exchange exchange, Object body) {
         if (body instanceof WrappedFile<?> wrapped) {
-            return wrapped.getFile() instanceof File file ? file : exchange.getContext().getTypeConverter()
-                    .tryConvertTo(InputStream.class, exchange, body);
+            return wrapped.getFile() instanceof File file
+                    ? file
+                    : exchange.getContext().getTypeConverter()
+                            .tryConvertTo(InputStream.class, exchange, body);
         }
         if (body instanceof File || body instanceof byte[] || body instanceof InputStream) {
             if (body instanceof StreamCache cache) {

@@ -29,7 +29,7 @@ public class ConnectParticipantChatMessageReader implements Processor {
         }
         if (json == null || !json.isObject()) {
             throw new ConnectParticipantInvalidInputException("the chat message is not a JSON object such as"
-                                        + " {\"ParticipantToken\":\"...\",\"Content\":\"...\"}");
+                    + " {\"ParticipantToken\":\"...\",\"Content\":\"...\"}");
         }
         JsonNode content = json.get("Content");
         if (content == null || !content.isTextual()) {

@@ -23,7 +23,7 @@ public class ConnectParticipantComponent extends HealthCheckComponent implements
     private ConnectParticipantConfiguration configuration = new ConnectParticipantConfiguration();
 
     @Metadata(label = "security", defaultValue = "false",
-              description = "Enable usage of global SSL context parameters.")
+            description = "Enable usage of global SSL context parameters.")
     private boolean useGlobalSslContextParameters;
 
     /** The learned rates and retry budgets, shared by the component's endpoints. */
@@ -66,7 +66,7 @@ public class ConnectParticipantComponent extends HealthCheckComponent implements
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "Unknown connectparticipant operation '" + remaining + "'; supported: "
-                                               + Arrays.toString(ConnectParticipantOperations.values()),
+                            + Arrays.toString(ConnectParticipantOperations.values()),
                     e);
         }
     }

@@ -1,14 +1,17 @@
 package io.github.connectparticipant.camel;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.apache.camel.RuntimeCamelException;
 import io.github.connectparticipant.camel.client.ClientSettings;
 import org.apache.camel.CamelContext;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -30,115 +33,115 @@ public class ConnectParticipantConfiguration implements Cloneable {
     private ConnectParticipantOperations operation;
 
     @UriParam(label = "security", secret = true,
-              description = "The participant's connection token (X-Amz-Bearer), used when the message carries none."
-                            + " Use a property placeholder to keep it out of route files.")
+            description = "The participant's connection token (X-Amz-Bearer), used when the message carries none."
+                    + " Use a property placeholder to keep it out of route files.")
     private String connectionToken;
 
     @UriParam(label = "security", secret = true,
-              description = "The participant token (from StartChatContact), used when the message carries neither"
-                            + " connection token nor participant token: the component makes a connection token from"
-                            + " it (CreateParticipantConnection) and keeps it until shortly before it expires. Use a"
-                            + " property placeholder to keep it out of route files.")
+            description = "The participant token (from StartChatContact), used when the message carries neither"
+                    + " connection token nor participant token: the component makes a connection token from"
+                    + " it (CreateParticipantConnection) and keeps it until shortly before it expires. Use a"
+                    + " property placeholder to keep it out of route files.")
     private String participantToken;
 
     @UriParam(label = "producer", defaultValue = "CONNECTION_CREDENTIALS",
-              description = "createParticipantConnection: the connection types to ask for, comma-separated:"
-                            + " CONNECTION_CREDENTIALS, WEBSOCKET.")
+            description = "createParticipantConnection: the connection types to ask for, comma-separated:"
+                    + " CONNECTION_CREDENTIALS, WEBSOCKET.")
     private String connectionTypes = "CONNECTION_CREDENTIALS";
 
     @UriParam(label = "producer",
-              description = "createParticipantConnection: mark the participant as connected (ConnectParticipant);"
-                            + " sent only when set.")
+            description = "createParticipantConnection: mark the participant as connected (ConnectParticipant);"
+                    + " sent only when set.")
     private Boolean connectParticipant;
 
     @UriParam(label = "producer", defaultValue = "false",
-              description = "getTranscript: follow NextToken to the last page and return every item in one list.")
+            description = "getTranscript: follow NextToken to the last page and return every item in one list.")
     private boolean transcriptAllPages;
 
     @UriParam(label = "producer,advanced",
-              description = "A fixed idempotency token (ClientToken), as the CamelConnectParticipantClientToken header."
-                            + " Rarely needed: by default tokens derive from the message, so redeliveries repeat"
-                            + " rather than duplicate.")
+            description = "A fixed idempotency token (ClientToken), as the CamelConnectParticipantClientToken header."
+                    + " Rarely needed: by default tokens derive from the message, so redeliveries repeat"
+                    + " rather than duplicate.")
     private String clientToken;
 
     @UriParam(defaultValue = "us-east-1",
-              description = "The AWS region of the Amazon Connect instance; the endpoint is"
-                            + " https://participant.connect.{region}.amazonaws.com")
+            description = "The AWS region of the Amazon Connect instance; the endpoint is"
+                    + " https://participant.connect.{region}.amazonaws.com")
     private String region = "us-east-1";
 
     @UriParam(defaultValue = "false",
-              description = "Set the need for overriding the endpoint; uriEndpointOverride must then be set."
-                            + " Setting uriEndpointOverride alone has the same effect.")
+            description = "Set the need for overriding the endpoint; uriEndpointOverride must then be set."
+                    + " Setting uriEndpointOverride alone has the same effect.")
     private boolean overrideEndpoint;
 
     @UriParam(description = "The base URL to call instead of the regional endpoint, such as http://127.0.0.1:8089"
-                            + " for the embedded simulator, or a FIPS or VPC endpoint.")
+            + " for the embedded simulator, or a FIPS or VPC endpoint.")
     private String uriEndpointOverride;
 
     @UriParam(label = "producer", defaultValue = "3",
-              description = "How many attempts each call gets before it fails (1 means no retry). Throttling, 5xx,"
-                            + " timeouts and dropped connections are retried.")
+            description = "How many attempts each call gets before it fails (1 means no retry). Throttling, 5xx,"
+                    + " timeouts and dropped connections are retried.")
     private int maxAttempts = 3;
 
     @UriParam(label = "producer", defaultValue = "100",
-              description = "The most attachment ids one message may carry; a message with more is refused whole"
-                            + " before anything is sent.")
+            description = "The most attachment ids one message may carry; a message with more is refused whole"
+                    + " before anything is sent.")
     private int maxAttachmentsPerMessage = 100;
 
     @UriParam(label = "producer", defaultValue = "20971520",
-              description = "startAttachmentUpload, sendAttachment: the largest attachment, in bytes, accepted before"
-                            + " any call (20 MB, the service's default; instances can allow more).")
+            description = "startAttachmentUpload, sendAttachment: the largest attachment, in bytes, accepted before"
+                    + " any call (20 MB, the service's default; instances can allow more).")
     private long maxAttachmentSize = 20L * 1024 * 1024;
 
     @UriParam(label = "producer",
-              description = "startAttachmentUpload, sendAttachment: the file types accepted, as comma-separated"
-                            + " extensions (e.g. pdf,png,jpg,docx); empty accepts any.")
+            description = "startAttachmentUpload, sendAttachment: the file types accepted, as comma-separated"
+                    + " extensions (e.g. pdf,png,jpg,docx); empty accepts any.")
     private String allowedFileTypes;
 
     @UriParam(label = "producer",
-              description = "getAttachment: how long the download URL stays valid, 5 to 300 seconds; the service's"
-                            + " default when not set.")
+            description = "getAttachment: how long the download URL stays valid, 5 to 300 seconds; the service's"
+                    + " default when not set.")
     private Integer urlExpiryInSeconds;
 
     @UriParam(label = "producer,advanced", defaultValue = "100", javaType = "java.time.Duration",
-              description = "The base delay of the exponential backoff with full jitter, in milliseconds.")
+            description = "The base delay of the exponential backoff with full jitter, in milliseconds.")
     private long retryBaseDelay = 100;
 
     @UriParam(label = "producer,advanced", defaultValue = "20000", javaType = "java.time.Duration",
-              description = "The longest wait between two attempts, in milliseconds; also caps a Retry-After.")
+            description = "The longest wait between two attempts, in milliseconds; also caps a Retry-After.")
     private long retryMaxDelay = 20000;
 
     @UriParam(label = "producer", defaultValue = "true",
-              description = "Learn the allowed call rate of each operation from the service's throttling answers and"
-                            + " pace calls to it, shared by every endpoint of the Camel context that calls the same"
-                            + " service and operation: a throttled call waits for its turn and goes again, without"
-                            + " using one of its maxAttempts. When false, a throttle is retried as any transient"
-                            + " error.")
+            description = "Learn the allowed call rate of each operation from the service's throttling answers and"
+                    + " pace calls to it, shared by every endpoint of the Camel context that calls the same"
+                    + " service and operation: a throttled call waits for its turn and goes again, without"
+                    + " using one of its maxAttempts. When false, a throttle is retried as any transient"
+                    + " error.")
     private boolean adaptiveRateLimit = true;
 
     @UriParam(label = "producer",
-              description = "A fixed cap on the calls per second to each operation, for a known quota; 0 for none."
-                            + " Applies with or without adaptiveRateLimit.")
+            description = "A fixed cap on the calls per second to each operation, for a known quota; 0 for none."
+                    + " Applies with or without adaptiveRateLimit.")
     private double rateLimit;
 
     @UriParam(label = "producer", defaultValue = "120000", javaType = "java.time.Duration",
-              description = "How long one message may wait for capacity, in milliseconds, across all its calls: for"
-                            + " its turn at the learned or fixed rate, for a throttle's Retry-After, and for the"
-                            + " service to come back from an outage (its last calls all faults in a row). Past it the"
-                            + " message fails retryable, so the route's redeliveries and dead letters take over. 0"
-                            + " fails at once instead of waiting.")
+            description = "How long one message may wait for capacity, in milliseconds, across all its calls: for"
+                    + " its turn at the learned or fixed rate, for a throttle's Retry-After, and for the"
+                    + " service to come back from an outage (its last calls all faults in a row). Past it the"
+                    + " message fails retryable, so the route's redeliveries and dead letters take over. 0"
+                    + " fails at once instead of waiting.")
     private long maxWaitForCapacity = 120000;
 
     @UriParam(label = "producer", defaultValue = "10000", javaType = "java.time.Duration",
-              description = "How long to wait for a connection to the service, in milliseconds.")
+            description = "How long to wait for a connection to the service, in milliseconds.")
     private long connectTimeout = 10000;
 
     @UriParam(label = "producer", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "How long one attempt waits for the service's answer, in milliseconds.")
+            description = "How long one attempt waits for the service's answer, in milliseconds.")
     private long responseTimeout = 30000;
 
     @UriParam(label = "producer", defaultValue = "50",
-              description = "The size of the endpoint's HTTP connection pool.")
+            description = "The size of the endpoint's HTTP connection pool.")
     private int maxConnections = 50;
 
     @UriParam(label = "proxy", description = "The host of an HTTP proxy to reach the service through.")
@@ -148,22 +151,22 @@ public class ConnectParticipantConfiguration implements Cloneable {
     private Integer proxyPort;
 
     @UriParam(label = "proxy", defaultValue = "http", enums = "http,https",
-              description = "The scheme used to talk to the proxy.")
+            description = "The scheme used to talk to the proxy.")
     private String proxyProtocol = "http";
 
     @UriParam(label = "security",
-              description = "TLS settings (trust store, key store, protocols) for the connection to the service.")
+            description = "TLS settings (trust store, key store, protocols) for the connection to the service.")
     private SSLContextParameters sslContextParameters;
 
     @UriParam(label = "advanced", javaType = "io.micrometer.core.instrument.MeterRegistry",
-              description = "A Micrometer MeterRegistry for the component's meters (connectparticipant.*); when not"
-                            + " set, the one bound in the Camel registry (Spring Boot's, say), if any. Without"
-                            + " Micrometer on the class path nothing is recorded.")
+            description = "A Micrometer MeterRegistry for the component's meters (connectparticipant.*); when not"
+                    + " set, the one bound in the Camel registry (Spring Boot's, say), if any. Without"
+                    + " Micrometer on the class path nothing is recorded.")
     private Object meterRegistry;
 
     @UriParam(label = "advanced",
-              description = "An HTTP client to use instead of the endpoint's own; it must not retry by itself. The"
-                            + " endpoint does not close it.")
+            description = "An HTTP client to use instead of the endpoint's own; it must not retry by itself. The"
+                    + " endpoint does not close it.")
     private CloseableHttpClient httpClient;
 
     public ConnectParticipantOperations getOperation() {
@@ -215,16 +218,16 @@ public class ConnectParticipantConfiguration implements Cloneable {
     }
 
     /** The connection types as the service names them, checked. */
-    public java.util.List<String> connectionTypeList() {
-        java.util.List<String> types = new java.util.ArrayList<>();
+    public List<String> connectionTypeList() {
+        List<String> types = new ArrayList<>();
         for (String type : connectionTypes == null ? new String[0] : connectionTypes.split(",")) {
-            String name = type.strip().toUpperCase(java.util.Locale.ROOT);
+            String name = type.strip().toUpperCase(Locale.ROOT);
             if (name.isEmpty()) {
                 continue;
             }
             if (!"CONNECTION_CREDENTIALS".equals(name) && !"WEBSOCKET".equals(name)) {
                 throw new IllegalArgumentException("connectionTypes holds '" + type.strip()
-                                                   + "'; the types are CONNECTION_CREDENTIALS and WEBSOCKET");
+                        + "'; the types are CONNECTION_CREDENTIALS and WEBSOCKET");
             }
             if (!types.contains(name)) {
                 types.add(name);
@@ -449,7 +452,7 @@ public class ConnectParticipantConfiguration implements Cloneable {
         // the region becomes part of a host name: anything but one DNS label would send the calls elsewhere
         if (!REGION.matcher(label).matches()) {
             throw new IllegalArgumentException("region must be an AWS region such as eu-central-1 (one host name label:"
-                                               + " lower-case letters, digits and hyphens), was '" + label + "'");
+                    + " lower-case letters, digits and hyphens), was '" + label + "'");
         }
         return "https://participant.connect." + label + ".amazonaws.com";
     }
@@ -465,14 +468,14 @@ public class ConnectParticipantConfiguration implements Cloneable {
         String scheme = uri.getScheme();
         if (scheme == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
             throw new IllegalArgumentException("uriEndpointOverride must be an http or https URL, was scheme '"
-                                               + scheme + "'");
+                    + scheme + "'");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new IllegalArgumentException("uriEndpointOverride must name a host, e.g. http://127.0.0.1:8089");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("uriEndpointOverride must be a base URL, without user info, query or"
-                                               + " fragment");
+                    + " fragment");
         }
     }
 
@@ -491,11 +494,11 @@ public class ConnectParticipantConfiguration implements Cloneable {
         }
         if (rateLimit < 0 || Double.isNaN(rateLimit) || Double.isInfinite(rateLimit)) {
             throw new IllegalArgumentException("rateLimit must be 0 (none) or a positive number of calls per second,"
-                                               + " was " + rateLimit);
+                    + " was " + rateLimit);
         }
         if (maxWaitForCapacity < 0) {
             throw new IllegalArgumentException("maxWaitForCapacity must not be negative (0 fails at once instead of"
-                                               + " waiting), was " + maxWaitForCapacity);
+                    + " waiting), was " + maxWaitForCapacity);
         }
         if (connectTimeout <= 0 || responseTimeout <= 0) {
             throw new IllegalArgumentException("connectTimeout and responseTimeout must be positive");
@@ -507,7 +510,8 @@ public class ConnectParticipantConfiguration implements Cloneable {
             throw new IllegalArgumentException("maxAttachmentSize must be at least 1");
         }
         if (urlExpiryInSeconds != null && (urlExpiryInSeconds < 5 || urlExpiryInSeconds > 300)) {
-            throw new IllegalArgumentException("urlExpiryInSeconds must be between 5 and 300, was " + urlExpiryInSeconds);
+            throw new IllegalArgumentException(
+                    "urlExpiryInSeconds must be between 5 and 300, was " + urlExpiryInSeconds);
         }
         connectionTypeList();
         if (proxyHost != null && proxyPort == null) {

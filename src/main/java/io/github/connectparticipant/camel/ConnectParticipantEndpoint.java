@@ -29,8 +29,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  * from a participant token: no AWS credentials and no SigV4.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "connectparticipant", title = "AWS Connect Participant",
-             syntax = "connectparticipant:operation", producerOnly = true,
-             category = { Category.CLOUD, Category.CHAT }, headersClass = ConnectParticipantConstants.class)
+        syntax = "connectparticipant:operation", producerOnly = true,
+        category = {Category.CLOUD, Category.CHAT}, headersClass = ConnectParticipantConstants.class)
 public class ConnectParticipantEndpoint extends DefaultEndpoint {
 
     @UriParam

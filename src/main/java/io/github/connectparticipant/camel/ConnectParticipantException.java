@@ -43,7 +43,8 @@ public class ConnectParticipantException extends RuntimeCamelException {
     /** The exception a route sees for this failure: invalid input as {@link ConnectParticipantInvalidInputException}. */
     public static ConnectParticipantException of(FailedCall failure) {
         return failure.invalidInput()
-                ? new ConnectParticipantInvalidInputException(failure) : new ConnectParticipantException(failure);
+                ? new ConnectParticipantInvalidInputException(failure)
+                : new ConnectParticipantException(failure);
     }
 
     /**

@@ -65,7 +65,8 @@ public class ConnectParticipantFailureHeaders implements Processor {
 
     private static Map<String, Object> reason(Exchange exchange) {
         Throwable failure = exchange.getException() != null
-                ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+                ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Map<String, Object> reason = new LinkedHashMap<>();
         if (failure instanceof ConnectParticipantException e) {
             reason.put(ERROR_CODE, e.getErrorCode());

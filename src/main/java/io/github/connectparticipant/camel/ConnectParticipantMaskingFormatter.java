@@ -19,8 +19,8 @@ public class ConnectParticipantMaskingFormatter extends DefaultMaskingFormatter 
      */
     private static final Pattern JSON_TOKEN_MEMBER = Pattern.compile(
             "(\"(?:ConnectionToken|connectionToken|ParticipantToken|participantToken|"
-            + ConnectParticipantConstants.CONNECTION_TOKEN + "|" + ConnectParticipantConstants.PARTICIPANT_TOKEN
-            + ")\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")");
+                    + ConnectParticipantConstants.CONNECTION_TOKEN + "|" + ConnectParticipantConstants.PARTICIPANT_TOKEN
+                    + ")\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")");
 
     public ConnectParticipantMaskingFormatter() {
         addKeyword(ConnectParticipantConstants.CONNECTION_TOKEN);

@@ -93,7 +93,9 @@ public enum ConnectParticipantOperations implements ServiceOperation {
         String content = call.body();
         call.sent(call.withConnectionToken(token -> call.families().messaging().sendEvent(call.operation(),
                 call.header(ConnectParticipantConstants.CONTENT_TYPE), content == null || content.isEmpty()
-                        ? null : content, token, call.context())));
+                        ? null
+                        : content,
+                token, call.context())));
     }),
 
     /** Reads the chat's transcript, a page or all of it. */
@@ -129,7 +131,8 @@ public enum ConnectParticipantOperations implements ServiceOperation {
     /** Asks for the URL that authenticates the customer in the chat. */
     getAuthenticationUrl("GetAuthenticationUrl", "POST", "/participant/authentication-url", call -> {
         GetAuthenticationUrlResult result = call.done(call.withConnectionToken(token -> call.families()
-                .connections().getAuthenticationUrl(call.operation(), call.header(ConnectParticipantConstants.SESSION_ID),
+                .connections().getAuthenticationUrl(call.operation(),
+                        call.header(ConnectParticipantConstants.SESSION_ID),
                         call.header(ConnectParticipantConstants.REDIRECT_URI), token, call.context())));
         call.setHeader(ConnectParticipantConstants.AUTHENTICATION_URL, result.getAuthenticationUrl());
     }),
@@ -142,6 +145,7 @@ public enum ConnectParticipantOperations implements ServiceOperation {
     /** Reads a message into the operation's calls and puts the result in it. */
     @FunctionalInterface
     interface Handler {
+
         void handle(OperationCall call);
     }
 

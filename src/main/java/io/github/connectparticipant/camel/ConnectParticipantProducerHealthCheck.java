@@ -35,7 +35,7 @@ public class ConnectParticipantProducerHealthCheck extends AbstractHealthCheck {
         if (budget.inOutage()) {
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - budget.outageSinceNanos());
             builder.message("The Participant Service has failed every call for " + seconds + " s (last: "
-                            + budget.lastFaultCode() + "); messages wait for it, probing once a second")
+                    + budget.lastFaultCode() + "); messages wait for it, probing once a second")
                     .detail("outage.seconds", seconds)
                     .down();
             return;
@@ -45,7 +45,7 @@ public class ConnectParticipantProducerHealthCheck extends AbstractHealthCheck {
             builder.detail(HTTP_RESPONSE_CODE, status).up();
         } catch (ServiceCallFailure noAnswer) {
             builder.message("The Participant Service does not answer: " + noAnswer.errorCode() + ": "
-                            + noAnswer.getMessage())
+                    + noAnswer.getMessage())
                     .error(noAnswer.getCause())
                     .down();
         }

@@ -30,7 +30,7 @@ final class MessageTokens {
      * @param fromBody the connection token the body gives, or null
      */
     <T> T withConnectionToken(Message message, String fromBody, CallContext context,
-                              ParticipantConnections connections, Function<String, T> operation) {
+            ParticipantConnections connections, Function<String, T> operation) {
         String connectionToken = firstGiven(header(message, ConnectParticipantConstants.CONNECTION_TOKEN), fromBody,
                 configuration.getConnectionToken());
         if (connectionToken != null) {
@@ -48,8 +48,8 @@ final class MessageTokens {
         String participantToken = givenParticipantToken(message);
         if (participantToken == null || participantToken.isBlank()) {
             throw new ConnectParticipantInvalidInputException("no participant token: set the "
-                                                              + ConnectParticipantConstants.PARTICIPANT_TOKEN
-                                                              + " header or the participantToken option");
+                    + ConnectParticipantConstants.PARTICIPANT_TOKEN
+                    + " header or the participantToken option");
         }
         RequestLimits.checkBearer("the participant token", participantToken);
         return participantToken;
@@ -76,10 +76,10 @@ final class MessageTokens {
         if (connectionToken == null || connectionToken.isBlank()) {
             throw new ConnectParticipantInvalidInputException(
                     "no connection token: set the " + ConnectParticipantConstants.CONNECTION_TOKEN
-                                                              + " header, the body's ConnectionToken or the"
-                                                              + " connectionToken option, or a participant token (the "
-                                                              + ConnectParticipantConstants.PARTICIPANT_TOKEN
-                                                              + " header or the participantToken option)");
+                            + " header, the body's ConnectionToken or the"
+                            + " connectionToken option, or a participant token (the "
+                            + ConnectParticipantConstants.PARTICIPANT_TOKEN
+                            + " header or the participantToken option)");
         }
         RequestLimits.checkBearer("the connection token", connectionToken);
     }

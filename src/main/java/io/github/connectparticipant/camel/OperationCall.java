@@ -20,7 +20,7 @@ final class OperationCall {
     private final OperationFamilies families;
 
     OperationCall(ConnectParticipantOperations operation, Exchange exchange, CallContext context,
-                  OperationFamilies families) {
+            OperationFamilies families) {
         this.operation = operation;
         this.exchange = exchange;
         this.context = context;

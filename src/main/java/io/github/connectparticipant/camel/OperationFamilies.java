@@ -12,8 +12,8 @@ import io.github.connectparticipant.camel.transcript.TranscriptReading;
  * tokens, and each family of operations over the endpoint's service client.
  */
 record OperationFamilies(ConnectParticipantConfiguration configuration, MessageTokens tokens,
-                         AttachmentRequestReader attachmentRequests, AttachmentSources attachmentSources,
-                         AttachmentCompletion attachmentCompletion, AttachmentSending attachmentSending,
-                         AttachmentDownloads attachmentDownloads, ChatMessaging messaging,
-                         TranscriptReading transcripts, ParticipantConnections connections) {
+        AttachmentRequestReader attachmentRequests, AttachmentSources attachmentSources,
+        AttachmentCompletion attachmentCompletion, AttachmentSending attachmentSending,
+        AttachmentDownloads attachmentDownloads, ChatMessaging messaging,
+        TranscriptReading transcripts, ParticipantConnections connections) {
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.spi.ExchangeFormatter;
 import org.apache.camel.spi.MaskingFormatter;
@@ -58,7 +59,8 @@ final class TokenLogMasking {
         Tracer tracer = camelContext.getTracer();
         if (tracer != null && !(tracer.getExchangeFormatter() instanceof MaskedExchangeFormatter)) {
             ExchangeFormatter formatter = tracer.getExchangeFormatter();
-            tracer.setExchangeFormatter(new MaskedExchangeFormatter(formatter != null ? formatter : tracerStyle(), mask));
+            tracer.setExchangeFormatter(
+                    new MaskedExchangeFormatter(formatter != null ? formatter : tracerStyle(), mask));
         }
     }
 
@@ -74,9 +76,11 @@ final class TokenLogMasking {
     }
 
     private record MaskedExchangeFormatter(ExchangeFormatter formatter, MaskingFormatter mask)
-            implements ExchangeFormatter {
+            implements
+                ExchangeFormatter {
+
         @Override
-        public String format(org.apache.camel.Exchange exchange) {
+        public String format(Exchange exchange) {
             return mask.format(formatter.format(exchange));
         }
     }

@@ -5,11 +5,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,16 +44,17 @@ public final class Demo {
     private final PrintStream out;
     private final DemoSummary summary = new DemoSummary();
     private final DemoMeters meters = new DemoMeters();
-    private final java.util.function.Consumer<CamelContext> whenDrained;
+    private final Consumer<CamelContext> whenDrained;
     private EmbeddedKafka kafka;
     private int seededToKafka;
 
     Demo(DemoSettings settings, PrintStream out) {
-        this(settings, out, camel -> { });
+        this(settings, out, camel -> {
+        });
     }
 
     /** @param whenDrained called with the running context once the sample is drained, before the summary */
-    Demo(DemoSettings settings, PrintStream out, java.util.function.Consumer<CamelContext> whenDrained) {
+    Demo(DemoSettings settings, PrintStream out, Consumer<CamelContext> whenDrained) {
         this.settings = settings;
         this.out = out;
         this.whenDrained = whenDrained;
@@ -68,8 +72,9 @@ public final class Demo {
     DemoSummary run() throws Exception {
         prepareWorkFolder();
         try (ParticipantServiceSimulator simulator = settings.embeddedSimulator() ? startSimulator() : null;
-             EmbeddedBroker broker = settings.embeddedBroker()
-                     ? EmbeddedBroker.start(settings.workFolder().resolve("broker"), 0) : null) {
+                EmbeddedBroker broker = settings.embeddedBroker()
+                        ? EmbeddedBroker.start(settings.workFolder().resolve("broker"), 0)
+                        : null) {
             this.kafka = settings.kafka() ? EmbeddedKafka.start() : null;
             Main main = new Main();
             // the component records its meters here, as in an application with Micrometer; the summary reads them
@@ -81,14 +86,16 @@ public final class Demo {
                 main.addOverrideProperty("kafka.brokers", kafka.bootstrapServers());
                 // the Kafka route runs too
                 main.addOverrideProperty("camel.main.routes-exclude-pattern", "file:routes/none.yaml");
-                out.println("demo: embedded Kafka at " + kafka.bootstrapServers() + "; the queue's sample goes to topic "
-                            + settings.kafkaTopic());
+                out.println(
+                        "demo: embedded Kafka at " + kafka.bootstrapServers() + "; the queue's sample goes to topic "
+                                + settings.kafkaTopic());
             }
             if (simulator != null) {
                 main.addOverrideProperty("participant.url", simulator.baseUrl());
                 out.println("demo: Participant Service simulator at " + simulator.baseUrl());
             }
             main.addMainListener(new MainListenerSupport() {
+
                 @Override
                 public void beforeConfigure(BaseMainSupport main) {
                     main.getCamelContext().getManagementStrategy().addEventNotifier(summary);
@@ -121,8 +128,10 @@ public final class Demo {
                 Thread.sleep(500);
                 long pendingFiles = filesIn(settings.inbox()) + filesIn(settings.outbox());
                 long pendingMessages = browse(settings.queueName()).size() + browse(settings.chatQueueName()).size()
-                                       + (kafka != null ? seededToKafka - kafka.committed(settings.kafkaGroup(),
-                                               settings.kafkaTopic()) : 0);
+                        + (kafka != null
+                                ? seededToKafka - kafka.committed(settings.kafkaGroup(),
+                                        settings.kafkaTopic())
+                                : 0);
                 int inflight = camel.getInflightRepository().size();
                 quietChecks = pendingFiles == 0 && pendingMessages == 0 && inflight == 0 ? quietChecks + 1 : 0;
                 out.printf("demo: %d files and %d queue messages waiting, %d in flight; %d attachments completed%n",
@@ -133,7 +142,7 @@ public final class Demo {
             summary.print(out, settings);
             if (settings.keepRunning()) {
                 out.println("demo: still running (demo.keepRunning=true): drop files into " + settings.inbox()
-                            + "; Ctrl-C to stop");
+                        + "; Ctrl-C to stop");
                 return;
             }
         } catch (Exception e) {
@@ -146,8 +155,10 @@ public final class Demo {
         ParticipantServiceSimulator simulator = ParticipantServiceSimulator.start(0)
                 .acceptConnectionTokens(settings.connectionToken())
                 .refuseAttachmentIds(List.of(settings.refusedIds().split(",")));
-        settings.throttledIds().forEach((id, times) -> simulator.faults().scriptFor(id, repeat(Fault.throttle(), times)));
-        settings.failingIds().forEach((id, times) -> simulator.faults().scriptFor(id, repeat(Fault.internalError(), times)));
+        settings.throttledIds()
+                .forEach((id, times) -> simulator.faults().scriptFor(id, repeat(Fault.throttle(), times)));
+        settings.failingIds()
+                .forEach((id, times) -> simulator.faults().scriptFor(id, repeat(Fault.internalError(), times)));
         simulator.quota(settings.quota());
         if (settings.participantToken() != null) {
             simulator.acceptParticipantTokens(settings.participantToken());
@@ -157,7 +168,7 @@ public final class Demo {
 
     private static Fault[] repeat(Fault fault, int times) {
         Fault[] faults = new Fault[times];
-        java.util.Arrays.fill(faults, fault);
+        Arrays.fill(faults, fault);
         return faults;
     }
 
@@ -184,7 +195,7 @@ public final class Demo {
         List<Path> chat = list(settings.examplesChat());
         try (ProducerTemplate template = camel.createProducerTemplate()) {
             if (kafka != null) {
-                List<String> records = new java.util.ArrayList<>();
+                List<String> records = new ArrayList<>();
                 for (Path message : messages) {
                     records.add(Files.readString(message));
                 }
@@ -205,7 +216,7 @@ public final class Demo {
         }
         summary.seeded(files.size(), messages.size(), outgoing.size(), settings.backlogMessages(), chat.size());
         out.printf("demo: seeded %d files into %s, %d messages into %s, a backlog of %d into queue %s, %d chat"
-                   + " messages and %d files into %s%n", files.size(), settings.inbox(), messages.size(),
+                + " messages and %d files into %s%n", files.size(), settings.inbox(), messages.size(),
                 kafka != null ? "topic " + settings.kafkaTopic() : "queue " + settings.queueName(),
                 settings.backlogMessages(), settings.queueName(), chat.size(), outgoing.size(), settings.outbox());
     }
@@ -224,7 +235,8 @@ public final class Demo {
     private void collectOutputs(boolean drained) throws Exception {
         Map<String, Integer> byReason = new TreeMap<>();
         int deadFiles = 0;
-        for (Path deadLetters : List.of(settings.inbox().resolve(".deadletter"), settings.outbox().resolve(".deadletter"))) {
+        for (Path deadLetters : List.of(settings.inbox().resolve(".deadletter"),
+                settings.outbox().resolve(".deadletter"))) {
             for (Path reasonFile : list(deadLetters)) {
                 if (reasonFile.getFileName().toString().endsWith(".reason.json")) {
                     JsonNode reason = JSON.readTree(reasonFile.toFile());
@@ -234,7 +246,7 @@ public final class Demo {
                 }
             }
         }
-        List<Message> deadMessages = new java.util.ArrayList<>(browse(settings.deadLetterQueueName()));
+        List<Message> deadMessages = new ArrayList<>(browse(settings.deadLetterQueueName()));
         deadMessages.addAll(browse(settings.chatDeadLetterQueueName()));
         int deadRecords = 0;
         if (kafka != null) {
@@ -242,7 +254,8 @@ public final class Demo {
                 String status = record.get(ConnectParticipantFailureHeaders.STATUS_CODE);
                 String attempts = record.get(ConnectParticipantFailureHeaders.ATTEMPTS);
                 byReason.merge(reasonText(record.get(ConnectParticipantFailureHeaders.ERROR_CODE),
-                        status != null ? Integer.parseInt(status) : 0, attempts != null ? Integer.parseInt(attempts) : 0),
+                        status != null ? Integer.parseInt(status) : 0,
+                        attempts != null ? Integer.parseInt(attempts) : 0),
                         1, Integer::sum);
                 deadRecords++;
             }
@@ -274,11 +287,11 @@ public final class Demo {
 
     private List<Message> browse(String queue) throws Exception {
         try (ActiveMQJMSConnectionFactory factory = new ActiveMQJMSConnectionFactory(settings.brokerUrl());
-             Connection connection = factory.createConnection()) {
+                Connection connection = factory.createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             QueueBrowser browser = session.createBrowser(session.createQueue(queue));
-            List<Message> messages = new java.util.ArrayList<>();
+            List<Message> messages = new ArrayList<>();
             Enumeration<?> all = browser.getEnumeration();
             while (all.hasMoreElements()) {
                 messages.add((Message) all.nextElement());

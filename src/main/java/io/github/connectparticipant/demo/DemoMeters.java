@@ -23,6 +23,7 @@ final class DemoMeters {
     DemoMeters() {
         // the median and the 99th percentile of whole calls, as an operator would configure them
         registry.config().meterFilter(new MeterFilter() {
+
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
                 if (!"connectparticipant.call.duration".equals(id.getName())) {
@@ -59,7 +60,7 @@ final class DemoMeters {
 
     /** Calls by outcome, HTTP attempts, throttled attempts, and the times of successful calls by operation. */
     record CallFigures(Map<String, Long> callsByOutcome, long attempts, long throttles,
-                       Map<String, CallTimes> successTimes) {
+            Map<String, CallTimes> successTimes) {
 
         long calls() {
             return callsByOutcome.values().stream().mapToLong(Long::longValue).sum();

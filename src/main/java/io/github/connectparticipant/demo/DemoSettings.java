@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The demo's settings from examples/demo.properties, where an override of the same name (a JVM system property
  * when run from the command line) wins; the overrides go to Camel too.
  */
-record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path inbox, Path examplesInbox, Path examplesQueue,
+record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path inbox, Path examplesInbox,
+        Path examplesQueue,
         Path outbox, Path examplesOutbox, Path examplesChat, String chatQueueName, String chatDeadLetterQueueName,
         String participantToken, boolean kafka, String kafkaTopic, String kafkaDeadLetterTopic, String kafkaGroup,
         String queueName, String deadLetterQueueName, String connectionToken, boolean embeddedSimulator,
@@ -23,8 +25,8 @@ record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path
     static final Path DEFAULT_CONFIG = Path.of("examples", "demo.properties");
 
     /** The names a -D may set besides those in the file: the demo's, the routes' and Camel's own. */
-    private static final java.util.regex.Pattern OVERRIDABLE
-            = java.util.regex.Pattern.compile("(demo|participant|inbox|outbox|queue|redelivery|camel)\\.");
+    private static final Pattern OVERRIDABLE = Pattern
+            .compile("(demo|participant|inbox|outbox|queue|redelivery|camel)\\.");
 
     static DemoSettings load(Path configFile, Properties candidates) throws IOException {
         Properties file = new Properties();

@@ -6,10 +6,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.connectparticipant.camel.ConnectParticipantEndpoint;
 import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
 import io.github.connectparticipant.camel.model.SendAttachmentResult;
 import io.github.connectparticipant.camel.model.SendMessageResult;
-import io.github.connectparticipant.camel.ConnectParticipantEndpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -52,7 +52,7 @@ public final class DemoSummary extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         if (event instanceof CamelEvent.ExchangeSentEvent sent
-            && sent.getEndpoint() instanceof ConnectParticipantEndpoint) {
+                && sent.getEndpoint() instanceof ConnectParticipantEndpoint) {
             Exchange exchange = sent.getExchange();
             if (exchange.getException() == null && exchange.getMessage().getBody() instanceof SendAttachmentResult) {
                 sentFiles.incrementAndGet();
@@ -61,10 +61,11 @@ public final class DemoSummary extends EventNotifierSupport {
                 sentChatMessages.incrementAndGet();
             }
             if (exchange.getException() == null
-                && exchange.getMessage().getBody() instanceof CompleteAttachmentUploadResult result) {
+                    && exchange.getMessage().getBody() instanceof CompleteAttachmentUploadResult result) {
                 completedMessages.incrementAndGet();
                 completedAttachments.addAndGet(result.getAttachments().size());
-                boolean redelivered = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) > 0;
+                boolean redelivered = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0,
+                        Integer.class) > 0;
                 for (CompleteAttachmentUploadResult.CompletedAttachment attachment : result.getAttachments()) {
                     attemptsByAttachment.put(attachment.getAttachmentId(), attachment.getAttempts());
                     if (attachment.getAttempts() > 1 || redelivered) {
@@ -105,7 +106,7 @@ public final class DemoSummary extends EventNotifierSupport {
     }
 
     synchronized void outputs(int filesDone, int filesDeadLettered, int messagesDeadLettered,
-                              Map<String, Integer> deadLettersByReason, boolean drained) {
+            Map<String, Integer> deadLettersByReason, boolean drained) {
         this.filesDone = filesDone;
         this.filesDeadLettered = filesDeadLettered;
         this.messagesDeadLettered = messagesDeadLettered;
@@ -152,8 +153,8 @@ public final class DemoSummary extends EventNotifierSupport {
     /** Inputs that ended neither completed nor dead-lettered. */
     public synchronized int lost() {
         return filesSeeded + messagesSeeded + backlogSeeded + outgoingSeeded + chatSeeded - completedMessages.get()
-               - sentFiles.get() - sentChatMessages.get()
-               - deadLettered();
+                - sentFiles.get() - sentChatMessages.get()
+                - deadLettered();
     }
 
     public synchronized boolean drained() {
@@ -171,7 +172,7 @@ public final class DemoSummary extends EventNotifierSupport {
         out.println();
         out.println("==================== connectparticipant demo: summary ====================");
         out.printf("input          %d files of ids, %d queue messages and a backlog of %d, %d files to attach,"
-                   + " %d chat messages%n", filesSeeded, messagesSeeded, backlogSeeded, outgoingSeeded, chatSeeded);
+                + " %d chat messages%n", filesSeeded, messagesSeeded, backlogSeeded, outgoingSeeded, chatSeeded);
         out.printf("completed      %d messages, %d attachment ids (%d of them retried)%n", completedMessages.get(),
                 completedAttachments.get(), retriedAttachments.get());
         out.printf("sent           %d files as chat attachments, %d chat messages (from a participant token)%n",
@@ -205,7 +206,8 @@ public final class DemoSummary extends EventNotifierSupport {
         int scripted = settings.throttledIds().values().stream().mapToInt(Integer::intValue).sum();
         String quota = settings.quota() > 0 ? String.format("its quota of %.0f calls/s", settings.quota()) : null;
         String script = scripted > 0 ? scripted + " scripted whatever the rate" : null;
-        return "the simulator" + (quota == null && script == null ? ""
+        return "the simulator" + (quota == null && script == null
+                ? ""
                 : " (" + (quota == null ? script : script == null ? quota : quota + " and " + script) + ")");
     }
 }

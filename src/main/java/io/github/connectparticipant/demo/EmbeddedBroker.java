@@ -72,7 +72,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** The port the TCP acceptor is bound to; -1 without one. */
     public int tcpPort() {
         return server.getActiveMQServer().getRemotingService().getAcceptor("tcp") instanceof NettyAcceptor acceptor
-                ? acceptor.getActualPort() : -1;
+                ? acceptor.getActualPort()
+                : -1;
     }
 
     /** Messages in the queue, delivered or not yet acknowledged; 0 for a queue that does not exist. */

@@ -1,17 +1,28 @@
 package io.github.connectparticipant.demo;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -42,14 +53,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Until the broker answers (the test kit's own wait needs JUnit, which the demo does not have). */
     private void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             for (;;) {
                 try {
-                    if (!admin.describeCluster().nodes().get(5, java.util.concurrent.TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
                         return;
                     }
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                } catch (ExecutionException | TimeoutException e) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("the embedded Kafka broker did not start", e);
                     }
@@ -65,7 +76,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public void createTopics(int partitions, String... names) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            admin.createTopics(java.util.Arrays.stream(names).map(name -> new NewTopic(name, partitions, (short) 1))
+            admin.createTopics(Arrays.stream(names).map(name -> new NewTopic(name, partitions, (short) 1))
                     .toList()).all().get();
         }
     }
@@ -96,25 +107,25 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Every record of the topic, read from the start until the topic has no more, as value and text headers. */
     public List<Map<String, String>> readAll(String topic) {
         Properties config = new Properties();
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<Map<String, String>> records = new java.util.ArrayList<>();
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer
-                = new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
-                        new org.apache.kafka.common.serialization.StringDeserializer(),
-                        new org.apache.kafka.common.serialization.StringDeserializer())) {
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<Map<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config,
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             int emptyPolls = 0;
             while (emptyPolls < 3) {
-                var polled = consumer.poll(java.time.Duration.ofMillis(500));
+                var polled = consumer.poll(Duration.ofMillis(500));
                 emptyPolls = polled.isEmpty() ? emptyPolls + 1 : 0;
                 for (var record : polled) {
-                    Map<String, String> fields = new java.util.LinkedHashMap<>();
+                    Map<String, String> fields = new LinkedHashMap<>();
                     fields.put("value", record.value());
                     for (var header : record.headers()) {
-                        fields.put(header.key(), header.value() == null ? null
-                                : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+                        fields.put(header.key(), header.value() == null
+                                ? null
+                                : new String(header.value(), StandardCharsets.UTF_8));
                     }
                     records.add(fields);
                 }

@@ -112,7 +112,7 @@ final class AttachmentTransfers {
         // an x-amz-* header the URL did not sign, such as the service's bearer, is refused as unsigned
         for (String name : headers.keySet()) {
             if (name.toLowerCase().startsWith("x-amz-")
-                && issued.headersToInclude().keySet().stream().noneMatch(name::equalsIgnoreCase)) {
+                    && issued.headersToInclude().keySet().stream().noneMatch(name::equalsIgnoreCase)) {
                 return refuse(403, "AccessDenied");
             }
         }
@@ -152,11 +152,11 @@ final class AttachmentTransfers {
     private static String message(String code) {
         return switch (code) {
             case "SignatureDoesNotMatch" -> "The request signature we calculated does not match the signature you "
-                                            + "provided. Check your key and signing method.";
+                    + "provided. Check your key and signing method.";
             case "AccessDenied" -> "Request has expired, or there were headers present in the request which were "
-                                   + "not signed";
+                    + "not signed";
             case "IncompleteBody" -> "You did not provide the number of bytes specified by the Content-Length HTTP "
-                                     + "header";
+                    + "header";
             default -> code;
         };
     }
@@ -164,7 +164,7 @@ final class AttachmentTransfers {
     private static void sendS3Error(HttpExchange exchange, int status, String code, String message)
             throws IOException {
         byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
-                       + message + "</Message><RequestId>" + UUID.randomUUID() + "</RequestId></Error>")
+                + message + "</Message><RequestId>" + UUID.randomUUID() + "</RequestId></Error>")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/xml");
         exchange.sendResponseHeaders(status, body.length);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,32 +97,34 @@ final class ChatSessions {
     }
 
     /** The operation at this path, or null. */
-    ParticipantServiceSimulator.ServiceOperation operation(String path) {
+    ParticipantServiceSimulator.SimulatedOperation operation(String path) {
         return switch (path) {
-            case CONNECTION -> new ParticipantServiceSimulator.ServiceOperation(json -> "connection",
+            case CONNECTION -> new ParticipantServiceSimulator.SimulatedOperation(json -> "connection",
                     this::createConnection, "POST", true);
-            case MESSAGE -> new ParticipantServiceSimulator.ServiceOperation(json -> text(json, "Content"),
+            case MESSAGE -> new ParticipantServiceSimulator.SimulatedOperation(json -> text(json, "Content"),
                     (json, bearer) -> chatItem(json, "MESSAGE", true));
-            case EVENT -> new ParticipantServiceSimulator.ServiceOperation(json -> text(json, "ContentType"),
+            case EVENT -> new ParticipantServiceSimulator.SimulatedOperation(json -> text(json, "ContentType"),
                     (json, bearer) -> chatItem(json, "EVENT", false));
-            case TRANSCRIPT -> new ParticipantServiceSimulator.ServiceOperation(json -> "transcript",
+            case TRANSCRIPT -> new ParticipantServiceSimulator.SimulatedOperation(json -> "transcript",
                     (json, bearer) -> transcriptPage(json));
-            case DISCONNECT -> new ParticipantServiceSimulator.ServiceOperation(json -> "disconnect", this::disconnect);
-            case AUTHENTICATION_URL -> new ParticipantServiceSimulator.ServiceOperation(json -> text(json, "SessionId"),
-                    (json, bearer) -> authenticationUrl(json));
-            case CANCEL_AUTHENTICATION -> new ParticipantServiceSimulator.ServiceOperation(
+            case DISCONNECT ->
+                new ParticipantServiceSimulator.SimulatedOperation(json -> "disconnect", this::disconnect);
+            case AUTHENTICATION_URL ->
+                new ParticipantServiceSimulator.SimulatedOperation(json -> text(json, "SessionId"),
+                        (json, bearer) -> authenticationUrl(json));
+            case CANCEL_AUTHENTICATION -> new ParticipantServiceSimulator.SimulatedOperation(
                     json -> text(json, "SessionId"), (json, bearer) -> cancelAuthentication(json));
             default -> null;
         };
     }
 
     /** DescribeView: a GET of /participant/views/{ViewToken}. */
-    ParticipantServiceSimulator.ServiceOperation describeView(String encodedViewToken) {
+    ParticipantServiceSimulator.SimulatedOperation describeView(String encodedViewToken) {
         String viewToken = URLDecoder.decode(encodedViewToken, StandardCharsets.UTF_8);
-        return new ParticipantServiceSimulator.ServiceOperation(json -> viewToken, (json, bearer) -> {
+        return new ParticipantServiceSimulator.SimulatedOperation(json -> viewToken, (json, bearer) -> {
             if (viewToken.isEmpty() || viewToken.length() > 1000) {
                 return Answer.validation("Value at 'viewToken' failed to satisfy constraint: Member must have length"
-                                         + " between 1 and 1000");
+                        + " between 1 and 1000");
             }
             String name = views.get(viewToken);
             if (name == null) {
@@ -141,7 +144,7 @@ final class ChatSessions {
     Answer checkParticipantToken(String bearer) {
         if (bearer == null || bearer.isEmpty() || bearer.length() > 1000) {
             return Answer.validation("Value at 'participantToken' failed to satisfy constraint: Member must have"
-                                     + " length between 1 and 1000");
+                    + " length between 1 and 1000");
         }
         return participantTokens.contains(bearer) ? null : Answer.accessDenied();
     }
@@ -172,11 +175,11 @@ final class ChatSessions {
                         .put("Expiry", expiry.toString());
             } else if ("WEBSOCKET".equals(name)) {
                 result.putObject("Websocket").put("Url", baseUrl.get().replaceFirst("^http", "ws") + "/connect/"
-                                                         + UUID.randomUUID())
+                        + UUID.randomUUID())
                         .put("ConnectionExpiry", Instant.now().plusSeconds(100).toString());
             } else {
                 return Answer.validation("Value '" + name + "' at 'type' failed to satisfy constraint: Member must"
-                                         + " satisfy enum value set: [WEBSOCKET, CONNECTION_CREDENTIALS]");
+                        + " satisfy enum value set: [WEBSOCKET, CONNECTION_CREDENTIALS]");
             }
         }
         JsonNode connect = json.get("ConnectParticipant");
@@ -193,19 +196,20 @@ final class ChatSessions {
         String clientToken = text(json, "ClientToken");
         if (contentType == null || contentType.isEmpty() || contentType.length() > 100) {
             return Answer.validation("Value at 'contentType' failed to satisfy constraint: Member must have length"
-                                     + " between 1 and 100");
+                    + " between 1 and 100");
         }
         if (message && !MESSAGE_TYPES.contains(contentType)) {
             return Answer.validation("Content type " + contentType + " is not supported for messages");
         }
-        if (message ? content == null || content.isEmpty() || content.length() > 16384
+        if (message
+                ? content == null || content.isEmpty() || content.length() > 16384
                 : content != null && (content.isEmpty() || content.length() > 16384)) {
             return Answer.validation("Value at 'content' failed to satisfy constraint: Member must have length"
-                                     + " between 1 and 16384");
+                    + " between 1 and 16384");
         }
         if (clientToken != null && clientToken.length() > 500) {
             return Answer.validation("Value at 'clientToken' failed to satisfy constraint: Member must have length"
-                                     + " less than or equal to 500");
+                    + " less than or equal to 500");
         }
         ObjectNode item = clientToken != null ? itemsByClientToken.get(clientToken) : null;
         if (item == null) {
@@ -233,14 +237,14 @@ final class ChatSessions {
     private Answer transcriptPage(JsonNode json) {
         JsonNode maxResults = json.get("MaxResults");
         if (maxResults != null
-            && (!maxResults.canConvertToInt() || maxResults.asInt() < 0 || maxResults.asInt() > 100)) {
+                && (!maxResults.canConvertToInt() || maxResults.asInt() < 0 || maxResults.asInt() > 100)) {
             return Answer.validation("Value at 'maxResults' failed to satisfy constraint: Member must have value"
-                                     + " between 0 and 100");
+                    + " between 0 and 100");
         }
         String sortOrder = text(json, "SortOrder");
         if (sortOrder != null && !Set.of("ASCENDING", "DESCENDING").contains(sortOrder)) {
             return Answer.validation("Value at 'sortOrder' failed to satisfy constraint: Member must satisfy enum"
-                                     + " value set: [DESCENDING, ASCENDING]");
+                    + " value set: [DESCENDING, ASCENDING]");
         }
         String nextToken = text(json, "NextToken");
         int from;
@@ -254,7 +258,7 @@ final class ChatSessions {
             items = new ArrayList<>(transcript);
         }
         if (!"ASCENDING".equals(sortOrder)) {
-            java.util.Collections.reverse(items);
+            Collections.reverse(items);
         }
         int size = maxResults != null ? maxResults.asInt() : 10;
         int to = Math.min(items.size(), from + size);
@@ -283,7 +287,7 @@ final class ChatSessions {
         String redirectUri = text(json, "RedirectUri");
         if (redirectUri == null || redirectUri.isEmpty() || redirectUri.length() > 1024) {
             return Answer.validation("Value at 'redirectUri' failed to satisfy constraint: Member must have length"
-                                     + " between 1 and 1024");
+                    + " between 1 and 1024");
         }
         return ok(JSON.createObjectNode().put("AuthenticationUrl",
                 baseUrl.get() + "/authenticate?session=" + text(json, "SessionId")));

@@ -24,7 +24,7 @@ public record FaultRates(double throttle, double throttleRetryAfter, double inte
     public FaultRates {
         double total = throttle + throttleRetryAfter + internalError + serviceUnavailable + dropConnection + slow;
         if (throttle < 0 || throttleRetryAfter < 0 || internalError < 0 || serviceUnavailable < 0 || dropConnection < 0
-            || slow < 0 || total > 1.0 + 1e-9) {
+                || slow < 0 || total > 1.0 + 1e-9) {
             throw new IllegalArgumentException("fault rates must be between 0 and 1 and sum to at most 1");
         }
         slowDelay = slowDelay == null ? Duration.ZERO : slowDelay;

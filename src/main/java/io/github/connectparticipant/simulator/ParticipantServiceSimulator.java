@@ -20,12 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-
 import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -238,15 +237,15 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
                 transfers.download(exchange);
                 return;
             }
-            ServiceOperation operation = path.startsWith(ChatSessions.VIEWS)
+            SimulatedOperation operation = path.startsWith(ChatSessions.VIEWS)
                     ? chat.describeView(path.substring(ChatSessions.VIEWS.length()))
                     : switch (path) {
-                        case COMPLETE_ATTACHMENT_UPLOAD -> new ServiceOperation(
+                        case COMPLETE_ATTACHMENT_UPLOAD -> new SimulatedOperation(
                                 json -> firstText(json.get("AttachmentIds")),
                                 (json, bearer) -> completeAttachmentUpload(json));
-                        case START_ATTACHMENT_UPLOAD -> new ServiceOperation(
+                        case START_ATTACHMENT_UPLOAD -> new SimulatedOperation(
                                 json -> text(json, "AttachmentName"), (json, bearer) -> startAttachmentUpload(json));
-                        case GET_ATTACHMENT -> new ServiceOperation(json -> text(json, "AttachmentId"),
+                        case GET_ATTACHMENT -> new SimulatedOperation(json -> text(json, "AttachmentId"),
                                 (json, bearer) -> getAttachment(json));
                         default -> chat.operation(path);
                     };
@@ -265,15 +264,15 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
      * scripted for it), the answer to a well-formed call with a known bearer, its HTTP method, and whether its bearer
      * is a participant token (CreateParticipantConnection) rather than a connection token.
      */
-    record ServiceOperation(Function<JsonNode, String> subject, BiFunction<JsonNode, String, Answer> answer,
-                            String method, boolean participantBearer) {
+    record SimulatedOperation(Function<JsonNode, String> subject, BiFunction<JsonNode, String, Answer> answer,
+            String method, boolean participantBearer) {
 
-        ServiceOperation(Function<JsonNode, String> subject, BiFunction<JsonNode, String, Answer> answer) {
+        SimulatedOperation(Function<JsonNode, String> subject, BiFunction<JsonNode, String, Answer> answer) {
             this(subject, answer, "POST", false);
         }
     }
 
-    private void serviceCall(HttpExchange exchange, String path, ServiceOperation operation) throws IOException {
+    private void serviceCall(HttpExchange exchange, String path, SimulatedOperation operation) throws IOException {
         Headers headers = exchange.getRequestHeaders();
         String bearer = headers.getFirst("X-Amz-Bearer");
         String body = readBody(exchange);
@@ -283,7 +282,8 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         CallRecorder recorder = new CallRecorder(path, headers, body, subject, clientToken,
                 bearer != null && (connectionTokens.contains(bearer) || chat.knows(bearer)));
 
-        Fault fault = outageUntilNanos != 0 && System.nanoTime() < outageUntilNanos ? Fault.serviceUnavailable()
+        Fault fault = outageUntilNanos != 0 && System.nanoTime() < outageUntilNanos
+                ? Fault.serviceUnavailable()
                 : !quota.admits(path) ? Fault.throttle() : faults.next(subject);
         if (fault != null && fault.kind() == Fault.Kind.ERROR) {
             recorder.record(fault.status(), fault.errorType());
@@ -317,11 +317,11 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     private Answer checkBearer(String bearer) {
         if (bearer == null || bearer.isEmpty()) {
             return Answer.validation("Value null at 'connectionToken' failed to satisfy constraint: "
-                                     + "Member must not be null");
+                    + "Member must not be null");
         }
         if (bearer.length() > 1000) {
             return Answer.validation("Value at 'connectionToken' failed to satisfy constraint: "
-                                     + "Member must have length less than or equal to 1000");
+                    + "Member must have length less than or equal to 1000");
         }
         if (connectionTokens.contains(bearer)) {
             return null;
@@ -337,11 +337,11 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         String clientToken = text(json, "ClientToken");
         if (ids == null || !ids.isArray() || ids.size() != 1 || attachmentId == null) {
             return Answer.validation("Value at 'attachmentIds' failed to satisfy constraint: "
-                                     + "Member must have length less than or equal to 1 and greater than or equal to 1");
+                    + "Member must have length less than or equal to 1 and greater than or equal to 1");
         }
         if (attachmentId.isEmpty() || attachmentId.length() > 256) {
             return Answer.validation("Value at 'attachmentIds.1.member' failed to satisfy constraint: "
-                                     + "Member must have length between 1 and 256");
+                    + "Member must have length between 1 and 256");
         }
         Answer badToken = checkClientToken(clientToken);
         if (badToken != null) {
@@ -370,15 +370,15 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         String clientToken = text(json, "ClientToken");
         if (contentType == null || contentType.isEmpty() || contentType.length() > 255) {
             return Answer.validation("Value at 'contentType' failed to satisfy constraint: "
-                                     + "Member must have length between 1 and 255");
+                    + "Member must have length between 1 and 255");
         }
         if (size == null || !size.canConvertToLong() || size.asLong() < 1) {
             return Answer.validation("Value at 'attachmentSizeInBytes' failed to satisfy constraint: "
-                                     + "Member must have value greater than or equal to 1");
+                    + "Member must have value greater than or equal to 1");
         }
         if (name == null || name.isEmpty() || name.length() > 256) {
             return Answer.validation("Value at 'attachmentName' failed to satisfy constraint: "
-                                     + "Member must have length between 1 and 256");
+                    + "Member must have length between 1 and 256");
         }
         Answer badToken = checkClientToken(clientToken);
         if (badToken != null) {
@@ -400,11 +400,11 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         JsonNode expiry = json.get("UrlExpiryInSeconds");
         if (attachmentId == null || attachmentId.isEmpty() || attachmentId.length() > 256) {
             return Answer.validation("Value at 'attachmentId' failed to satisfy constraint: "
-                                     + "Member must have length between 1 and 256");
+                    + "Member must have length between 1 and 256");
         }
         if (expiry != null && (!expiry.canConvertToInt() || expiry.asInt() < 5 || expiry.asInt() > 300)) {
             return Answer.validation("Value at 'urlExpiryInSeconds' failed to satisfy constraint: "
-                                     + "Member must have value between 5 and 300");
+                    + "Member must have value between 5 and 300");
         }
         AttachmentStore.Issued issued = attachments.issued(attachmentId);
         if (issued == null || !attachments.isUploaded(attachmentId) || !ledger.isCompleted(attachmentId)) {
@@ -421,7 +421,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     private static Answer checkClientToken(String clientToken) {
         if (clientToken == null || clientToken.isEmpty() || clientToken.length() > 500) {
             return Answer.validation("Value at 'clientToken' failed to satisfy constraint: "
-                                     + "Member must have length between 1 and 500");
+                    + "Member must have length between 1 and 500");
         }
         return null;
     }
@@ -433,11 +433,13 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
 
     private static String firstText(JsonNode array) {
         return array != null && array.isArray() && array.size() > 0 && array.get(0).isTextual()
-                ? array.get(0).asText() : null;
+                ? array.get(0).asText()
+                : null;
     }
 
     /** Records one call with what it was answered. */
     private final class CallRecorder {
+
         private final String operation;
         private final Headers headers;
         private final String body;
@@ -447,7 +449,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         private final long arrivedNanos = System.nanoTime();
 
         CallRecorder(String operation, Headers headers, String body, String attachmentId, String clientToken,
-                     boolean bearerKnown) {
+                boolean bearerKnown) {
             this.operation = operation;
             this.headers = headers;
             this.body = body;

@@ -15,6 +15,7 @@ final class Quota {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     private static final class Bucket {
+
         private double tokens;
         private long updatedNanos;
 

@@ -3,6 +3,7 @@ package io.github.connectparticipant.simulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -69,7 +70,7 @@ public final class SimulatorMain {
         }
         if (tokens.isEmpty() && participantTokens.isEmpty()) {
             throw new IllegalArgumentException("Give at least one --connection-token (or set "
-                                               + "CONNECTPARTICIPANT_CONNECTION_TOKEN) or --participant-token");
+                    + "CONNECTPARTICIPANT_CONNECTION_TOKEN) or --participant-token");
         }
 
         ParticipantServiceSimulator simulator = ParticipantServiceSimulator.start(host, port, 64)
@@ -79,7 +80,8 @@ public final class SimulatorMain {
         if (brownout >= 0 && throttle + throttleRetryAfter + internalError + unavailable + drop + slow > 0) {
             throw new IllegalArgumentException("--brownout sets the fault rates: give it or the rates, not both");
         }
-        simulator.faults().rates(brownout >= 0 ? FaultRates.brownout(brownout, seed)
+        simulator.faults().rates(brownout >= 0
+                ? FaultRates.brownout(brownout, seed)
                 : new FaultRates(throttle, throttleRetryAfter, internalError, unavailable, drop, slow,
                         Duration.ofMillis(slowMillis), seed));
         simulator.quota(quota, quotaBurst >= 0 ? quotaBurst : Math.max(1, quota));
@@ -89,23 +91,23 @@ public final class SimulatorMain {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Simulator stopping: " + simulator.ledger().callCount() + " calls received, "
-                               + simulator.ledger().completed().size() + " attachments completed");
+                    + simulator.ledger().completed().size() + " attachments completed");
             simulator.close();
             stopped.countDown();
         }));
         System.out.println("Participant Service simulator listening at " + simulator.baseUrl() + " ("
-                           + tokens.size() + " connection token(s), " + refused.size()
-                           + " refused id(s)"
-                           + (quota > 0 ? ", quota " + quota + " calls/s per operation" : "")
-                           + (brownout > 0 ? ", " + Math.round(brownout * 100) + "% of calls failing at random" : "")
-                           + (outage.isZero() ? "" : ", answering 503 for the first " + outage.toSeconds() + " s")
-                           + "); Ctrl-C to stop");
+                + tokens.size() + " connection token(s), " + refused.size()
+                + " refused id(s)"
+                + (quota > 0 ? ", quota " + quota + " calls/s per operation" : "")
+                + (brownout > 0 ? ", " + Math.round(brownout * 100) + "% of calls failing at random" : "")
+                + (outage.isZero() ? "" : ", answering 503 for the first " + outage.toSeconds() + " s")
+                + "); Ctrl-C to stop");
         stopped.await();
     }
 
     /** 30s, 500ms, 2m, or plain seconds. */
     static Duration duration(String text) {
-        String value = text.strip().toLowerCase(java.util.Locale.ROOT);
+        String value = text.strip().toLowerCase(Locale.ROOT);
         if (value.endsWith("ms")) {
             return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
         }

@@ -69,7 +69,8 @@ public final class Benchmark {
             List<Contender> all = Contenders.all(baseUrl);
             String only = options.get("only");
             // --only NAME: raw HttpClient 5, the reference, and the contenders whose name holds NAME (for profiling)
-            List<Contender> contenders = only == null ? all
+            List<Contender> contenders = only == null
+                    ? all
                     : all.stream().filter(c -> c == all.get(0) || c.name().contains(only)).toList();
             try {
                 return compare(contenders, threadCounts, seconds, rounds);
@@ -99,7 +100,7 @@ public final class Benchmark {
                     if (measure.errors() > 0) {
                         // a contender that fails is not being measured: stop rather than publish its figures
                         throw new IllegalStateException(contender.name() + " failed " + measure.errors() + " calls: "
-                                                        + measure.firstError());
+                                + measure.firstError());
                     }
                     byKey.computeIfAbsent(threads + "|" + contender.name(), k -> new ArrayList<>()).add(measure);
                     System.out.printf(Locale.ROOT, "round %d, %2d threads, %-38s %9.0f calls/s%n", round + 1, threads,
@@ -109,12 +110,12 @@ public final class Benchmark {
         }
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "Calls to one loopback server in its own JVM; %d rounds of %.0f s, "
-                                                + "order rotated each round; medians. A ratio to raw HttpClient 5 is "
-                                                + "the median of the ratios within each round (contenders measured "
-                                                + "side by side), and the ratios of the rounds follow it.%n%n",
+                + "order rotated each round; medians. A ratio to raw HttpClient 5 is "
+                + "the median of the ratios within each round (contenders measured "
+                + "side by side), and the ratios of the rounds follow it.%n%n",
                 rounds, seconds));
         table.append("| threads | contender | calls/s | vs raw HttpClient 5 | (rounds) | p50 µs | p99 µs "
-                     + "| bytes allocated/call | vs raw |\n|---:|---|---:|---:|---|---:|---:|---:|---:|\n");
+                + "| bytes allocated/call | vs raw |\n|---:|---|---:|---:|---|---:|---:|---:|---:|\n");
         for (int threads : threadCounts) {
             List<Measure> raw = byKey.get(threads + "|" + contenders.get(0).name());
             for (Contender contender : contenders) {
@@ -232,7 +233,8 @@ public final class Benchmark {
     }
 
     private static int readPort(Process server) throws Exception {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader lines = new BufferedReader(
+                new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             if (line.startsWith("PORT ")) {
                 return Integer.parseInt(line.substring(5).strip());
@@ -251,8 +253,9 @@ public final class Benchmark {
 
     /** Bytes allocated so far by every live thread of this JVM. */
     static final class Allocation {
-        private static final com.sun.management.ThreadMXBean THREADS
-                = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
+                .getThreadMXBean();
 
         static long allThreads() {
             long total = 0;
@@ -267,9 +270,10 @@ public final class Benchmark {
 
     /** What the figures were measured on. */
     static final class Machine {
+
         static String describe() {
             return String.format(Locale.ROOT, "Machine: %d cores, %s %s, Java %s (%s), heap max %d MB; server and "
-                                              + "client on the same machine.%n",
+                    + "client on the same machine.%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                     System.getProperty("os.arch"), System.getProperty("java.version"),
                     System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() / (1024 * 1024));

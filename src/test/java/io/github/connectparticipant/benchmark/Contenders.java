@@ -56,6 +56,7 @@ final class Contenders {
                 .getBytes(StandardCharsets.UTF_8);
         ContentType json = ContentType.create("application/json");
         return new Contender() {
+
             @Override
             public String name() {
                 return "raw HttpClient 5";
@@ -88,6 +89,7 @@ final class Contenders {
         CompleteAttachmentUploadRequest request = CompleteAttachmentUploadRequest.builder()
                 .attachmentIds(ATTACHMENT_ID).clientToken(CLIENT_TOKEN).connectionToken(TOKEN).build();
         return new Contender() {
+
             @Override
             public String name() {
                 return "AWS SDK v2 ConnectParticipantClient";
@@ -126,6 +128,7 @@ final class Contenders {
         http.setConnectionsPerRoute(POOL);
         camel.addComponent("http", http);
         camel.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:complete")
@@ -156,6 +159,7 @@ final class Contenders {
     static Contender componentDirectRoute(String baseUrl) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         camel.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:complete").to(componentUri(baseUrl));
@@ -179,6 +183,7 @@ final class Contenders {
     static Contender componentSedaRoute(String baseUrl) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         camel.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("seda:attachments?concurrentConsumers=" + POOL).to(componentUri(baseUrl));
@@ -191,13 +196,14 @@ final class Contenders {
 
     private static String componentUri(String baseUrl) {
         return "connectparticipant:completeAttachmentUpload?connectionToken=RAW(" + TOKEN + ")&uriEndpointOverride="
-               + baseUrl + "&maxConnections=" + POOL;
+                + baseUrl + "&maxConnections=" + POOL;
     }
 
     private static Contender camelContender(String name, CamelContext camel, ProducerTemplate template,
-                                            String endpointUri) {
+            String endpointUri) {
         org.apache.camel.Endpoint endpoint = camel.getEndpoint(endpointUri);
         return new Contender() {
+
             @Override
             public String name() {
                 return name;

@@ -35,6 +35,7 @@ final class QuotaBenchmark {
 
     /** A backlog of messages, drained by threads, against a quota of calls per second and a brownout. */
     record Scenario(double quota, int threads, int messages, double brownout) {
+
         /**
          * "20:8:600": quota 20 calls/s, 8 threads, 600 messages; "50:8:600:0.3": the same with 30% of the calls
          * failing at random; "0:8:1000:0.3": no quota, 30% failing.
@@ -53,6 +54,7 @@ final class QuotaBenchmark {
 
     /** One way of completing one attachment id, with its own retries. */
     private interface Caller extends AutoCloseable {
+
         void complete(String attachmentId) throws Exception;
     }
 
@@ -60,8 +62,8 @@ final class QuotaBenchmark {
     }
 
     private static final String ROW = "| %s | %.0f%% | %d | %d | %s | %.1f | %s | %.2f | %.1f%% | %d |%n";
-    private static final List<String> CONTENDERS
-            = List.of("AWS SDK v2, STANDARD", "AWS SDK v2, ADAPTIVE_V2", "component (defaults)");
+    private static final List<String> CONTENDERS = List.of("AWS SDK v2, STANDARD", "AWS SDK v2, ADAPTIVE_V2",
+            "component (defaults)");
 
     private QuotaBenchmark() {
     }
@@ -69,11 +71,11 @@ final class QuotaBenchmark {
     static String run(List<Scenario> scenarios) throws Exception {
         StringBuilder table = new StringBuilder();
         table.append("A backlog drained against the simulator's quota (token bucket, burst of one second's calls, 429 "
-                     + "without Retry-After) and brownout (that share of the calls failing at random whatever the "
-                     + "rate: a third 429, a third 500, the rest 503 and dropped connections); each contender with a "
-                     + "fresh simulator and client. Ideal: messages / (quota x (1 - brownout)).\n\n| quota/s | "
-                     + "brownout | threads | messages | contender | seconds | vs ideal | calls/message | throttled "
-                     + "share of calls | failed messages |\n|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
+                + "without Retry-After) and brownout (that share of the calls failing at random whatever the "
+                + "rate: a third 429, a third 500, the rest 503 and dropped connections); each contender with a "
+                + "fresh simulator and client. Ideal: messages / (quota x (1 - brownout)).\n\n| quota/s | "
+                + "brownout | threads | messages | contender | seconds | vs ideal | calls/message | throttled "
+                + "share of calls | failed messages |\n|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
         for (Scenario scenario : scenarios) {
             for (String contender : CONTENDERS) {
                 Outcome outcome = drain(scenario, contender);
@@ -81,12 +83,13 @@ final class QuotaBenchmark {
                 table.append(String.format(Locale.ROOT, ROW,
                         scenario.quota() > 0 ? String.format(Locale.ROOT, "%.0f", scenario.quota()) : "none",
                         100 * scenario.brownout(), scenario.threads(), scenario.messages(), contender,
-                        outcome.seconds(), Double.isNaN(ideal) ? "-"
+                        outcome.seconds(), Double.isNaN(ideal)
+                                ? "-"
                                 : String.format(Locale.ROOT, "%.2f", outcome.seconds() / ideal),
                         outcome.calls() / (double) scenario.messages(), 100.0 * outcome.throttled() / outcome.calls(),
                         outcome.failed()));
                 System.out.printf(Locale.ROOT, "quota %.0f/s, brownout %.2f, %d threads, %s: %.1f s, %d calls, %d "
-                                               + "throttled, %d failed (%s)%n", scenario.quota(), scenario.brownout(),
+                        + "throttled, %d failed (%s)%n", scenario.quota(), scenario.brownout(),
                         scenario.threads(), contender, outcome.seconds(), outcome.calls(), outcome.throttled(),
                         outcome.failed(), outcome.firstFailure());
             }
@@ -97,7 +100,7 @@ final class QuotaBenchmark {
     private static Outcome drain(Scenario scenario, String contender) throws Exception {
         try (ParticipantServiceSimulator simulator = ParticipantServiceSimulator.start(0)
                 .acceptConnectionTokens(Contenders.TOKEN).quota(scenario.quota());
-             Caller caller = caller(contender, simulator.baseUrl())) {
+                Caller caller = caller(contender, simulator.baseUrl())) {
             if (scenario.brownout() > 0) {
                 simulator.faults().rates(FaultRates.brownout(scenario.brownout(), 20261129));
             }
@@ -117,10 +120,12 @@ final class QuotaBenchmark {
                                 failed.incrementAndGet();
                                 // the component's failure comes wrapped by Contenders.request
                                 Throwable failure = e instanceof IllegalStateException && e.getCause() != null
-                                        ? e.getCause() : e;
+                                        ? e.getCause()
+                                        : e;
                                 firstFailure.compareAndSet(null, failure.getClass().getSimpleName()
                                         + (failure instanceof ConnectParticipantException cpe
-                                                ? " " + cpe.getErrorCode() : ""));
+                                                ? " " + cpe.getErrorCode()
+                                                : ""));
                             }
                         }
                         return null;
@@ -144,6 +149,7 @@ final class QuotaBenchmark {
             RetryMode mode = contender.endsWith("ADAPTIVE_V2") ? RetryMode.ADAPTIVE_V2 : RetryMode.STANDARD;
             ConnectParticipantClient client = Contenders.sdkClient(baseUrl, mode);
             return new Caller() {
+
                 @Override
                 public void complete(String attachmentId) {
                     client.completeAttachmentUpload(CompleteAttachmentUploadRequest.builder()
@@ -160,8 +166,9 @@ final class QuotaBenchmark {
         camel.start();
         ProducerTemplate template = camel.createProducerTemplate();
         Endpoint endpoint = camel.getEndpoint("connectparticipant:completeAttachmentUpload?connectionToken=RAW("
-                                              + Contenders.TOKEN + ")&uriEndpointOverride=" + baseUrl);
+                + Contenders.TOKEN + ")&uriEndpointOverride=" + baseUrl);
         return new Caller() {
+
             @Override
             public void complete(String attachmentId) {
                 Contenders.request(template, endpoint, attachmentId);

@@ -39,7 +39,7 @@ final class Soak {
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), SimulatorMain.class.getName(),
                 "--port", "0", "--connection-token", TOKEN).redirectErrorStream(true).start();
         try (EmbeddedBroker broker = EmbeddedBroker.start(folder.resolve("broker"), 0);
-             CamelContext camel = new DefaultCamelContext()) {
+                CamelContext camel = new DefaultCamelContext()) {
             String simulatorUrl = readUrl(simulator);
             camel.addComponent("jms", JmsComponent.jmsComponent(new ActiveMQJMSConnectionFactory("vm://0")));
             camel.getPropertiesComponent().addInitialProperty("participant.url", simulatorUrl);
@@ -50,11 +50,12 @@ final class Soak {
             // the completions, counted as the component answers them
             AtomicLong completed = new AtomicLong();
             camel.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+
                 @Override
                 public void notify(CamelEvent event) {
                     if (event instanceof CamelEvent.ExchangeSentEvent sentEvent
-                        && sentEvent.getEndpoint() instanceof ConnectParticipantEndpoint
-                        && sentEvent.getExchange().getException() == null) {
+                            && sentEvent.getEndpoint() instanceof ConnectParticipantEndpoint
+                            && sentEvent.getExchange().getException() == null) {
                         completed.incrementAndGet();
                     }
                 }
@@ -86,10 +87,10 @@ final class Soak {
             long expired = broker.messageCount(EmbeddedBroker.BROKER_EXPIRY_ADDRESS);
             StringBuilder report = new StringBuilder();
             report.append(String.format(Locale.ROOT, "Soak: %d messages through "
-                                                     + "routes/queue-to-connectparticipant.yaml (embedded Artemis, "
-                                                     + "transacted, 8 consumers) to the simulator: %.0f messages/s, %d "
-                                                     + "completed, %d dead-lettered by the route, %d by the broker, %d "
-                                                     + "expired, %.1f s in all.%n%n",
+                    + "routes/queue-to-connectparticipant.yaml (embedded Artemis, "
+                    + "transacted, 8 consumers) to the simulator: %.0f messages/s, %d "
+                    + "completed, %d dead-lettered by the route, %d by the broker, %d "
+                    + "expired, %.1f s in all.%n%n",
                     sent, rate, completed.get(), routeDeadLetters, brokerDeadLetters, expired,
                     (System.nanoTime() - start) / 1e9));
             report.append("| after messages | heap after full GC (MB) |\n|---:|---:|\n");

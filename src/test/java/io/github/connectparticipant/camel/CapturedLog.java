@@ -1,5 +1,6 @@
 package io.github.connectparticipant.camel;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
 
     private CapturedLog() {
         super("captured", null, PatternLayout.newBuilder().withPattern("%c %p %m%n%throwable").build(), true,
-              Property.EMPTY_ARRAY);
+                Property.EMPTY_ARRAY);
     }
 
     static CapturedLog atTrace() {
@@ -46,7 +47,7 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
 
     @Override
     public synchronized void append(LogEvent event) {
-        lines.add(new String(getLayout().toByteArray(event), java.nio.charset.StandardCharsets.UTF_8));
+        lines.add(new String(getLayout().toByteArray(event), StandardCharsets.UTF_8));
     }
 
     synchronized String text() {

@@ -36,6 +36,7 @@ class ChatOperationsTest extends SimulatorTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:send").to("connectparticipant:sendMessage?" + TOKEN);
@@ -45,12 +46,13 @@ class ChatOperationsTest extends SimulatorTestSupport {
                 from("direct:view").to("connectparticipant:describeView?" + TOKEN);
                 from("direct:auth").to("connectparticipant:getAuthenticationUrl?" + TOKEN);
                 from("direct:asParticipant").to("connectparticipant:sendMessage?participantToken=RAW("
-                                                + PARTICIPANT_TOKEN + ")");
+                        + PARTICIPANT_TOKEN + ")");
                 from("direct:participantHeader").to("connectparticipant:sendMessage");
-                from("direct:disconnectAsParticipant").to("connectparticipant:disconnectParticipant?participantToken=RAW("
-                                                          + PARTICIPANT_TOKEN + ")");
+                from("direct:disconnectAsParticipant")
+                        .to("connectparticipant:disconnectParticipant?participantToken=RAW("
+                                + PARTICIPANT_TOKEN + ")");
                 from("direct:connect").to("connectparticipant:createParticipantConnection?participantToken=RAW("
-                                          + PARTICIPANT_TOKEN + ")&connectionTypes=CONNECTION_CREDENTIALS,WEBSOCKET");
+                        + PARTICIPANT_TOKEN + ")&connectionTypes=CONNECTION_CREDENTIALS,WEBSOCKET");
             }
         };
     }
@@ -88,20 +90,20 @@ class ChatOperationsTest extends SimulatorTestSupport {
 
     @Test
     void whatTheServiceWouldRefuseIsNotSent() {
-        for (Object[] bad : new Object[][] {
-                { "direct:send", "x".repeat(1025), Map.of(), "1025 characters long; it must be 1 to 1024" },
-                { "direct:send", "", Map.of(), "it must be 1 to 1024" },
-                { "direct:send", null, Map.of(), "no the message's content" },
-                { "direct:event", null, Map.of(), "no the event's content type" },
-                { "direct:page", null, Map.of(ConnectParticipantConstants.MAX_RESULTS, 101), "MaxResults is 101" },
-                { "direct:page", null, Map.of(ConnectParticipantConstants.SORT_ORDER, "SIDEWAYS"), "SortOrder is" },
-                { "direct:page", null, Map.of(ConnectParticipantConstants.START_POSITION_ID, "i",
-                        ConnectParticipantConstants.START_POSITION_MOST_RECENT, 2), "one start position at most" },
-                { "direct:view", null, Map.of(), "no the view token" },
-                { "direct:auth", null, Map.of(ConnectParticipantConstants.SESSION_ID, "short",
-                        ConnectParticipantConstants.REDIRECT_URI, "https://example.com"), "it must be 36 to 36" },
-                { "direct:participantHeader", "hi", Map.of(ConnectParticipantConstants.PARTICIPANT_TOKEN, "p\r\nx"),
-                        "the participant token holds a control character" } }) {
+        for (Object[] bad : new Object[][]{
+                {"direct:send", "x".repeat(1025), Map.of(), "1025 characters long; it must be 1 to 1024"},
+                {"direct:send", "", Map.of(), "it must be 1 to 1024"},
+                {"direct:send", null, Map.of(), "no the message's content"},
+                {"direct:event", null, Map.of(), "no the event's content type"},
+                {"direct:page", null, Map.of(ConnectParticipantConstants.MAX_RESULTS, 101), "MaxResults is 101"},
+                {"direct:page", null, Map.of(ConnectParticipantConstants.SORT_ORDER, "SIDEWAYS"), "SortOrder is"},
+                {"direct:page", null, Map.of(ConnectParticipantConstants.START_POSITION_ID, "i",
+                        ConnectParticipantConstants.START_POSITION_MOST_RECENT, 2), "one start position at most"},
+                {"direct:view", null, Map.of(), "no the view token"},
+                {"direct:auth", null, Map.of(ConnectParticipantConstants.SESSION_ID, "short",
+                        ConnectParticipantConstants.REDIRECT_URI, "https://example.com"), "it must be 36 to 36"},
+                {"direct:participantHeader", "hi", Map.of(ConnectParticipantConstants.PARTICIPANT_TOKEN, "p\r\nx"),
+                        "the participant token holds a control character"}}) {
             @SuppressWarnings("unchecked")
             Exchange exchange = send((String) bad[0], bad[1], (Map<String, Object>) bad[2]);
             ConnectParticipantInvalidInputException refused = assertInstanceOf(
@@ -161,7 +163,8 @@ class ChatOperationsTest extends SimulatorTestSupport {
         assertFalse(notFound.isRetryable());
 
         Exchange auth = send("direct:auth", null, Map.of(ConnectParticipantConstants.SESSION_ID,
-                "0d3a8c1e-5b7f-4e2a-9c6d-1f2e3a4b5c6d", ConnectParticipantConstants.REDIRECT_URI, "https://x.test/back"));
+                "0d3a8c1e-5b7f-4e2a-9c6d-1f2e3a4b5c6d", ConnectParticipantConstants.REDIRECT_URI,
+                "https://x.test/back"));
         assertTrue(auth.getMessage().getHeader(ConnectParticipantConstants.AUTHENTICATION_URL, String.class)
                 .contains("session=0d3a8c1e"));
     }
@@ -170,7 +173,8 @@ class ChatOperationsTest extends SimulatorTestSupport {
     void createParticipantConnectionHandsOutTheTokenInTheBodyOnly() {
         simulator.acceptParticipantTokens(PARTICIPANT_TOKEN);
         Exchange exchange = send("direct:connect", null, Map.of());
-        CreateParticipantConnectionResult result = exchange.getMessage().getBody(CreateParticipantConnectionResult.class);
+        CreateParticipantConnectionResult result = exchange.getMessage()
+                .getBody(CreateParticipantConnectionResult.class);
         assertTrue(result.getConnectionToken().startsWith("sim-connection-"));
         assertTrue(result.getConnectionExpiry().isAfter(Instant.now()));
         assertNotNull(result.getWebsocketUrl());

@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.github.connectparticipant.camel.ConnectParticipantConstants;
 import io.github.connectparticipant.camel.client.ClientTokens;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -29,7 +28,8 @@ class ClientTokensTest extends SimulatorTestSupport {
         assertEquals(36, token.length());
         assertTrue(token.matches("[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), token);
         Set<String> tokens = new HashSet<>(List.of(token, ClientTokens.derive("message-2", "att-1"),
-                ClientTokens.derive("message-1", "att-2"), ClientTokens.derive("ab", "c"), ClientTokens.derive("a", "bc")));
+                ClientTokens.derive("message-1", "att-2"), ClientTokens.derive("ab", "c"),
+                ClientTokens.derive("a", "bc")));
         assertEquals(5, tokens.size());
     }
 
@@ -47,8 +47,10 @@ class ClientTokensTest extends SimulatorTestSupport {
 
     @Test
     void tokenDerivesFromTheIdempotencyKeyAndTheId() {
-        String first = tokenSentFor("direct:complete", "a-1", ConnectParticipantConstants.IDEMPOTENCY_KEY, "jms-7", "a-1");
-        String again = tokenSentFor("direct:complete", "a-1", ConnectParticipantConstants.IDEMPOTENCY_KEY, "jms-7", "a-1");
+        String first = tokenSentFor("direct:complete", "a-1", ConnectParticipantConstants.IDEMPOTENCY_KEY, "jms-7",
+                "a-1");
+        String again = tokenSentFor("direct:complete", "a-1", ConnectParticipantConstants.IDEMPOTENCY_KEY, "jms-7",
+                "a-1");
         String otherKey = tokenSentFor("direct:complete", "a-1", ConnectParticipantConstants.IDEMPOTENCY_KEY, "jms-8",
                 "a-1");
         assertEquals(first, again, "same key and id, same token");
@@ -64,7 +66,8 @@ class ClientTokensTest extends SimulatorTestSupport {
         });
         assertNull(exchange.getException());
         assertEquals(ClientTokens.derive("JMS-ID:42", "m-1"), simulator.ledger().completed().get("m-1"));
-        assertNotEquals(ClientTokens.derive(exchange.getExchangeId(), "m-1"), simulator.ledger().completed().get("m-1"));
+        assertNotEquals(ClientTokens.derive(exchange.getExchangeId(), "m-1"),
+                simulator.ledger().completed().get("m-1"));
 
         // two messages without any id of their own get two tokens
         String one = tokenSentFor("direct:complete", "m-2", null, null, "m-2");

@@ -1,8 +1,5 @@
 package io.github.connectparticipant.camel;
 
-import io.github.connectparticipant.camel.model.CompleteAttachmentUploadRequest;
-import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
-
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +11,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadRequest;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
 import io.github.connectparticipant.simulator.Ledger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -36,6 +35,7 @@ class CompleteAttachmentUploadTest extends SimulatorTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:complete").to(COMPLETE);
@@ -102,23 +102,23 @@ class CompleteAttachmentUploadTest extends SimulatorTestSupport {
         File file = Files.writeString(folder.resolve("ids.txt"), "f-1\nf-2\n").toFile();
         Path path = Files.writeString(folder.resolve("ids.json"), "{\"AttachmentIds\":[\"p-1\"]}");
         Object[][] cases = {
-                { "s-1", List.of("s-1") },
-                { "  s-2 \n", List.of("s-2") },
-                { "{\"AttachmentIds\":[\"j-1\",\"j-2\"]}", List.of("j-1", "j-2") },
-                { "{\"attachmentIds\":[\"j-3\"]}", List.of("j-3") },
-                { "{\"AttachmentIds\":\"j-4\"}", List.of("j-4") },
-                { "[\"a-1\",\"a-2\"]", List.of("a-1", "a-2") },
-                { "c-1, c-2,c-3", List.of("c-1", "c-2", "c-3") },
-                { "n-1\r\nn-2\n\nn-3\n", List.of("n-1", "n-2", "n-3") },
-                { List.of("l-1", "l-2"), List.of("l-1", "l-2") },
-                { new String[] { "r-1", "r-2" }, List.of("r-1", "r-2") },
-                { "b-1,b-2".getBytes(StandardCharsets.UTF_8), List.of("b-1", "b-2") },
-                { new ByteArrayInputStream("[\"i-1\"]".getBytes(StandardCharsets.UTF_8)), List.of("i-1") },
-                { file, List.of("f-1", "f-2") },
-                { path, List.of("p-1") },
-                { Map.of("AttachmentIds", List.of("m-1")), List.of("m-1") },
-                { new ObjectMapper().readTree("{\"AttachmentIds\":[\"t-1\"]}"), List.of("t-1") },
-                { new CompleteAttachmentUploadRequest(List.of("q-1", "q-2")), List.of("q-1", "q-2") },
+                {"s-1", List.of("s-1")},
+                {"  s-2 \n", List.of("s-2")},
+                {"{\"AttachmentIds\":[\"j-1\",\"j-2\"]}", List.of("j-1", "j-2")},
+                {"{\"attachmentIds\":[\"j-3\"]}", List.of("j-3")},
+                {"{\"AttachmentIds\":\"j-4\"}", List.of("j-4")},
+                {"[\"a-1\",\"a-2\"]", List.of("a-1", "a-2")},
+                {"c-1, c-2,c-3", List.of("c-1", "c-2", "c-3")},
+                {"n-1\r\nn-2\n\nn-3\n", List.of("n-1", "n-2", "n-3")},
+                {List.of("l-1", "l-2"), List.of("l-1", "l-2")},
+                {new String[]{"r-1", "r-2"}, List.of("r-1", "r-2")},
+                {"b-1,b-2".getBytes(StandardCharsets.UTF_8), List.of("b-1", "b-2")},
+                {new ByteArrayInputStream("[\"i-1\"]".getBytes(StandardCharsets.UTF_8)), List.of("i-1")},
+                {file, List.of("f-1", "f-2")},
+                {path, List.of("p-1")},
+                {Map.of("AttachmentIds", List.of("m-1")), List.of("m-1")},
+                {new ObjectMapper().readTree("{\"AttachmentIds\":[\"t-1\"]}"), List.of("t-1")},
+                {new CompleteAttachmentUploadRequest(List.of("q-1", "q-2")), List.of("q-1", "q-2")},
         };
         for (Object[] form : cases) {
             Exchange exchange = send("direct:complete", form[0], Map.of());
@@ -135,6 +135,7 @@ class CompleteAttachmentUploadTest extends SimulatorTestSupport {
     void readsAFileFromTheFileComponent() throws Exception {
         Files.writeString(folder.resolve("in.json"), "{\"AttachmentIds\":[\"fc-1\"]}");
         context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 fromF("file:%s?noop=true&initialDelay=0&delay=50", folder).routeId("files")

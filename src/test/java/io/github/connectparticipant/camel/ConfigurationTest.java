@@ -33,6 +33,7 @@ class ConfigurationTest extends SimulatorTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:placeholder")
@@ -83,7 +84,8 @@ class ConfigurationTest extends SimulatorTestSupport {
         assertNotNull(PluginHelper.getConfigurerResolver(context)
                 .resolvePropertyConfigurer("connectparticipant-component", context));
         assertNotNull(context.getCamelContextExtension().getEndpointUriFactory("connectparticipant"));
-        String json = ((org.apache.camel.CatalogCamelContext) context).getComponentParameterJsonSchema("connectparticipant");
+        String json = ((org.apache.camel.CatalogCamelContext) context)
+                .getComponentParameterJsonSchema("connectparticipant");
         assertTrue(json.contains("\"connectionToken\"") && json.contains("\"secret\": true"), json);
     }
 
@@ -105,7 +107,8 @@ class ConfigurationTest extends SimulatorTestSupport {
         context.addComponent("bare", component);
         assertThrows(ResolveEndpointFailedException.class,
                 () -> context.getEndpoint("bare:completeAttachmentUpload?overrideEndpoint=true"));
-        assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("connectparticipant:deleteEverything"));
+        assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint("connectparticipant:deleteEverything"));
         assertThrows(ResolveEndpointFailedException.class,
                 () -> context.getEndpoint("connectparticipant:completeAttachmentUpload?maxAttempts=0"));
         assertThrows(ResolveEndpointFailedException.class,
@@ -118,32 +121,32 @@ class ConfigurationTest extends SimulatorTestSupport {
     void refusesARegionOrEndpointOverrideThatWouldSendTheCallsElsewhere() {
         // this test's component points at the simulator; the region matters only without an override
         context.addComponent("plain", new ConnectParticipantComponent());
-        for (String bad : new String[] { "region=evil.example.com/x%23", "region=us-east-1.evil", "region=US-EAST-1",
+        for (String bad : new String[]{"region=evil.example.com/x%23", "region=us-east-1.evil", "region=US-EAST-1",
                 "region=-east", "uriEndpointOverride=file:/etc/passwd", "uriEndpointOverride=ftp://host/x",
                 "uriEndpointOverride=http://", "uriEndpointOverride=participant.invalid",
-                "uriEndpointOverride=http://user@host:80", "uriEndpointOverride=http://host/?x=1" }) {
+                "uriEndpointOverride=http://user@host:80", "uriEndpointOverride=http://host/?x=1"}) {
             Exception failure = assertThrows(ResolveEndpointFailedException.class,
                     () -> context.getEndpoint("plain:completeAttachmentUpload?" + bad), bad);
             String option = bad.substring(0, bad.indexOf('='));
             assertTrue(String.valueOf(failure.getCause()).contains(option), () -> bad + ": " + failure.getCause());
         }
-        for (String good : new String[] { "region=us-gov-west-1", "region=eu-central-1",
+        for (String good : new String[]{"region=us-gov-west-1", "region=eu-central-1",
                 "uriEndpointOverride=https://participant.connect-fips.us-east-1.amazonaws.com",
-                "uriEndpointOverride=http://[::1]:8089/" }) {
+                "uriEndpointOverride=http://[::1]:8089/"}) {
             assertNotNull(context.getEndpoint("plain:completeAttachmentUpload?" + good), good);
         }
     }
 
     @Test
     void refusesANegativeRateLimitOrWaitNamingTheOption() {
-        for (String option : new String[] { "rateLimit=-1", "maxWaitForCapacity=-5" }) {
+        for (String option : new String[]{"rateLimit=-1", "maxWaitForCapacity=-5"}) {
             Exception failure = assertThrows(ResolveEndpointFailedException.class,
                     () -> context.getEndpoint("connectparticipant:completeAttachmentUpload?" + option));
             String name = option.substring(0, option.indexOf('='));
             assertTrue(String.valueOf(failure.getCause()).contains(name), () -> String.valueOf(failure.getCause()));
         }
         ConnectParticipantEndpoint endpoint = context.getEndpoint("connectparticipant:completeAttachmentUpload"
-                                                                  + "?rateLimit=2.5&maxWaitForCapacity=2m&adaptiveRateLimit=false",
+                + "?rateLimit=2.5&maxWaitForCapacity=2m&adaptiveRateLimit=false",
                 ConnectParticipantEndpoint.class);
         assertEquals(2.5, endpoint.getConfiguration().getRateLimit());
         assertEquals(120_000, endpoint.getConfiguration().getMaxWaitForCapacity());
@@ -154,6 +157,7 @@ class ConfigurationTest extends SimulatorTestSupport {
     void isProducerOnly() {
         Exception failure = assertThrows(FailedToStartRouteException.class,
                 () -> context.addRoutes(new RouteBuilder() {
+
                     @Override
                     public void configure() {
                         from("connectparticipant:completeAttachmentUpload").to("log:x");
@@ -166,10 +170,11 @@ class ConfigurationTest extends SimulatorTestSupport {
     void reachesTheServiceThroughAnHttpProxy() throws Exception {
         // the simulator stands in for the proxy: a plain-HTTP proxy receives the absolute URL and answers for it
         context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:proxied").to(COMPLETE + "&uriEndpointOverride=http://participant.invalid"
-                                          + "&proxyHost=127.0.0.1&proxyPort=" + simulator.port());
+                        + "&proxyHost=127.0.0.1&proxyPort=" + simulator.port());
             }
         });
         assertCompletes("direct:proxied", "px-1");
@@ -180,6 +185,7 @@ class ConfigurationTest extends SimulatorTestSupport {
         try (CloseableHttpClient own = HttpClients.custom().disableAutomaticRetries().build()) {
             context.getRegistry().bind("ownClient", own);
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from("direct:own").routeId("own").to(COMPLETE + "&httpClient=#ownClient");

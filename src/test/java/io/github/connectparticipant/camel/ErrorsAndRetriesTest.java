@@ -1,12 +1,12 @@
 package io.github.connectparticipant.camel;
 
-import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
-
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 import io.github.connectparticipant.camel.client.AdaptiveRateLimiter;
+import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
 import io.github.connectparticipant.simulator.Fault;
 import io.github.connectparticipant.simulator.Ledger;
 import org.apache.camel.Exchange;
@@ -27,6 +27,7 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:complete").to(TO);
@@ -55,7 +56,7 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
     }
 
     private void assertFailure(ConnectParticipantException failure, String errorCode, int status, boolean retryable,
-                               int attempts) {
+            int attempts) {
         assertEquals(errorCode, failure.getErrorCode(), failure::getMessage);
         assertEquals(status, failure.getStatusCode());
         assertEquals(retryable, failure.isRetryable());
@@ -218,7 +219,8 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
     @Test
     void conflictAfterAnAttemptWithUnknownOutcomeIsRetried() {
         // the first attempt may still be in progress at the service when the second one arrives
-        simulator.faults().scriptFor("c-1", Fault.internalError(), Fault.error(409, "ConflictException", "in progress"));
+        simulator.faults().scriptFor("c-1", Fault.internalError(),
+                Fault.error(409, "ConflictException", "in progress"));
         Exchange exchange = template.send("direct:complete", e -> e.getMessage().setBody("c-1"));
 
         assertNull(exchange.getException());
@@ -254,10 +256,11 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
         ConnectParticipantException failure;
         try (ClosedPort nowhere = ClosedPort.reserve()) {
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from("direct:nowhere").to("connectparticipant:completeAttachmentUpload?connectionToken=x"
-                                              + "&uriEndpointOverride=" + nowhere.url() + "&maxAttempts=2");
+                            + "&uriEndpointOverride=" + nowhere.url() + "&maxAttempts=2");
                 }
             });
             failure = failureFor("direct:nowhere", "n-1");
@@ -283,20 +286,21 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
         try {
             Exchange raw = new org.apache.camel.support.DefaultExchange(context);
             raw.getMessage().setBody(stream("st-raw"));
-            ConnectParticipantException first
-                    = org.junit.jupiter.api.Assertions.assertThrows(ConnectParticipantException.class,
-                            () -> producer.process(raw));
+            ConnectParticipantException first = org.junit.jupiter.api.Assertions.assertThrows(
+                    ConnectParticipantException.class,
+                    () -> producer.process(raw));
             assertEquals(500, first.getStatusCode());
             producer.process(raw);
         } finally {
             producer.stop();
         }
-        assertEquals(List.of(500, 200), simulator.ledger().callsFor("st-raw").stream().map(Ledger.Call::status).toList());
+        assertEquals(List.of(500, 200),
+                simulator.ledger().callsFor("st-raw").stream().map(Ledger.Call::status).toList());
         assertEquals(1, simulator.ledger().clientTokensFor("st-raw").size(), "the redelivery keeps the token");
     }
 
     private static java.io.InputStream stream(String text) {
-        return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

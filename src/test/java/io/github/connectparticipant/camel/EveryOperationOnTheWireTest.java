@@ -33,23 +33,25 @@ class EveryOperationOnTheWireTest extends SimulatorTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:op").toD("connectparticipant:${header.op}?connectionToken=" + TOKEN);
                 from("direct:connect").to("connectparticipant:createParticipantConnection?participantToken=RAW("
-                                          + PARTICIPANT_TOKEN + ")&connectionTypes=WEBSOCKET,CONNECTION_CREDENTIALS"
-                                          + "&connectParticipant=true");
+                        + PARTICIPANT_TOKEN + ")&connectionTypes=WEBSOCKET,CONNECTION_CREDENTIALS"
+                        + "&connectParticipant=true");
             }
         };
     }
 
     /** The SDK's call, then the component's, and the two as the simulator received them. */
     private List<Ledger.Call> bothSend(Consumer<ConnectParticipantClient> bySdk, String operation, Object body,
-                                       Map<String, Object> headers) {
+            Map<String, Object> headers) {
         try (ConnectParticipantClient sdk = SdkWireCompatibilityTest.sdk()) {
             bySdk.accept(sdk);
         }
-        Exchange exchange = template.send(operation.equals("createParticipantConnection") ? "direct:connect"
+        Exchange exchange = template.send(operation.equals("createParticipantConnection")
+                ? "direct:connect"
                 : "direct:op", e -> {
                     e.getMessage().setHeader("op", operation);
                     e.getMessage().getHeaders().putAll(headers);

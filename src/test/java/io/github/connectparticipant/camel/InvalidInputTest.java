@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,8 @@ class InvalidInputTest extends SimulatorTestSupport {
             e.getMessage().setBody(body);
             e.getMessage().getHeaders().putAll(headers);
         });
-        ConnectParticipantInvalidInputException failure
-                = assertInstanceOf(ConnectParticipantInvalidInputException.class, exchange.getException());
+        ConnectParticipantInvalidInputException failure = assertInstanceOf(
+                ConnectParticipantInvalidInputException.class, exchange.getException());
         assertTrue(failure.getMessage().contains(expectedProblem),
                 () -> "'" + failure.getMessage() + "' should say '" + expectedProblem + "'");
         assertFalse(failure.isRetryable());
@@ -88,8 +87,8 @@ class InvalidInputTest extends SimulatorTestSupport {
                 "the client token holds half of a surrogate pair at index 1");
         assertRefused("{\"AttachmentIds\":[\"a\"],\"ConnectionToken\":5}", "ConnectionToken is a NUMBER");
         // a header cannot carry these: HttpClient would send spaces instead, and the service answer 403
-        for (String token : new String[] { "tok\r\nX-Injected: 1", "tok\nen", "tok\u0000en", "tok\ten", "tok\u007fen",
-                "tök" }) {
+        for (String token : new String[]{"tok\r\nX-Injected: 1", "tok\nen", "tok\u0000en", "tok\ten", "tok\u007fen",
+                "tök"}) {
             assertRefused("direct:noToken", "id-1", Map.of(ConnectParticipantConstants.CONNECTION_TOKEN, token),
                     "which an HTTP header cannot carry");
         }
@@ -101,7 +100,7 @@ class InvalidInputTest extends SimulatorTestSupport {
     void refusesUnreadableBodies() throws Exception {
         assertRefused(42, "cannot read attachment ids from a body of type java.lang.Integer");
         assertRefused("{\"AttachmentIds\":[\"a\"", "the body is not valid JSON");
-        assertRefused(new byte[] { 'a', (byte) 0xC3, (byte) 0x28 }, "not valid UTF-8");
+        assertRefused(new byte[]{'a', (byte) 0xC3, (byte) 0x28}, "not valid UTF-8");
         assertRefused("[".repeat(100) + "]".repeat(100), "the body is not valid JSON");
         assertRefused("{\"AttachmentIds\":{\"a\":1}}", "AttachmentIds is a OBJECT, not an array of strings");
         assertRefused(new ByteArrayInputStream(new byte[AttachmentRequestReader.MAX_BODY_BYTES + 10]),

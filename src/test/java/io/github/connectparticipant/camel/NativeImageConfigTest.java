@@ -5,6 +5,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,14 +72,14 @@ class NativeImageConfigTest {
         for (JsonNode entry : new ObjectMapper().readTree(CONFIG.resolve("reflect-config.json").toFile())) {
             listed.add(entry.get("name").asText());
             assertTrue(entry.get("allDeclaredConstructors").asBoolean() && entry.get("allPublicMethods").asBoolean()
-                       && entry.get("allDeclaredMethods").asBoolean(), entry::toString);
+                    && entry.get("allDeclaredMethods").asBoolean(), entry::toString);
         }
         assertEquals(reached, listed, "reflect-config.json lists what is reached by reflection, nothing else");
     }
 
     @Test
     void everyResourceTheComponentLoadsIsIncluded() throws IOException {
-        List<Pattern> includes = new java.util.ArrayList<>();
+        List<Pattern> includes = new ArrayList<>();
         for (JsonNode include : new ObjectMapper().readTree(CONFIG.resolve("resource-config.json").toFile())
                 .get("resources").get("includes")) {
             includes.add(Pattern.compile(include.get("pattern").asText()));
@@ -161,7 +162,7 @@ class NativeImageConfigTest {
         for (Class<?> type : types) {
             // a result type that others extend is their base, never answered as such
             if (!Modifier.isAbstract(type.getModifiers())
-                && types.stream().noneMatch(other -> other.getSuperclass() == type)) {
+                    && types.stream().noneMatch(other -> other.getSuperclass() == type)) {
                 resultTypes.add(type.getName());
             }
         }
@@ -172,9 +173,10 @@ class NativeImageConfigTest {
         // as camel-jackson's default mapper: no modules
         ObjectMapper mapper = new ObjectMapper();
         mapper.registerModule(new SimpleModule().setSerializerModifier(new BeanSerializerModifier() {
+
             @Override
             public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription description,
-                                                             List<BeanPropertyWriter> properties) {
+                    List<BeanPropertyWriter> properties) {
                 bound.add(description.getBeanClass().getName());
                 for (BeanPropertyWriter property : properties) {
                     JsonSerialize serialize = property.getAnnotation(JsonSerialize.class);

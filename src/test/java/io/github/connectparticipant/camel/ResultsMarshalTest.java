@@ -25,6 +25,7 @@ class ResultsMarshalTest extends CamelTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:json").marshal().json(JsonLibrary.Jackson).convertBodyTo(String.class);
@@ -45,9 +46,10 @@ class ResultsMarshalTest extends CamelTestSupport {
                 .contains("\"Content\":\"hi\""));
         String connection = json(new CreateParticipantConnectionResult("conn-token", expiry, "wss://x", expiry, "r-4"));
         assertTrue(connection.contains("\"connectionToken\":\"conn-token\"")
-                   && connection.contains("\"connectionExpiry\":\"2026-11-28T08:00:00Z\""), connection);
-        assertTrue(json(new io.github.connectparticipant.camel.model.GetAttachmentResult("a-1", "https://dl", expiry, 10L,
-                "r-9")).contains("\"urlExpiry\":\"2026-11-28T08:00:00Z\""));
+                && connection.contains("\"connectionExpiry\":\"2026-11-28T08:00:00Z\""), connection);
+        assertTrue(
+                json(new io.github.connectparticipant.camel.model.GetAttachmentResult("a-1", "https://dl", expiry, 10L,
+                        "r-9")).contains("\"urlExpiry\":\"2026-11-28T08:00:00Z\""));
         assertTrue(json(new io.github.connectparticipant.camel.model.StartAttachmentUploadResult("a-2", "https://up",
                 expiry, Map.of("Content-Type", "text/plain"), "r-10")).contains("\"uploadUrlExpiry\":\"2026-11-28"));
         assertTrue(json(new DescribeViewResult(Map.of("Name", "Form"), "r-5")).contains("\"Name\":\"Form\""));

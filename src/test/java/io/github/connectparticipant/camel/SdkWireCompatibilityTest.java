@@ -71,12 +71,13 @@ class SdkWireCompatibilityTest extends SimulatorTestSupport {
                     .clientToken("start-token").connectionToken(CONNECTION_TOKEN).build()).attachmentId();
         }
         context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:start").to("connectparticipant:startAttachmentUpload?connectionToken=RAW("
-                                        + CONNECTION_TOKEN + ")");
+                        + CONNECTION_TOKEN + ")");
                 from("direct:get").to("connectparticipant:getAttachment?connectionToken=RAW(" + CONNECTION_TOKEN
-                                      + ")&urlExpiryInSeconds=120");
+                        + ")&urlExpiryInSeconds=120");
             }
         });
         template.send("direct:start", e -> {

@@ -2,7 +2,6 @@ package io.github.connectparticipant.camel;
 
 import java.lang.management.ManagementFactory;
 import java.util.Set;
-
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -73,7 +72,7 @@ class SecretsTest extends SimulatorTestSupport {
         simulator.acceptParticipantTokens(participantToken);
         // resolved before the capture: Camel core logs the URIs it resolves at TRACE (see the README)
         Endpoint endpointWithToken = context.getEndpoint("connectparticipant:sendMessage?participantToken=RAW("
-                                                         + participantToken + ")");
+                + participantToken + ")");
         context.getEndpoint("connectparticipant:sendMessage");
         String log;
         StringBuilder exceptions = new StringBuilder();
@@ -90,7 +89,7 @@ class SecretsTest extends SimulatorTestSupport {
         assertEquals(1, simulator.connectionsCreated());
         assertTrue(exceptions.toString().contains("AccessDeniedException"), exceptions::toString);
         // the simulator's connection tokens all start so
-        for (String secret : new String[] { participantToken, unknownParticipant, "sim-connection-" }) {
+        for (String secret : new String[]{participantToken, unknownParticipant, "sim-connection-"}) {
             assertFalse(log.contains(secret), "a token was logged:\n" + excerpt(log, secret));
             assertFalse(exceptions.toString().contains(secret), exceptions::toString);
         }
@@ -137,7 +136,7 @@ class SecretsTest extends SimulatorTestSupport {
         assertTrue(simulator.ledger().isCompleted("ok-1") && simulator.ledger().isCompleted("retried-1"));
         assertTrue(log.contains("org.apache.hc.client5"), "HttpClient logged at TRACE during the test");
         assertTrue(log.contains("io.github.connectparticipant"), "the component logged at TRACE during the test");
-        for (String secret : new String[] { CONNECTION_TOKEN, OTHER_TOKEN }) {
+        for (String secret : new String[]{CONNECTION_TOKEN, OTHER_TOKEN}) {
             assertFalse(log.contains(secret), "a connection token was logged:\n" + excerpt(log, secret));
             assertFalse(exceptions.toString().contains(secret), exceptions::toString);
         }
@@ -154,9 +153,11 @@ class SecretsTest extends SimulatorTestSupport {
         component.getConfiguration().setUriEndpointOverride(simulator.baseUrl());
         traced.addComponent("connectparticipant", component);
         traced.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
-                from("direct:traced").to("connectparticipant:completeAttachmentUpload").log("after: ${headers} ${body}");
+                from("direct:traced").to("connectparticipant:completeAttachmentUpload")
+                        .log("after: ${headers} ${body}");
             }
         });
         String log;
@@ -177,7 +178,7 @@ class SecretsTest extends SimulatorTestSupport {
         }
         assertTrue(simulator.ledger().isCompleted("tr-1") && simulator.ledger().isCompleted("tr-2"));
         assertTrue(log.contains("CamelConnectParticipantConnectionToken"), "the tracer printed the header, masked");
-        for (String secret : new String[] { CONNECTION_TOKEN, OTHER_TOKEN }) {
+        for (String secret : new String[]{CONNECTION_TOKEN, OTHER_TOKEN}) {
             assertFalse(log.contains(secret), "a connection token was logged:\n" + excerpt(log, secret));
         }
     }

@@ -1,13 +1,10 @@
 package io.github.connectparticipant.camel;
 
-import io.github.connectparticipant.camel.model.GetAttachmentResult;
-import io.github.connectparticipant.camel.model.SendAttachmentResult;
-import io.github.connectparticipant.camel.model.StartAttachmentUploadResult;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +13,9 @@ import java.util.Map;
 import java.util.Random;
 
 import io.github.connectparticipant.camel.attachments.AttachmentSending;
+import io.github.connectparticipant.camel.model.GetAttachmentResult;
+import io.github.connectparticipant.camel.model.SendAttachmentResult;
+import io.github.connectparticipant.camel.model.StartAttachmentUploadResult;
 import io.github.connectparticipant.simulator.Fault;
 import io.github.connectparticipant.simulator.Ledger;
 import org.apache.camel.Exchange;
@@ -51,7 +51,7 @@ class SendAttachmentTest extends SimulatorTestSupport {
                 "direct:get", "connectparticipant:getAttachment" + TOKEN_OPTION + "&urlExpiryInSeconds=60",
                 "direct:complete", COMPLETE,
                 "direct:limited", "connectparticipant:sendAttachment" + TOKEN_OPTION
-                                  + "&maxAttachmentSize=1000&allowedFileTypes=pdf,png");
+                        + "&maxAttachmentSize=1000&allowedFileTypes=pdf,png");
     }
 
     private Path file(String name, int size) throws Exception {
@@ -89,7 +89,8 @@ class SendAttachmentTest extends SimulatorTestSupport {
         assertEquals("image/png", upload.contentType());
         assertTrue(simulator.ledger().isCompleted(result.getAttachmentId()));
 
-        Exchange got = send("direct:get", null, Map.of(ConnectParticipantConstants.ATTACHMENT_ID, result.getAttachmentId()));
+        Exchange got = send("direct:get", null,
+                Map.of(ConnectParticipantConstants.ATTACHMENT_ID, result.getAttachmentId()));
         assertNull(got.getException(), () -> String.valueOf(got.getException()));
         GetAttachmentResult location = got.getMessage().getBody(GetAttachmentResult.class);
         assertEquals(30_000L, location.getAttachmentSizeInBytes());
@@ -104,7 +105,7 @@ class SendAttachmentTest extends SimulatorTestSupport {
 
     @Test
     void bytesWithNameAndTypeFromHeaders() {
-        Exchange sent = send("direct:send", "hello, chat".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Exchange sent = send("direct:send", "hello, chat".getBytes(StandardCharsets.UTF_8),
                 Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "note",
                         ConnectParticipantConstants.CONTENT_TYPE, "text/plain"));
         assertNull(sent.getException(), () -> String.valueOf(sent.getException()));
@@ -178,10 +179,11 @@ class SendAttachmentTest extends SimulatorTestSupport {
         assertEquals(result.getUploadUrl(), started.getMessage().getHeader(ConnectParticipantConstants.UPLOAD_URL));
         String token = calls(START).get(0).clientToken();
         assertEquals("{\"ContentType\":\"image/png\",\"AttachmentSizeInBytes\":1234,\"AttachmentName\":\"a.png\","
-                     + "\"ClientToken\":\"" + token + "\"}", calls(START).get(0).body());
+                + "\"ClientToken\":\"" + token + "\"}", calls(START).get(0).body());
 
         // the service refuses to complete what was never uploaded
-        ConnectParticipantException notUploaded = failureOf(send("direct:complete", result.getAttachmentId(), Map.of()));
+        ConnectParticipantException notUploaded = failureOf(
+                send("direct:complete", result.getAttachmentId(), Map.of()));
         assertEquals(400, notUploaded.getStatusCode());
         assertTrue(notUploaded.getMessage().contains("has not been uploaded"), notUploaded::getMessage);
     }
@@ -189,30 +191,30 @@ class SendAttachmentTest extends SimulatorTestSupport {
     @Test
     void localChecksRefuseBeforeAnyCall() throws Exception {
         Object[][] cases = {
-                { "direct:limited", file("big.png", 1001).toFile(), Map.of(), "is 1001 bytes; the limit is 1000" },
-                { "direct:limited", file("tool.exe", 10).toFile(), Map.of(), "is not one of" },
-                { "direct:send", file("empty.pdf", 0).toFile(), Map.of(), "is empty" },
-                { "direct:send", file("data.bin", 10).toFile(), Map.of(), "cannot tell the content type of data.bin" },
-                { "direct:send", new byte[] { 1, 2 }, Map.of(), "no attachment name" },
-                { "direct:send", 42, Map.of(), "no attachment: the body must be a file" },
-                { "direct:send", new java.io.ByteArrayInputStream(new byte[10]),
-                  Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "s.txt"), "no attachment size" },
-                { "direct:start", null, Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "x".repeat(257) + ".png",
-                        ConnectParticipantConstants.ATTACHMENT_SIZE, 5L), "longer than 256" },
-                { "direct:start", null, Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "tab\there.png",
-                        ConnectParticipantConstants.ATTACHMENT_SIZE, 5L), "name holds a control character" },
-                { "direct:start", null, Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "half\ud83d.png",
-                        ConnectParticipantConstants.ATTACHMENT_SIZE, 5L), "name holds half of a surrogate pair" },
-                { "direct:start", null, Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "a.png",
+                {"direct:limited", file("big.png", 1001).toFile(), Map.of(), "is 1001 bytes; the limit is 1000"},
+                {"direct:limited", file("tool.exe", 10).toFile(), Map.of(), "is not one of"},
+                {"direct:send", file("empty.pdf", 0).toFile(), Map.of(), "is empty"},
+                {"direct:send", file("data.bin", 10).toFile(), Map.of(), "cannot tell the content type of data.bin"},
+                {"direct:send", new byte[]{1, 2}, Map.of(), "no attachment name"},
+                {"direct:send", 42, Map.of(), "no attachment: the body must be a file"},
+                {"direct:send", new java.io.ByteArrayInputStream(new byte[10]),
+                        Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "s.txt"), "no attachment size"},
+                {"direct:start", null, Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "x".repeat(257) + ".png",
+                        ConnectParticipantConstants.ATTACHMENT_SIZE, 5L), "longer than 256"},
+                {"direct:start", null, Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "tab\there.png",
+                        ConnectParticipantConstants.ATTACHMENT_SIZE, 5L), "name holds a control character"},
+                {"direct:start", null, Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "half\ud83d.png",
+                        ConnectParticipantConstants.ATTACHMENT_SIZE, 5L), "name holds half of a surrogate pair"},
+                {"direct:start", null, Map.of(ConnectParticipantConstants.ATTACHMENT_NAME, "a.png",
                         ConnectParticipantConstants.ATTACHMENT_SIZE, 5L, ConnectParticipantConstants.CONTENT_TYPE,
-                        "image/png\r\nX: y"), "the content type holds a control character" },
-                { "direct:get", null, Map.of(), "no attachment ids" },
+                        "image/png\r\nX: y"), "the content type holds a control character"},
+                {"direct:get", null, Map.of(), "no attachment ids"},
         };
         for (Object[] c : cases) {
             @SuppressWarnings("unchecked")
             Exchange exchange = send((String) c[0], c[1], (Map<String, Object>) c[2]);
-            ConnectParticipantInvalidInputException failure
-                    = assertInstanceOf(ConnectParticipantInvalidInputException.class, exchange.getException());
+            ConnectParticipantInvalidInputException failure = assertInstanceOf(
+                    ConnectParticipantInvalidInputException.class, exchange.getException());
             assertTrue(failure.getMessage().contains((String) c[3]), failure.getMessage() + " / " + c[3]);
         }
         assertEquals(0, simulator.ledger().callCount(), "nothing is sent");

@@ -22,7 +22,7 @@ abstract class SimulatorTestSupport extends CamelTestSupport {
     static final String CONNECTION_TOKEN = "AQIDAHhConnTok3n-s3cr3t-value-0123456789";
     /** The endpoint with the simulator's token as its option. */
     static final String COMPLETE = "connectparticipant:completeAttachmentUpload?connectionToken=RAW(" + CONNECTION_TOKEN
-                                   + ")";
+            + ")";
 
     static ParticipantServiceSimulator simulator;
 
@@ -56,6 +56,7 @@ abstract class SimulatorTestSupport extends CamelTestSupport {
     /** Routes from each direct endpoint to its URI, given as pairs. */
     static RouteBuilder directRoutes(String... fromAndTo) {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 for (int i = 0; i < fromAndTo.length; i += 2) {

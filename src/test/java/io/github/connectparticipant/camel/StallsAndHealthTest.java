@@ -1,7 +1,9 @@
 package io.github.connectparticipant.camel;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.github.connectparticipant.simulator.Fault;
 import org.apache.camel.CamelContext;
@@ -39,7 +41,8 @@ class StallsAndHealthTest extends SimulatorTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return directRoutes(
-                "direct:stalled", COMPLETE + "&responseTimeout=" + RESPONSE_TIMEOUT + "&retryMaxDelay=" + RETRY_MAX_DELAY,
+                "direct:stalled",
+                COMPLETE + "&responseTimeout=" + RESPONSE_TIMEOUT + "&retryMaxDelay=" + RETRY_MAX_DELAY,
                 "direct:nowhere",
                 COMPLETE + "&uriEndpointOverride=" + NOWHERE.url() + "&connectTimeout=500&maxAttempts=1",
                 // attempts enough for the retry budget, not the attempts, to decide
@@ -71,13 +74,14 @@ class StallsAndHealthTest extends SimulatorTestSupport {
     @Test
     void anOutageHoldsTheMessagesProbesSlowlyAndTheHealthCheckIsDownUntilTheServiceAnswers() throws Exception {
         simulator.outage(Duration.ofMinutes(5));
-        List<java.util.concurrent.CompletableFuture<Exchange>> held = new java.util.ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<Exchange>> held = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String id = "held-" + i;
             held.add(template.asyncSend("direct:holding", e -> e.getMessage().setBody(id)));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (producerCheck(simulator.baseUrl()).getState() != HealthCheck.State.DOWN && System.nanoTime() < deadline) {
+        while (producerCheck(simulator.baseUrl()).getState() != HealthCheck.State.DOWN
+                && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         HealthCheck.Result down = producerCheck(simulator.baseUrl());
@@ -86,12 +90,13 @@ class StallsAndHealthTest extends SimulatorTestSupport {
         int callsAtOutage = simulator.ledger().callCount();
         Thread.sleep(3000);
         int probes = simulator.ledger().callCount() - callsAtOutage;
-        assertTrue(probes <= 4, "one probe a second while the service is down, not every message's attempts: " + probes);
+        assertTrue(probes <= 4,
+                "one probe a second while the service is down, not every message's attempts: " + probes);
         assertTrue(held.stream().noneMatch(java.util.concurrent.CompletableFuture::isDone), "the messages are held");
 
         simulator.reset();
         for (java.util.concurrent.CompletableFuture<Exchange> message : held) {
-            Exchange done = message.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            Exchange done = message.get(10, TimeUnit.SECONDS);
             assertEquals(null, done.getException(), () -> String.valueOf(done.getException()));
         }
         assertEquals(HealthCheck.State.UP, producerCheck(simulator.baseUrl()).getState());

@@ -56,7 +56,7 @@ class StartupLogSecretsTest {
         try (ParticipantServiceSimulator simulator = ParticipantServiceSimulator.start(0)
                 .acceptConnectionTokens(CONNECTION_TOKEN)
                 .acceptParticipantTokens(PARTICIPANT_TOKEN, ENDPOINT_PARTICIPANT_TOKEN);
-             CapturedLog log = CapturedLog.atTrace()) {
+                CapturedLog log = CapturedLog.atTrace()) {
             // from a properties file, as users give them: camel-main's summaries name the file each value came from
             Path file = Files.createDirectories(Path.of("target", "startup-secrets")).resolve("application.properties");
             StringBuilder text = new StringBuilder();
@@ -86,7 +86,7 @@ class StartupLogSecretsTest {
         assertTrue(log.contains("chat.connection-token = xxxxxx"), log);
         CamelCoreUnmaskedLogs.Split split = CamelCoreUnmaskedLogs.split(log);
         assertTrue(split.camelCoreLines() > 0, "Camel core was at TRACE too");
-        for (String token : new String[] {CONNECTION_TOKEN, PARTICIPANT_TOKEN, ENDPOINT_PARTICIPANT_TOKEN}) {
+        for (String token : new String[]{CONNECTION_TOKEN, PARTICIPANT_TOKEN, ENDPOINT_PARTICIPANT_TOKEN}) {
             assertFalse(split.rest().contains(token), "a token in the log:\n" + linesWith(split.rest(), token));
         }
     }

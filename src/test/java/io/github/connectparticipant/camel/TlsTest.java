@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -88,10 +87,11 @@ class TlsTest extends CamelTestSupport {
         context.getRegistry().bind("trustSimulator", trusting);
 
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 String to = "connectparticipant:completeAttachmentUpload?connectionToken=RAW("
-                            + SimulatorTestSupport.CONNECTION_TOKEN + ")&uriEndpointOverride=" + simulator.baseUrl();
+                        + SimulatorTestSupport.CONNECTION_TOKEN + ")&uriEndpointOverride=" + simulator.baseUrl();
                 from("direct:trusting").to(to + "&sslContextParameters=#trustSimulator");
                 from("direct:default").to(to);
             }

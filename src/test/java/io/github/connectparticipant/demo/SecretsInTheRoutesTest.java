@@ -11,7 +11,6 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -55,7 +54,7 @@ class SecretsInTheRoutesTest {
         String log;
         DemoSummary summary;
         try (AutoCloseable captured = CapturedLogAccess.atTrace();
-             PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+                PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             summary = new Demo(DemoSettings.load(DemoSettings.DEFAULT_CONFIG, overrides), out,
                     camel -> shownOverJmx.addAll(endpointsOverJmx())).run();
             log = CapturedLogAccess.text(captured);
@@ -90,7 +89,7 @@ class SecretsInTheRoutesTest {
             for (String place : places) {
                 int at = place.indexOf(secret);
                 assertTrue(at < 0, () -> "the token '" + secret + "' shows: ..."
-                                         + place.substring(Math.max(0, at - 600), Math.min(place.length(), at + 50)));
+                        + place.substring(Math.max(0, at - 600), Math.min(place.length(), at + 50)));
             }
         }
     }
@@ -127,8 +126,8 @@ class SecretsInTheRoutesTest {
         // the demo's broker is stopped by now: read what it persisted by starting it again on its data folder
         List<String> headers = new ArrayList<>();
         try (EmbeddedBroker broker = EmbeddedBroker.start(Path.of("target/demo-secrets/broker"), 0);
-             ActiveMQJMSConnectionFactory factory = new ActiveMQJMSConnectionFactory("vm://0");
-             Connection connection = factory.createConnection()) {
+                ActiveMQJMSConnectionFactory factory = new ActiveMQJMSConnectionFactory("vm://0");
+                Connection connection = factory.createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             QueueBrowser browser = session.createBrowser(session.createQueue("attachments.DLQ"));

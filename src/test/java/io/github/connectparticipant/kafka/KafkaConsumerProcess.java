@@ -24,6 +24,7 @@ public final class KafkaConsumerProcess {
         main.addInitialProperty("kafka.sessionTimeoutMs", "6000");
         main.addInitialProperty("redelivery.delay", "50");
         main.addMainListener(new MainListenerSupport() {
+
             @Override
             public void afterStart(BaseMainSupport started) {
                 System.out.println("STARTED");

@@ -44,8 +44,8 @@ class KafkaFaultCampaignIT extends RouteTestSupport {
     static EmbeddedKafka kafka;
     static final Set<String> refused = new HashSet<>();
     /** Every dead letter in arrival order, its value and Kafka headers as text: one dead-lettered twice shows twice. */
-    static final List<Map.Entry<String, Map<String, String>>> deadLetters
-            = Collections.synchronizedList(new ArrayList<>());
+    static final List<Map.Entry<String, Map<String, String>>> deadLetters = Collections
+            .synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void startKafka() throws Exception {
@@ -80,19 +80,20 @@ class KafkaFaultCampaignIT extends RouteTestSupport {
 
     @Override
     protected void addAround(RouteBuilder builder) {
-        ConnectParticipantComponent component
-                = builder.getContext().getComponent("connectparticipant", ConnectParticipantComponent.class);
+        ConnectParticipantComponent component = builder.getContext().getComponent("connectparticipant",
+                ConnectParticipantComponent.class);
         // the component's defaults but the response timeout (30 s), so that the slow answers time out in a test's time;
         // and its default backoff, not RouteTestSupport's short one
         component.getConfiguration().setResponseTimeout(400);
         component.getConfiguration().setRetryBaseDelay(100);
         builder.from("kafka:" + DEAD_LETTER_TOPIC + "?brokers=" + kafka.bootstrapServers()
-                     + "&groupId=dead-letter-reader&autoOffsetReset=earliest")
+                + "&groupId=dead-letter-reader&autoOffsetReset=earliest")
                 .process(e -> {
                     Map<String, String> headers = new ConcurrentHashMap<>();
                     e.getMessage().getHeaders().forEach((name, value) -> {
                         if (name.startsWith("ConnectParticipant")) {
-                            headers.put(name, value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                            headers.put(name, value instanceof byte[] bytes
+                                    ? new String(bytes, StandardCharsets.UTF_8)
                                     : String.valueOf(value));
                         }
                     });
@@ -146,8 +147,10 @@ class KafkaFaultCampaignIT extends RouteTestSupport {
             Thread.sleep(200);
             committed = kafka.committed("connectparticipant", TOPIC);
         }
-        System.out.printf("Kafka campaign: %d records in %.1f s, %d calls, %d throttled, %d completed, %d dead-lettered,"
-                          + " %d lost, offsets %d%n", RECORDS, seconds, ledger.callCount(),
+        System.out.printf(
+                "Kafka campaign: %d records in %.1f s, %d calls, %d throttled, %d completed, %d dead-lettered,"
+                        + " %d lost, offsets %d%n",
+                RECORDS, seconds, ledger.callCount(),
                 ledger.calls().stream().filter(c -> c.status() == 429).count(), ledger.completed().size(),
                 deadLetteredIds.size(), lost.size(), committed);
         assertEquals(List.of(), lost, "every record ends completed or dead-lettered, once");

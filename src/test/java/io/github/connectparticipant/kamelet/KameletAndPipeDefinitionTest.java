@@ -1,8 +1,10 @@
 package io.github.connectparticipant.kamelet;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +56,7 @@ class KameletAndPipeDefinitionTest {
         String icon = (String) annotations.get("camel.apache.org/kamelet.icon");
         assertTrue(icon.startsWith("data:image/svg+xml;base64,"), icon);
         String svg = new String(java.util.Base64.getDecoder().decode(icon.substring(icon.indexOf(',') + 1)),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         assertTrue(svg.startsWith("<svg") && svg.strip().endsWith("</svg>"), svg);
         assertTrue(((String) annotations.get("camel.apache.org/catalog.version")).matches("\\d+\\.\\d+\\.\\d+.*"),
                 "the project's version, filled in by the build");
@@ -81,11 +83,11 @@ class KameletAndPipeDefinitionTest {
         List<String> dependencies = (List<String>) at(kamelet, "spec").get("dependencies");
         assertTrue(dependencies.contains("camel:kamelet"));
         assertTrue(dependencies.stream().anyMatch(d -> d.matches("mvn:io\\.github\\.connectparticipant:"
-                                                                 + "camel-connectparticipant:\\d+\\.\\d+\\.\\d+.*")),
+                + "camel-connectparticipant:\\d+\\.\\d+\\.\\d+.*")),
                 dependencies::toString);
         String template = at(kamelet, "spec", "template").toString();
         assertTrue(template.contains("kamelet:source") && template.contains("RAW({{?connectionToken}})")
-                   && template.contains("RAW({{?participantToken}})"), template);
+                && template.contains("RAW({{?participantToken}})"), template);
     }
 
     @Test
@@ -105,14 +107,15 @@ class KameletAndPipeDefinitionTest {
     @Test
     @SuppressWarnings("unchecked")
     void kafkaPipeBindsAStrimziTopicToTheKameletWithADeadLetterTopic() throws IOException {
-        List<Map<String, Object>> documents = new java.util.ArrayList<>();
+        List<Map<String, Object>> documents = new ArrayList<>();
         for (Object document : new Load(LoadSettings.builder().build())
                 .loadAllFromString(Files.readString(Path.of("examples/camel-k/kafka-pipe.yaml")))) {
             documents.add((Map<String, Object>) document);
         }
         List<String> topics = documents.stream().filter(d -> "KafkaTopic".equals(d.get("kind")))
                 .map(d -> (String) at(d, "metadata").get("name")).toList();
-        Map<String, Object> pipe = documents.stream().filter(d -> "Pipe".equals(d.get("kind"))).findFirst().orElseThrow();
+        Map<String, Object> pipe = documents.stream().filter(d -> "Pipe".equals(d.get("kind"))).findFirst()
+                .orElseThrow();
         assertEquals("KafkaTopic", at(pipe, "spec", "source", "ref").get("kind"));
         assertTrue(topics.contains((String) at(pipe, "spec", "source", "ref").get("name")));
         assertEquals("connectparticipant-sink", at(pipe, "spec", "sink", "ref").get("name"));

@@ -2,6 +2,7 @@ package io.github.connectparticipant.kamelet;
 
 import java.io.IOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 
 import io.github.connectparticipant.camel.ConnectParticipantException;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
@@ -42,16 +43,17 @@ class KameletSinkIT extends CamelTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         String options = "?connectionToken=RAW(" + TOKEN + ")&uriEndpointOverride=" + simulator.baseUrl()
-                         + "&maxAttempts=2";
+                + "&maxAttempts=2";
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 // each caller gets its own Kamelet route (the part after the slash), which takes its error handler
                 from("direct:send").to("kamelet:connectparticipant-sink/plain" + options);
                 from("direct:sendFile").to("kamelet:connectparticipant-sink/files" + options
-                                            + "&operation=sendAttachment");
+                        + "&operation=sendAttachment");
                 from("direct:chat").to("kamelet:connectparticipant-sink/chat?participantToken=RAW(" + PARTICIPANT_TOKEN
-                                       + ")&uriEndpointOverride=" + simulator.baseUrl() + "&operation=sendMessage");
+                        + ")&uriEndpointOverride=" + simulator.baseUrl() + "&operation=sendMessage");
                 from("direct:withDeadLetters").errorHandler(deadLetterChannel("mock:dead"))
                         .to("kamelet:connectparticipant-sink/deadLetters" + options).to("mock:done");
             }
@@ -77,7 +79,7 @@ class KameletSinkIT extends CamelTestSupport {
     @Test
     void sendsAFileAsAnAttachment() {
         Exchange exchange = template.send("direct:sendFile", e -> {
-            e.getMessage().setBody("receipt".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            e.getMessage().setBody("receipt".getBytes(StandardCharsets.UTF_8));
             e.getMessage().setHeader("CamelConnectParticipantAttachmentName", "receipt.txt");
         });
         assertNull(exchange.getException(), () -> String.valueOf(exchange.getException()));

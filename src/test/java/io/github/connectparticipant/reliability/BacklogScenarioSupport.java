@@ -35,8 +35,9 @@ abstract class BacklogScenarioSupport extends QueueRouteTestSupport {
 
     /** What one scenario measured. */
     record Figures(int messages, double seconds, double idealSeconds, int calls, int throttled, int deadLettered,
-                   int callsDuringOutage, double secondsToFirstSuccessAfterOutage, boolean healthDownDuringOutage,
-                   boolean healthDownOutsideOutage, boolean healthUpAtTheEnd) {
+            int callsDuringOutage, double secondsToFirstSuccessAfterOutage, boolean healthDownDuringOutage,
+            boolean healthDownOutsideOutage, boolean healthUpAtTheEnd) {
+
         double throttledShare() {
             return throttled / (double) calls;
         }

@@ -68,7 +68,7 @@ class BrownoutIT {
 
     /** What one run measured. */
     record Run(String name, int messages, double seconds, int calls, int throttled, List<String> deadLettered,
-               long outages, List<String> lost, List<String> idsWithMoreThanOneToken) {
+            long outages, List<String> lost, List<String> idsWithMoreThanOneToken) {
     }
 
     @Test
@@ -136,6 +136,7 @@ class BrownoutIT {
             context.getComponent("connectparticipant", ConnectParticipantComponent.class).getConfiguration()
                     .setAdaptiveRateLimit(adaptive);
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from("jms:queue:" + name + ".DLQ")
@@ -157,7 +158,7 @@ class BrownoutIT {
             context.getRouteController().startRoute(ROUTE_ID);
             long deadline = start + Duration.ofMinutes(4).toNanos();
             while (simulator.ledger().completed().size() + deadLettered.size() < messages
-                   && System.nanoTime() < deadline) {
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             double seconds = (System.nanoTime() - start) / 1e9;

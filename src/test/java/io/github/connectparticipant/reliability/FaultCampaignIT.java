@@ -15,11 +15,11 @@ import java.util.TreeSet;
 
 import io.github.connectparticipant.camel.ConnectParticipantComponent;
 import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
+import io.github.connectparticipant.routes.QueueRouteTestSupport;
 import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import io.github.connectparticipant.routes.QueueRouteTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,8 +67,8 @@ class FaultCampaignIT extends QueueRouteTestSupport {
     @Override
     protected void addAround(RouteBuilder builder) throws Exception {
         super.addAround(builder);
-        ConnectParticipantComponent component
-                = builder.getContext().getComponent("connectparticipant", ConnectParticipantComponent.class);
+        ConnectParticipantComponent component = builder.getContext().getComponent("connectparticipant",
+                ConnectParticipantComponent.class);
         component.getConfiguration().setResponseTimeout(RESPONSE_TIMEOUT);
         // the component's default backoff, not RouteTestSupport's short one
         component.getConfiguration().setRetryBaseDelay(100);
@@ -127,7 +127,8 @@ class FaultCampaignIT extends QueueRouteTestSupport {
             // a refusal answered after the response timeout (a slow answer) never reached the component, which had given
             // up on that attempt and may have sent another; none may arrive after a refusal it received
             long firstRefusal = calls.stream()
-                    .filter(c -> c.status() == 400 && c.answeredNanos() - c.arrivedNanos() < RESPONSE_TIMEOUT * 1_000_000)
+                    .filter(c -> c.status() == 400
+                            && c.answeredNanos() - c.arrivedNanos() < RESPONSE_TIMEOUT * 1_000_000)
                     .mapToLong(Ledger.Call::answeredNanos).min().orElseThrow();
             callsAfterRefusal += (int) calls.stream().filter(c -> c.arrivedNanos() > firstRefusal).count();
         }
@@ -141,7 +142,7 @@ class FaultCampaignIT extends QueueRouteTestSupport {
         figures.setProperty("seconds", String.format("%.1f", seconds));
         figures.setProperty("calls", Integer.toString(ledger.callCount()));
         figures.setProperty("faultsInjected", Integer.toString(ledger.callCount() - statuses.getOrDefault(200, 0)
-                                                                - statuses.getOrDefault(400, 0)));
+                - statuses.getOrDefault(400, 0)));
         statuses.forEach((status, count) -> figures.setProperty("answers." + (status == 0 ? "dropped" : status),
                 Integer.toString(count)));
         figures.setProperty("completed", Integer.toString(ledger.completed().size()));

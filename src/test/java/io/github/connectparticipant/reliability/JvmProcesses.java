@@ -38,8 +38,9 @@ public final class JvmProcesses implements AutoCloseable {
 
     /** Starts a JVM without waiting for it; see {@link #awaitReady}. */
     public Process launch(String name, Class<?> mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", classpath(), mainClass.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m", "-cp", classpath(), mainClass.getName()));
         command.addAll(List.of(args));
         Path log = log(name);
         Files.createDirectories(log.getParent());
@@ -79,7 +80,7 @@ public final class JvmProcesses implements AutoCloseable {
     /** Sends these texts to a queue of the broker. */
     static void send(String brokerUrl, String queue, List<String> texts) throws Exception {
         try (ActiveMQJMSConnectionFactory factory = new ActiveMQJMSConnectionFactory(brokerUrl);
-             Connection connection = factory.createConnection()) {
+                Connection connection = factory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue(queue));
             for (String text : texts) {
@@ -91,7 +92,7 @@ public final class JvmProcesses implements AutoCloseable {
     /** How many messages the queue holds. */
     static int browse(String brokerUrl, String queue) throws Exception {
         try (ActiveMQJMSConnectionFactory factory = new ActiveMQJMSConnectionFactory(brokerUrl);
-             Connection connection = factory.createConnection()) {
+                Connection connection = factory.createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             QueueBrowser browser = session.createBrowser(session.createQueue(queue));

@@ -28,7 +28,7 @@ public final class LargeAttachmentSender {
                 System.exit(1);
             }
             System.out.println("SENT " + exchange.getMessage().getBody(SendAttachmentResult.class).getAttachmentId()
-                               + " max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+                    + " max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.connectparticipant.reliability;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
@@ -26,7 +27,7 @@ public abstract class MultiJvmTestSupport {
 
     /** Waits until the simulator has completed this many attachments (three minutes at most), and asserts it has. */
     protected void awaitCompleted(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (simulator.ledger().completed().size() < count && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }

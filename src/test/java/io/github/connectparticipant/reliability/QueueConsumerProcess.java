@@ -26,6 +26,7 @@ public final class QueueConsumerProcess {
         main.addInitialProperty("queue.consumers", args[3]);
         main.addInitialProperty("redelivery.delay", args.length > 4 ? args[4] : "50");
         main.addMainListener(new MainListenerSupport() {
+
             @Override
             public void afterStart(BaseMainSupport started) {
                 System.out.println("STARTED");

@@ -69,7 +69,7 @@ class TwoJvmQuotaIT extends MultiJvmTestSupport {
         long callsB = calls.stream().filter(c -> Ledger.caller(TOKEN_B).equals(c.caller())).count();
         double smallestShare = Math.min(callsA, callsB) / (double) calls.size();
         int deadLettered = JvmProcesses.browse(brokerUrl, "attachments.DLQ")
-                           + JvmProcesses.browse(brokerUrl, EmbeddedBroker.BROKER_DEAD_LETTER_ADDRESS);
+                + JvmProcesses.browse(brokerUrl, EmbeddedBroker.BROKER_DEAD_LETTER_ADDRESS);
 
         Map<String, String> report = new TreeMap<>();
         report.put("messages", Integer.toString(MESSAGES));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +42,7 @@ class FilesRouteTest extends InboxRouteTestSupport {
         // into an outage, the message is held for maxWaitForCapacity (short here: three seconds, a probe a second).
         // A lone message held through an outage with the defaults: ErrorsAndRetriesTest, OutageBacklogIT
         Fault[] down = new Fault[100];
-        java.util.Arrays.fill(down, Fault.internalError());
+        Arrays.fill(down, Fault.internalError());
         simulator.faults().scriptFor("down-1", down);
         Map<String, String> files = Map.of(
                 "good.txt", "g-1\ng-2\n",
@@ -74,7 +75,7 @@ class FilesRouteTest extends InboxRouteTestSupport {
                 "3 throttles, each gone again at once with no attempt used, then the success");
         int downCalls = simulator.ledger().callsFor("down-1").size();
         assertTrue(downCalls >= 9 && downCalls <= 20, "three deliveries of three attempts (and probes, if held): "
-                                                      + downCalls);
+                + downCalls);
         assertEquals(1, simulator.ledger().clientTokensFor("down-1").size());
         assertEquals(1, simulator.ledger().callsFor("bad-1").size(), "a refused id is not retried");
         assertReason(deadLetters, "refused.txt", "ValidationException", 400, 0, false, 1);
@@ -90,7 +91,7 @@ class FilesRouteTest extends InboxRouteTestSupport {
     }
 
     private static void assertReason(Path folder, String file, String errorCode, int status, int redeliveries,
-                                     boolean retryable, int attempts) throws IOException {
+            boolean retryable, int attempts) throws IOException {
         JsonNode reason = reason(folder, file);
         assertEquals(errorCode, reason.get("errorCode").asText(), reason::toString);
         assertEquals(redeliveries, reason.get("redeliveries").asInt(), reason::toString);

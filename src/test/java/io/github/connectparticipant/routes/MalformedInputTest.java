@@ -2,6 +2,7 @@ package io.github.connectparticipant.routes;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -54,14 +55,15 @@ class MalformedInputTest extends InboxRouteTestSupport {
             assertEquals(0, reason.path("redeliveries").asInt(), name + ": not retried");
             assertFalse(reason.path("retryable").asBoolean(), name);
             String message = reason.path("errorMessage").asText();
-            assertTrue(message.startsWith("Invalid input, nothing sent: ") && message.length() > 40, name + ": " + message);
+            assertTrue(message.startsWith("Invalid input, nothing sent: ") && message.length() > 40,
+                    name + ": " + message);
         }
         assertEquals(Set.of("good-1", "good-2"), simulator.ledger().completed().keySet());
         assertEquals(2, simulator.ledger().callCount(), "nothing is sent for invalid input");
     }
 
     private static String writeOver10Megabytes(Path file) throws IOException {
-        byte[] line = "att-0000000001\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] line = "att-0000000001\n".getBytes(StandardCharsets.UTF_8);
         try (OutputStream out = Files.newOutputStream(file)) {
             for (int written = 0; written <= 10 * 1024 * 1024; written += line.length) {
                 out.write(line);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,8 @@ class OutboxRouteTest extends OutboxRouteTestSupport {
         Path sent = outbox.resolve(".sent");
         Path deadLetters = outbox.resolve(".deadletter");
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (originals(sent).size() + FilesRouteTest.originals(deadLetters).size() < 5 && System.nanoTime() < deadline) {
+        while (originals(sent).size() + FilesRouteTest.originals(deadLetters).size() < 5
+                && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
 
@@ -65,7 +67,7 @@ class OutboxRouteTest extends OutboxRouteTestSupport {
     }
 
     private static Set<String> originals(Path folder) throws IOException {
-        Set<String> names = new java.util.TreeSet<>(FilesRouteTest.names(folder));
+        Set<String> names = new TreeSet<>(FilesRouteTest.names(folder));
         names.removeIf(name -> name.endsWith(".attachment.json"));
         return names;
     }

@@ -29,7 +29,7 @@ class QueueRouteTest extends QueueRouteTestSupport {
     private static String json(String token, String... ids) {
         String idList = List.of(ids).stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
         return "{\"AttachmentIds\":[" + idList + "]" + (token != null ? ",\"ConnectionToken\":\"" + token + "\"" : "")
-               + "}";
+                + "}";
     }
 
     @Test
@@ -73,7 +73,8 @@ class QueueRouteTest extends QueueRouteTestSupport {
         assertEquals(0, refused.getMessage().getHeader(ConnectParticipantFailureHeaders.REDELIVERIES, Integer.class));
         assertEquals("q-4", refused.getMessage().getHeader(ConnectParticipantFailureHeaders.COMPLETED_ATTACHMENT_IDS));
         assertEquals("q-bad", refused.getMessage().getHeader(ConnectParticipantFailureHeaders.FAILED_ATTACHMENT_IDS));
-        assertTrue(refused.getMessage().getHeader(ConnectParticipantFailureHeaders.REQUEST_ID, String.class).length() > 0);
+        assertTrue(
+                refused.getMessage().getHeader(ConnectParticipantFailureHeaders.REQUEST_ID, String.class).length() > 0);
 
         Exchange denied = dlq.getReceivedExchanges().stream()
                 .filter(e -> e.getMessage().getBody(String.class).contains("q-5")).findFirst().orElseThrow();

@@ -67,6 +67,7 @@ public abstract class RouteTestSupport extends CamelTestSupport {
     @Override
     protected RoutesBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() throws Exception {
                 // the component's own backoff, short, so that retries do not slow the tests

@@ -147,7 +147,7 @@ class ParticipantServiceSimulatorTest {
     private com.fasterxml.jackson.databind.JsonNode start(String name, long size) throws Exception {
         HttpResponse<String> started = post(ParticipantServiceSimulator.START_ATTACHMENT_UPLOAD, "good-token",
                 "{\"ContentType\":\"image/png\",\"AttachmentSizeInBytes\":" + size + ",\"AttachmentName\":\"" + name
-                + "\",\"ClientToken\":\"t-" + name + "\"}");
+                        + "\",\"ClientToken\":\"t-" + name + "\"}");
         assertEquals(200, started.statusCode(), started::body);
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.body());
     }
@@ -193,15 +193,17 @@ class ParticipantServiceSimulatorTest {
 
         String id = started.get("AttachmentId").asText();
         assertError(complete("good-token", id, "c-1"), 400, "ValidationException");
-        assertEquals(200, put(url, headers, new byte[] { 1, 2, 3, 4 }).statusCode());
+        assertEquals(200, put(url, headers, new byte[]{1, 2, 3, 4}).statusCode());
         assertEquals(200, complete("good-token", id, "c-1").statusCode());
 
         HttpResponse<String> got = post(ParticipantServiceSimulator.GET_ATTACHMENT, "good-token",
                 "{\"AttachmentId\":\"" + id + "\"}");
         assertEquals(200, got.statusCode(), got::body);
-        HttpResponse<byte[]> bytes = http.send(HttpRequest.newBuilder(URI.create(new com.fasterxml.jackson.databind
-                .ObjectMapper().readTree(got.body()).get("Url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] { 1, 2, 3, 4 }, bytes.body());
+        HttpResponse<byte[]> bytes = http.send(HttpRequest
+                .newBuilder(URI.create(
+                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(got.body()).get("Url").asText()))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[]{1, 2, 3, 4}, bytes.body());
     }
 
     @Test

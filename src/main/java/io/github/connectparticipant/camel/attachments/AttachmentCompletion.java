@@ -37,7 +37,7 @@ public final class AttachmentCompletion {
      * @param context  the message's: its client tokens, redeliveries and wait for capacity
      */
     public CompleteAttachmentUploadResult complete(ServiceOperation complete, List<String> attachmentIds,
-                                                   String connectionToken, CallContext context) {
+            String connectionToken, CallContext context) {
         ClientTokens.Source tokens = context.clientTokens();
         List<CompletedAttachment> completed = new ArrayList<>(attachmentIds.size());
         List<String> failed = new ArrayList<>(1);
@@ -90,8 +90,8 @@ public final class AttachmentCompletion {
     }
 
     private static FailedCall failure(ServiceOperation complete, RetryPolicy.GaveUp gaveUp, String attachmentId,
-                                      boolean retryable, int redeliveries, List<String> completed,
-                                      List<String> failed, List<String> notAttempted, String connectionToken) {
+            boolean retryable, int redeliveries, List<String> completed,
+            List<String> failed, List<String> notAttempted, String connectionToken) {
         StringBuilder message = FailedCall.describe(complete.serviceName() + " of attachment '" + attachmentId + "'",
                 gaveUp, retryable, redeliveries, connectionToken);
         int total = completed.size() + failed.size() + notAttempted.size();

@@ -25,7 +25,7 @@ public final class AttachmentDownloads {
      * @param urlExpiryInSeconds how long the URL should last, or null for the service's default
      */
     public GetAttachmentResult get(ServiceOperation getAttachment, String attachmentId, Integer urlExpiryInSeconds,
-                                   String connectionToken, CallContext context) {
+            String connectionToken, CallContext context) {
         return calls.call(ServiceRequest.post(getAttachment,
                 ParticipantJson.getAttachmentBody(attachmentId, urlExpiryInSeconds), connectionToken)
                 .aboutAttachment(attachmentId),

@@ -43,7 +43,7 @@ public final class AttachmentSending {
      * @param complete    CompleteAttachmentUpload
      */
     public AttachmentSending(ServiceCalls calls, AttachmentUploader uploader, RetryPolicy retryPolicy,
-                             ServiceOperation start, ServiceOperation complete) {
+            ServiceOperation start, ServiceOperation complete) {
         this.calls = calls;
         this.uploader = uploader;
         this.retryPolicy = retryPolicy;
@@ -98,7 +98,7 @@ public final class AttachmentSending {
                     started.requestId(), completeRequestId);
         }
         throw FailedCall.ofMessage("Upload of " + source.name() + " failed: the upload URL expired " + MAX_STARTS
-                                   + " times before the bytes were sent", "UploadUrlExpired", 403, null, true,
+                + " times before the bytes were sent", "UploadUrlExpired", 403, null, true,
                 MAX_STARTS, context.redeliveries()).toException();
     }
 

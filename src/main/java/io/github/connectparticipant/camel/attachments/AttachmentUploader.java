@@ -1,7 +1,5 @@
 package io.github.connectparticipant.camel.attachments;
 
-import io.github.connectparticipant.camel.client.StartedUpload;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +8,7 @@ import java.util.Map;
 
 import io.github.connectparticipant.camel.client.ParticipantServiceClient;
 import io.github.connectparticipant.camel.client.ServiceCallFailure;
+import io.github.connectparticipant.camel.client.StartedUpload;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -63,7 +62,8 @@ public final class AttachmentUploader {
             EntityUtils.consume(response.getEntity());
             return null;
         }
-        String body = response.getEntity() == null ? ""
+        String body = response.getEntity() == null
+                ? ""
                 : new String(ParticipantServiceClient.readAtMost(response.getEntity(), MAX_ERROR_BODY),
                         StandardCharsets.UTF_8);
         String code = element(body, "Code");
@@ -77,7 +77,7 @@ public final class AttachmentUploader {
     /** True for storage's answer to a URL past its expiry: start again for a fresh one. */
     public static boolean isExpired(ServiceCallFailure failure) {
         return failure.statusCode() == 403 && "AccessDenied".equals(failure.errorCode())
-               && failure.getMessage() != null && failure.getMessage().toLowerCase(Locale.ROOT).contains("expired");
+                && failure.getMessage() != null && failure.getMessage().toLowerCase(Locale.ROOT).contains("expired");
     }
 
     private static String element(String xml, String name) {

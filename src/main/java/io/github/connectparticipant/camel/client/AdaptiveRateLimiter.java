@@ -285,9 +285,9 @@ public final class AdaptiveRateLimiter {
             base = servedPerSecond * BURST_DISCOUNT;
             why = "the quota was spent";
         } else if (throttledSinceCut * 2 > answersSinceCut && throttledSinceCut >= MOST_THROTTLED
-                   || noise(MAX_NOISE_SHARE, true) < QUIET_NOISE_SHARE
-                   || clearlyAbove(throttledSinceCut, answersSinceCut, noise(MAX_NOISE_SHARE, true),
-                           MIN_THROTTLES_TO_CUT, CHANCE)) {
+                || noise(MAX_NOISE_SHARE, true) < QUIET_NOISE_SHARE
+                || clearlyAbove(throttledSinceCut, answersSinceCut, noise(MAX_NOISE_SHARE, true),
+                        MIN_THROTTLES_TO_CUT, CHANCE)) {
             // more throttled since the cut than noise is (with next to no noise, any throttle is): the rate is still
             // above the quota (the cut was not deep enough, the quota fell, another client took more of it: every
             // client sharing it yields, which is what shares it fairly); what the service served is the quota

@@ -17,7 +17,7 @@ public final class CallGate {
     private final CallMetrics metrics;
 
     public CallGate(RetryBudget budget, AdaptiveRateLimiter limiter, double fixedRate, boolean adaptive,
-                    CallMetrics metrics) {
+            CallMetrics metrics) {
         this.budget = budget;
         this.limiter = limiter;
         this.fixedRate = fixedRate;

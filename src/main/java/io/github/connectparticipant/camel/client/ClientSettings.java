@@ -13,6 +13,6 @@ import javax.net.ssl.SSLContext;
  * @param adaptive       whether the calls follow the rate learned from throttling
  */
 public record ClientSettings(String serviceBaseUrl, long connectTimeoutMillis, long responseTimeoutMillis,
-                             int maxConnections, SSLContext sslContext, String proxyProtocol, String proxyHost,
-                             int proxyPort, double rateLimit, boolean adaptive) {
+        int maxConnections, SSLContext sslContext, String proxyProtocol, String proxyHost,
+        int proxyPort, double rateLimit, boolean adaptive) {
 }

@@ -22,6 +22,7 @@ public final class ConnectionTokenCache {
     /** Makes a connection token: one CreateParticipantConnection call, with its retries. */
     @FunctionalInterface
     public interface Creation {
+
         Connection create();
     }
 
@@ -64,7 +65,7 @@ public final class ConnectionTokenCache {
     public void forget(String participantToken, String connectionToken) {
         CompletableFuture<Held> held = byParticipantToken.get(participantToken);
         if (held != null && held.isDone() && !held.isCompletedExceptionally()
-            && held.join().connection().connectionToken().equals(connectionToken)) {
+                && held.join().connection().connectionToken().equals(connectionToken)) {
             byParticipantToken.remove(participantToken, held);
         }
     }
@@ -81,11 +82,12 @@ public final class ConnectionTokenCache {
         Instant now = Instant.now();
         Duration life = Duration.between(now, connection.expiry());
         Duration margin = life.isNegative() ? Duration.ZERO : life.dividedBy(5);
-        mine.complete(new Held(connection, connection.expiry().minus(margin.compareTo(MAX_MARGIN) > 0 ? MAX_MARGIN
+        mine.complete(new Held(connection, connection.expiry().minus(margin.compareTo(MAX_MARGIN) > 0
+                ? MAX_MARGIN
                 : margin)));
         if (byParticipantToken.size() > PRUNE_ABOVE) {
             byParticipantToken.values().removeIf(held -> held.isDone() && !held.isCompletedExceptionally()
-                                                         && !now.isBefore(held.join().renewAt()));
+                    && !now.isBefore(held.join().renewAt()));
         }
         return connection.connectionToken();
     }

@@ -14,9 +14,9 @@ import java.util.List;
  * @param invalidInput true when the message could not be turned into a valid call (nothing was sent)
  */
 public record FailedCall(String message, Throwable cause, String errorCode, int statusCode, String requestId,
-                         boolean retryable, String attachmentId, int attempts, int redeliveries,
-                         List<String> completedAttachmentIds, List<String> failedAttachmentIds,
-                         List<String> notAttemptedAttachmentIds, boolean invalidInput) {
+        boolean retryable, String attachmentId, int attempts, int redeliveries,
+        List<String> completedAttachmentIds, List<String> failedAttachmentIds,
+        List<String> notAttemptedAttachmentIds, boolean invalidInput) {
 
     /** The error code of input refused before anything was sent, as the service names its own refusal. */
     public static final String VALIDATION = "ValidationException";
@@ -35,7 +35,7 @@ public record FailedCall(String message, Throwable cause, String errorCode, int 
      * @param bearer       the token it carried, kept out of the message
      */
     public static FailedCall gaveUp(String what, RetryPolicy.GaveUp gaveUp, String attachmentId, int redeliveries,
-                                    String bearer) {
+            String bearer) {
         return gaveUpOnAttachments(describe(what, gaveUp, gaveUp.retryable(), redeliveries, bearer).toString(), gaveUp,
                 attachmentId, gaveUp.retryable(), redeliveries, List.of(),
                 attachmentId != null ? List.of(attachmentId) : List.of(), List.of());
@@ -48,8 +48,8 @@ public record FailedCall(String message, Throwable cause, String errorCode, int 
      * @param retryable whether every failure was retryable
      */
     public static FailedCall gaveUpOnAttachments(String message, RetryPolicy.GaveUp firstFailure, String attachmentId,
-                                                 boolean retryable, int redeliveries, List<String> completed,
-                                                 List<String> failed, List<String> notAttempted) {
+            boolean retryable, int redeliveries, List<String> completed,
+            List<String> failed, List<String> notAttempted) {
         ServiceCallFailure last = firstFailure.lastFailure();
         return new FailedCall(message, last.getCause(), last.errorCode(), last.statusCode(), last.requestId(),
                 retryable, attachmentId, firstFailure.attempts(), redeliveries, completed, failed, notAttempted,
@@ -64,7 +64,7 @@ public record FailedCall(String message, Throwable cause, String errorCode, int 
 
     /** A failure of the message as a whole, not of one call's attempts (an answer that cannot be used, say). */
     public static FailedCall ofMessage(String message, String errorCode, int statusCode, String requestId,
-                                       boolean retryable, int attempts, int redeliveries) {
+            boolean retryable, int attempts, int redeliveries) {
         return new FailedCall(message, null, errorCode, statusCode, requestId, retryable, null, attempts,
                 redeliveries, List.of(), List.of(), List.of(), false);
     }
@@ -76,7 +76,7 @@ public record FailedCall(String message, Throwable cause, String errorCode, int 
 
     /** "What failed after N attempts (redelivery R): Code (HTTP s, request id r): message [retryable]". */
     public static StringBuilder describe(String what, RetryPolicy.GaveUp gaveUp, boolean retryable, int redeliveries,
-                                         String bearer) {
+            String bearer) {
         ServiceCallFailure last = gaveUp.lastFailure();
         StringBuilder message = new StringBuilder(256).append(what).append(" failed after ").append(gaveUp.attempts())
                 .append(gaveUp.attempts() == 1 ? " attempt" : " attempts");

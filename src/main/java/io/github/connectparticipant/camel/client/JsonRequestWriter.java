@@ -1,6 +1,7 @@
 package io.github.connectparticipant.camel.client;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Writes one of the service's small request bodies: a compact JSON object of string, number, boolean, string array
@@ -39,7 +40,7 @@ public final class JsonRequestWriter {
         return this;
     }
 
-    public JsonRequestWriter stringArray(String name, java.util.List<String> values) {
+    public JsonRequestWriter stringArray(String name, List<String> values) {
         name(name);
         json.append('[');
         for (int i = 0; i < values.size(); i++) {

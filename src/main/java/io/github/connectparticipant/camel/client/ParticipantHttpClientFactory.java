@@ -30,7 +30,7 @@ public final class ParticipantHttpClientFactory {
 
     /** The endpoint's client and its connection pool (whose leased, available and pending connections are metered). */
     public record PooledClient(CloseableHttpClient client,
-                               org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager pool) {
+            org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager pool) {
     }
 
     public static PooledClient create(ClientSettings settings) {
@@ -77,7 +77,9 @@ public final class ParticipantHttpClientFactory {
      * request header, X-Amz-Bearer included, at DEBUG on org.apache.hc.client5.http.headers (and the raw bytes on
      * .wire): turning those loggers on would leak the connection token.
      */
-    static final class BearerSafeConnection extends DefaultBHttpClientConnection implements ManagedHttpClientConnection {
+    static final class BearerSafeConnection extends DefaultBHttpClientConnection
+            implements
+                ManagedHttpClientConnection {
 
         public static final HttpConnectionFactory<ManagedHttpClientConnection> FACTORY = socket -> {
             BearerSafeConnection connection = new BearerSafeConnection();

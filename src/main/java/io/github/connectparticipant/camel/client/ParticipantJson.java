@@ -1,6 +1,7 @@
 package io.github.connectparticipant.camel.client;
 
 import java.io.IOException;
+import java.util.List;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -72,7 +73,7 @@ public final class ParticipantJson {
     }
 
     /** CreateParticipantConnection: {"Type":[...],"ConnectParticipant":...}, the second only when set. */
-    public static byte[] createParticipantConnectionBody(java.util.List<String> types, Boolean connectParticipant) {
+    public static byte[] createParticipantConnectionBody(List<String> types, Boolean connectParticipant) {
         JsonRequestWriter body = new JsonRequestWriter().stringArray("Type", types);
         if (connectParticipant != null) {
             body.bool("ConnectParticipant", connectParticipant);

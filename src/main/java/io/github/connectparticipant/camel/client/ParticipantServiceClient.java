@@ -43,7 +43,7 @@ public final class ParticipantServiceClient {
 
     /** @param operations the operations this client calls */
     public ParticipantServiceClient(CloseableHttpClient httpClient, String serviceBaseUrl,
-                                    Collection<? extends ServiceOperation> operations) {
+            Collection<? extends ServiceOperation> operations) {
         this.httpClient = httpClient;
         this.serviceRoot = URI.create(serviceBaseUrl + "/");
         for (ServiceOperation operation : operations) {
@@ -73,7 +73,8 @@ public final class ParticipantServiceClient {
         }
         http.setHeader(BEARER_HEADER, request.bearer());
         Answer answer = execute(http, readResult);
-        return new ServiceAnswer(answer.requestId(), readResult ? ParticipantJson.readTreeQuietly(answer.body()) : null);
+        return new ServiceAnswer(answer.requestId(),
+                readResult ? ParticipantJson.readTreeQuietly(answer.body()) : null);
     }
 
     /** RFC 3986: everything but unreserved characters percent-encoded, as the AWS SDK encodes a path parameter. */

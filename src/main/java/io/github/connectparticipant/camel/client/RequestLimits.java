@@ -1,7 +1,8 @@
 package io.github.connectparticipant.camel.client;
 
 import java.util.List;
-
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The service's input constraints, checked before anything is sent (the AWS SDKs check none of them).
@@ -22,7 +23,7 @@ public final class RequestLimits {
         }
         if (attachmentIds.size() > maxAttachments) {
             throw invalid("the message holds " + attachmentIds.size() + " attachment ids; the limit is "
-                          + maxAttachments + " (maxAttachmentsPerMessage)");
+                    + maxAttachments + " (maxAttachmentsPerMessage)");
         }
         for (int i = 0; i < attachmentIds.size(); i++) {
             checkAttachmentId(attachmentIds.get(i), i + 1);
@@ -36,7 +37,7 @@ public final class RequestLimits {
         int length = attachmentId.codePointCount(0, attachmentId.length());
         if (length > MAX_ATTACHMENT_ID_LENGTH) {
             throw invalid("attachment id #" + position + " is " + length + " characters long; the limit is "
-                          + MAX_ATTACHMENT_ID_LENGTH);
+                    + MAX_ATTACHMENT_ID_LENGTH);
         }
         checkCharacters("attachment id #" + position, attachmentId, false);
     }
@@ -70,9 +71,10 @@ public final class RequestLimits {
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
             if (c < 0x20 || c > 0x7e) {
-                throw invalid(what + " holds " + (Character.isISOControl(c) ? "a control character"
+                throw invalid(what + " holds " + (Character.isISOControl(c)
+                        ? "a control character"
                         : "a character that is not printable ASCII") + " at index " + i
-                              + ", which an HTTP header cannot carry");
+                        + ", which an HTTP header cannot carry");
             }
         }
     }
@@ -103,9 +105,9 @@ public final class RequestLimits {
     }
 
     /** A member whose value is one of the model's enum values. */
-    public static void checkOneOf(String what, String value, java.util.Set<String> allowed) {
+    public static void checkOneOf(String what, String value, Set<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            throw invalid(what + " is '" + value + "'; it must be one of " + new java.util.TreeSet<>(allowed));
+            throw invalid(what + " is '" + value + "'; it must be one of " + new TreeSet<>(allowed));
         }
     }
 
@@ -119,7 +121,7 @@ public final class RequestLimits {
         int length = clientToken.codePointCount(0, clientToken.length());
         if (length > MAX_CLIENT_TOKEN_LENGTH) {
             throw invalid("the client token is " + length + " characters long; the limit is "
-                          + MAX_CLIENT_TOKEN_LENGTH);
+                    + MAX_CLIENT_TOKEN_LENGTH);
         }
         checkCharacters("the client token", clientToken, true);
     }

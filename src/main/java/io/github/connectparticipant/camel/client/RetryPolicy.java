@@ -20,6 +20,7 @@ public final class RetryPolicy {
     /** One attempt; returns what the call answered. */
     @FunctionalInterface
     public interface Attempt<T> {
+
         T run() throws ServiceCallFailure;
     }
 
@@ -29,6 +30,7 @@ public final class RetryPolicy {
 
     /** The call failed for good: the last attempt's failure, how many attempts it had, and whether more might help. */
     public static final class GaveUp extends Exception {
+
         private final transient ServiceCallFailure lastFailure;
         private final int attempts;
         private final boolean retryable;
@@ -96,7 +98,7 @@ public final class RetryPolicy {
     }
 
     private <T> Succeeded<T> runGated(String subject, CallGate gate, CapacityWait capacityWait, Attempt<T> attempt,
-                                      CallMetrics metrics) throws GaveUp {
+            CallMetrics metrics) throws GaveUp {
         GatedCall call = new GatedCall();
         boolean earlierOutcomeUnknown = false;
         int sent = 0;

@@ -17,7 +17,7 @@ public final class ServiceCallFailure extends Exception {
     private final long retryAfterMillis;
 
     public ServiceCallFailure(int statusCode, String errorCode, String message, String requestId, long retryAfterMillis,
-                       Throwable cause) {
+            Throwable cause) {
         super(message, cause, false, false);
         this.statusCode = statusCode;
         this.errorCode = errorCode;

@@ -15,6 +15,7 @@ public final class ServiceCalls {
     /** Reads a successful answer into a result; an answer that is not what the API defines is a failure. */
     @FunctionalInterface
     public interface AnswerReader<T> {
+
         T read(ParticipantServiceClient.ServiceAnswer answer) throws ServiceCallFailure;
     }
 
@@ -31,7 +32,7 @@ public final class ServiceCalls {
 
     /** @param gates the endpoint's gate of each operation */
     public ServiceCalls(ParticipantServiceClient client, RetryPolicy retryPolicy,
-                        Function<ServiceOperation, CallGate> gates) {
+            Function<ServiceOperation, CallGate> gates) {
         this.client = client;
         this.retryPolicy = retryPolicy;
         this.gates = gates;

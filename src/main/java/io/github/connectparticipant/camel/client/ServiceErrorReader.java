@@ -17,7 +17,7 @@ public final class ServiceErrorReader {
     }
 
     public static ServiceCallFailure read(int statusCode, String errorTypeHeader, String requestId, String retryAfter,
-                                   byte[] body) {
+            byte[] body) {
         JsonNode json = ParticipantJson.readTreeQuietly(body);
         String errorCode = errorName(errorTypeHeader);
         if (errorCode == null && json != null) {

@@ -10,7 +10,7 @@ package io.github.connectparticipant.camel.client;
  * @param attachmentId the attachment the call concerns, or null
  */
 public record ServiceRequest(ServiceOperation operation, byte[] body, String pathSegment, String bearer,
-                             String subject, String attachmentId) {
+        String subject, String attachmentId) {
 
     /** A POST of the operation with this body. */
     public static ServiceRequest post(ServiceOperation operation, byte[] body, String bearer) {

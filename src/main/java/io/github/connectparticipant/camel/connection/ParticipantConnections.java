@@ -10,9 +10,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.connectparticipant.camel.client.CallContext;
 import io.github.connectparticipant.camel.client.ConnectionTokenCache;
-import io.github.connectparticipant.camel.client.ParticipantJson;
 import io.github.connectparticipant.camel.client.FailedCall;
 import io.github.connectparticipant.camel.client.FailedCallException;
+import io.github.connectparticipant.camel.client.ParticipantJson;
 import io.github.connectparticipant.camel.client.RequestLimits;
 import io.github.connectparticipant.camel.client.ServiceCalls;
 import io.github.connectparticipant.camel.client.ServiceOperation;
@@ -50,7 +50,7 @@ public final class ParticipantConnections {
      * @param connectParticipant ConnectParticipant for every creation, or null to send none
      */
     public ParticipantConnections(ServiceCalls calls, ServiceOperation createConnection, ConnectionTokenCache cache,
-                                  List<String> connectionTypes, Boolean connectParticipant) {
+            List<String> connectionTypes, Boolean connectParticipant) {
         this.calls = calls;
         this.createConnection = createConnection;
         this.cache = cache;
@@ -94,36 +94,38 @@ public final class ParticipantConnections {
     }
 
     public DisconnectParticipantResult disconnect(ServiceOperation disconnect, String connectionToken,
-                                                  CallContext context) {
+            CallContext context) {
         return calls.call(ServiceRequest.post(disconnect,
                 ParticipantJson.disconnectParticipantBody(context.clientTokens().forCall("disconnect", true)),
                 connectionToken), answer -> new DisconnectParticipantResult(answer.requestId()), context);
     }
 
     public DescribeViewResult describeView(ServiceOperation describeView, String viewToken, String connectionToken,
-                                           CallContext context) {
+            CallContext context) {
         RequestLimits.checkText("the view token", viewToken, 1, MAX_VIEW_TOKEN, true);
         return calls.call(ServiceRequest.get(describeView, viewToken, connectionToken), answer -> {
             JsonNode view = answer.body() != null ? answer.body().get("View") : null;
             return new DescribeViewResult(view != null && view.isObject()
-                    ? ParticipantJson.MAPPER.convertValue(view, OBJECT) : null, answer.requestId());
+                    ? ParticipantJson.MAPPER.convertValue(view, OBJECT)
+                    : null, answer.requestId());
         }, context);
     }
 
     public GetAuthenticationUrlResult getAuthenticationUrl(ServiceOperation getAuthenticationUrl, String sessionId,
-                                                           String redirectUri, String connectionToken,
-                                                           CallContext context) {
+            String redirectUri, String connectionToken,
+            CallContext context) {
         RequestLimits.checkText("the session id", sessionId, SESSION_ID_LENGTH, SESSION_ID_LENGTH, true);
         RequestLimits.checkText("the redirect URI", redirectUri, 1, MAX_REDIRECT_URI, true);
         return calls.call(ServiceRequest.post(getAuthenticationUrl,
                 ParticipantJson.getAuthenticationUrlBody(sessionId, redirectUri), connectionToken),
                 answer -> new GetAuthenticationUrlResult(ServiceCalls.text(answer.body(), "AuthenticationUrl"),
-                        answer.requestId()), context);
+                        answer.requestId()),
+                context);
     }
 
     public CancelParticipantAuthenticationResult cancelAuthentication(ServiceOperation cancelAuthentication,
-                                                                      String sessionId, String connectionToken,
-                                                                      CallContext context) {
+            String sessionId, String connectionToken,
+            CallContext context) {
         RequestLimits.checkText("the session id", sessionId, SESSION_ID_LENGTH, SESSION_ID_LENGTH, true);
         return calls.call(ServiceRequest.post(cancelAuthentication,
                 ParticipantJson.cancelParticipantAuthenticationBody(sessionId), connectionToken),
@@ -131,7 +133,7 @@ public final class ParticipantConnections {
     }
 
     private CreateParticipantConnectionResult create(String participantToken, List<String> types,
-                                                     CallContext context) {
+            CallContext context) {
         return calls.call(ServiceRequest.post(createConnection,
                 ParticipantJson.createParticipantConnectionBody(types, connectParticipant), participantToken),
                 answer -> {

@@ -35,25 +35,29 @@ public final class ChatMessaging {
     }
 
     public SendMessageResult sendMessage(ServiceOperation sendMessage, String contentType, String content,
-                                         String connectionToken, CallContext context) {
+            String connectionToken, CallContext context) {
         String type = contentType != null ? contentType : TEXT_PLAIN;
         RequestLimits.checkText("the message's content type", type, 1, MAX_CONTENT_TYPE, true);
         RequestLimits.checkText("the message's content (" + type + ")", content, 1,
                 MAX_CONTENT_BY_TYPE.getOrDefault(type, MAX_CONTENT), true);
         return calls.call(ServiceRequest.post(sendMessage,
                 ParticipantJson.chatItemBody(type, content, context.clientTokens().forCall("message", true)),
-                connectionToken), answer -> new SendMessageResult(ServiceCalls.text(answer.body(), "Id"),
-                        ServiceCalls.text(answer.body(), "AbsoluteTime"), answer.requestId()), context);
+                connectionToken),
+                answer -> new SendMessageResult(ServiceCalls.text(answer.body(), "Id"),
+                        ServiceCalls.text(answer.body(), "AbsoluteTime"), answer.requestId()),
+                context);
     }
 
     /** @param content the event's content, or null for an event without one (typing) */
     public SendEventResult sendEvent(ServiceOperation sendEvent, String contentType, String content,
-                                     String connectionToken, CallContext context) {
+            String connectionToken, CallContext context) {
         RequestLimits.checkText("the event's content type", contentType, 1, MAX_CONTENT_TYPE, true);
         RequestLimits.checkText("the event's content", content, 1, MAX_CONTENT, false);
         return calls.call(ServiceRequest.post(sendEvent,
                 ParticipantJson.chatItemBody(contentType, content, context.clientTokens().forCall("event", true)),
-                connectionToken), answer -> new SendEventResult(ServiceCalls.text(answer.body(), "Id"),
-                        ServiceCalls.text(answer.body(), "AbsoluteTime"), answer.requestId()), context);
+                connectionToken),
+                answer -> new SendEventResult(ServiceCalls.text(answer.body(), "Id"),
+                        ServiceCalls.text(answer.body(), "AbsoluteTime"), answer.requestId()),
+                context);
     }
 }

@@ -63,7 +63,7 @@ public final class MicrometerMetrics implements Metering {
             double rate = l.currentRate(System.nanoTime());
             return Double.isInfinite(rate) ? Double.NaN : rate;
         }).tag("operation", operation).description("The learned rate of the operation, calls per second; NaN while"
-                                                   + " the service has not throttled")
+                + " the service has not throttled")
                 .register(registry);
     }
 

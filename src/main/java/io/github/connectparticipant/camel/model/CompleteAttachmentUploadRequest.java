@@ -56,6 +56,6 @@ public class CompleteAttachmentUploadRequest {
     @Override
     public String toString() {
         return "CompleteAttachmentUploadRequest[attachmentIds=" + attachmentIds + ", connectionToken="
-               + (connectionToken == null ? "null" : "xxxxxx") + ", clientToken=" + clientToken + "]";
+                + (connectionToken == null ? "null" : "xxxxxx") + ", clientToken=" + clientToken + "]";
     }
 }

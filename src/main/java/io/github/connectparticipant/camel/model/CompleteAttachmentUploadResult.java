@@ -65,7 +65,7 @@ public class CompleteAttachmentUploadResult extends ServiceCallResult {
         @Override
         public String toString() {
             return "{" + attachmentId + ", clientToken=" + clientToken + ", requestId=" + requestId + ", attempts="
-                   + attempts + "}";
+                    + attempts + "}";
         }
     }
 }

@@ -18,7 +18,7 @@ public class CreateParticipantConnectionResult extends ServiceCallResult {
     private final Instant websocketExpiry;
 
     public CreateParticipantConnectionResult(String connectionToken, Instant connectionExpiry, String websocketUrl,
-                                             Instant websocketExpiry, String requestId) {
+            Instant websocketExpiry, String requestId) {
         super(requestId);
         this.connectionToken = connectionToken;
         this.connectionExpiry = connectionExpiry;
@@ -49,7 +49,7 @@ public class CreateParticipantConnectionResult extends ServiceCallResult {
     @Override
     public String toString() {
         return "CreateParticipantConnectionResult{connectionToken=" + (connectionToken != null ? "xxxxxx" : null)
-               + ", connectionExpiry=" + connectionExpiry + ", websocketUrl=" + (websocketUrl != null ? "(set)" : null)
-               + ", websocketExpiry=" + websocketExpiry + ", requestId=" + getRequestId() + "}";
+                + ", connectionExpiry=" + connectionExpiry + ", websocketUrl=" + (websocketUrl != null ? "(set)" : null)
+                + ", websocketExpiry=" + websocketExpiry + ", requestId=" + getRequestId() + "}";
     }
 }

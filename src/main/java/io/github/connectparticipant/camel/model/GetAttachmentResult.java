@@ -16,7 +16,7 @@ public class GetAttachmentResult extends ServiceCallResult {
     private final Long attachmentSizeInBytes;
 
     public GetAttachmentResult(String attachmentId, String url, Instant urlExpiry, Long attachmentSizeInBytes,
-                               String requestId) {
+            String requestId) {
         super(requestId);
         this.attachmentId = attachmentId;
         this.url = url;
@@ -47,6 +47,6 @@ public class GetAttachmentResult extends ServiceCallResult {
     @Override
     public String toString() {
         return "GetAttachmentResult[" + attachmentId + ", expires " + urlExpiry + ", " + attachmentSizeInBytes
-               + " bytes]";
+                + " bytes]";
     }
 }

@@ -16,7 +16,7 @@ public class GetTranscriptResult extends ServiceCallResult {
     private final int pages;
 
     public GetTranscriptResult(String initialContactId, List<Map<String, Object>> transcript, String nextToken,
-                               int pages, String requestId) {
+            int pages, String requestId) {
         super(requestId);
         this.initialContactId = initialContactId;
         this.transcript = List.copyOf(transcript);
@@ -45,6 +45,6 @@ public class GetTranscriptResult extends ServiceCallResult {
     @Override
     public String toString() {
         return "GetTranscriptResult{items=" + transcript.size() + ", pages=" + pages + ", nextToken="
-               + (nextToken != null) + ", requestId=" + getRequestId() + "}";
+                + (nextToken != null) + ", requestId=" + getRequestId() + "}";
     }
 }

@@ -14,7 +14,7 @@ public class SendAttachmentResult extends ServiceCallResult {
     private final String completeRequestId;
 
     public SendAttachmentResult(String attachmentId, String attachmentName, long attachmentSizeInBytes,
-                                String contentType, String startRequestId, String completeRequestId) {
+            String contentType, String startRequestId, String completeRequestId) {
         super(completeRequestId);
         this.attachmentId = attachmentId;
         this.attachmentName = attachmentName;
@@ -53,6 +53,6 @@ public class SendAttachmentResult extends ServiceCallResult {
     @Override
     public String toString() {
         return "SendAttachmentResult[" + attachmentId + ", " + attachmentName + ", " + attachmentSizeInBytes
-               + " bytes, " + contentType + "]";
+                + " bytes, " + contentType + "]";
     }
 }

@@ -25,6 +25,6 @@ public abstract class SentChatItem extends ServiceCallResult {
     @Override
     public String toString() {
         return getClass().getSimpleName() + "{id=" + id + ", absoluteTime=" + absoluteTime + ", requestId="
-               + getRequestId() + "}";
+                + getRequestId() + "}";
     }
 }

@@ -18,7 +18,7 @@ public class StartAttachmentUploadResult extends ServiceCallResult {
     private final Map<String, String> headersToInclude;
 
     public StartAttachmentUploadResult(String attachmentId, String uploadUrl, Instant uploadUrlExpiry,
-                                       Map<String, String> headersToInclude, String requestId) {
+            Map<String, String> headersToInclude, String requestId) {
         super(requestId);
         this.attachmentId = attachmentId;
         this.uploadUrl = uploadUrl;

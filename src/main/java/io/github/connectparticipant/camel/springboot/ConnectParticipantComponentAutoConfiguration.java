@@ -30,13 +30,14 @@ public class ConnectParticipantComponentAutoConfiguration {
      */
     @Configuration(proxyBeanMethods = false)
     @Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
-    @ConditionalOnHierarchicalProperties({ "camel.component", SpringBootComponentOptions.PREFIX })
+    @ConditionalOnHierarchicalProperties({"camel.component", SpringBootComponentOptions.PREFIX})
     static class ComponentOptionsConfiguration {
 
         @Bean
         ComponentCustomizer connectParticipantComponentCustomizer(Environment environment) {
             SpringBootComponentOptions options = new SpringBootComponentOptions(environment);
             return new ComponentCustomizer() {
+
                 @Override
                 public boolean isEnabled(String name, Component target) {
                     return target instanceof ConnectParticipantComponent

@@ -70,7 +70,7 @@ final class SpringBootComponentOptions {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(
                     "The connectparticipant component has no option " + String.join(", ", unknown) + "; its options: "
-                                               + String.join(", ", optionNames(component)));
+                            + String.join(", ", optionNames(component)));
         }
         options.forEach((relaxedKey, key) -> {
             // Spring compares names without dashes or case, so the relaxed name finds the value that takes precedence
@@ -94,7 +94,7 @@ final class SpringBootComponentOptions {
             // neither the value nor the cause, whose message quotes it
             throw new IllegalArgumentException(
                     "Cannot set " + property + ": the value is not a valid " + type.getSimpleName() + " ("
-                                               + e.getClass().getSimpleName() + ")");
+                            + e.getClass().getSimpleName() + ")");
         }
         if (!set) {
             throw new IllegalArgumentException("Cannot set " + property + " on the connectparticipant component");

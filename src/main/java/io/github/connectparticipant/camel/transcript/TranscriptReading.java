@@ -37,7 +37,7 @@ public final class TranscriptReading {
     }
 
     public GetTranscriptResult read(ServiceOperation getTranscript, TranscriptQuery query, String nextToken,
-                                    boolean allPages, String connectionToken, CallContext context) {
+            boolean allPages, String connectionToken, CallContext context) {
         check(query, nextToken);
         List<Map<String, Object>> items = new ArrayList<>();
         String initialContactId = null;
@@ -71,8 +71,8 @@ public final class TranscriptReading {
         RequestLimits.checkOneOf("ScanDirection", query.scanDirection(), SCAN_DIRECTIONS);
         RequestLimits.checkOneOf("SortOrder", query.sortOrder(), SORT_ORDERS);
         int positions = (query.startPositionId() != null ? 1 : 0)
-                        + (query.startPositionAbsoluteTime() != null ? 1 : 0)
-                        + (query.startPositionMostRecent() != null ? 1 : 0);
+                + (query.startPositionAbsoluteTime() != null ? 1 : 0)
+                + (query.startPositionMostRecent() != null ? 1 : 0);
         if (positions > 1) {
             throw RequestLimits.invalid("give one start position at most: an id, an absolute time or most recent");
         }

@@ -107,7 +107,7 @@ class AdaptiveRateLimiterTest {
 
     @Test
     void steadyRandomThrottlesWithoutAQuotaLeaveThePaceUnbound() {
-        for (double share : new double[] {0.05, 0.10, 0.20}) {
+        for (double share : new double[]{0.05, 0.10, 0.20}) {
             AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
             java.util.Random random = new java.util.Random(17);
             long t = 10 * SECOND;
@@ -164,9 +164,10 @@ class AdaptiveRateLimiterTest {
         QuotaModel.Outcome thirtyTwoAtTen = new QuotaModel(10, 10, 5).run(400, 32);
         QuotaModel.Outcome twoClients = new QuotaModel(10, 10, 5).run(600, 8, 8);
         System.out.println("8 consumers, quota 20/s: " + eightAtTwenty
-                           + "\n32 consumers, quota 10/s: " + thirtyTwoAtTen
-                           + "\ntwo clients of 8, quota 10/s: " + twoClients);
-        assertTrue(eightAtTwenty.drainRatio() <= 1.05 && eightAtTwenty.throttledShare() <= 0.03, eightAtTwenty::toString);
+                + "\n32 consumers, quota 10/s: " + thirtyTwoAtTen
+                + "\ntwo clients of 8, quota 10/s: " + twoClients);
+        assertTrue(eightAtTwenty.drainRatio() <= 1.05 && eightAtTwenty.throttledShare() <= 0.03,
+                eightAtTwenty::toString);
         assertTrue(thirtyTwoAtTen.drainRatio() <= 1.05 && thirtyTwoAtTen.throttledShare() <= 0.10,
                 thirtyTwoAtTen::toString);
         assertTrue(twoClients.drainRatio() <= 1.05 && twoClients.throttledShare() <= 0.10, twoClients::toString);
@@ -182,7 +183,7 @@ class AdaptiveRateLimiterTest {
         int runs = 0;
         int unfair = 0;
         double shares = 0;
-        for (long startsLater : new long[] {100, 200, 300, 500}) {
+        for (long startsLater : new long[]{100, 200, 300, 500}) {
             for (long seed = 1; seed <= 40; seed++) {
                 QuotaModel.Outcome outcome = new QuotaModel(10, 10, 5).jitter(40, seed).startAfter(0, startsLater)
                         .run(400, 8, 8);
@@ -193,7 +194,7 @@ class AdaptiveRateLimiterTest {
             }
         }
         System.out.printf("a client starting 100 to 500 ms late: smallest share %.2f on average, under 35%% in %d of "
-                          + "%d runs%n", shares / runs, unfair, runs);
+                + "%d runs%n", shares / runs, unfair, runs);
         // without the linear growth: 0.41 on average, 28 of 160 under 35%
         assertTrue(shares / runs >= 0.41, "smallest share on average " + shares / runs);
         assertTrue(unfair <= runs / 10, unfair + " of " + runs + " runs under 35%");
@@ -215,7 +216,7 @@ class AdaptiveRateLimiterTest {
     @Test
     void randomThrottlesWithoutAQuotaKeepThePaceOfAnUnpacedClient() {
         // 8 consumers, 5 ms a call, a share of the calls throttled at random and as many failing with server faults
-        for (double share : new double[] {0.05, 0.10, 0.20}) {
+        for (double share : new double[]{0.05, 0.10, 0.20}) {
             QuotaModel.Outcome learned = new QuotaModel(0, 0, 5).brownout(share, share, 7).run(20000, 8);
             QuotaModel.Outcome unpaced = new QuotaModel(0, 0, 5).brownout(share, share, 7).unpaced().run(20000, 8);
             double ratio = learned.seconds() / unpaced.seconds();
@@ -241,7 +242,7 @@ class AdaptiveRateLimiterTest {
             calls += outcome.callsPerMessage();
         }
         System.out.printf("quota 50/s + 30%% random faults, 20 seeds: drain %.2fx on average, %.2fx at worst; %.2f "
-                          + "calls a message on average, %.2f at worst%n", drains / 20, worstDrain, calls / 20,
+                + "calls a message on average, %.2f at worst%n", drains / 20, worstDrain, calls / 20,
                 worstCalls);
         // with no noise at all, a message takes 1 / 0.7 = 1.43 calls
         assertTrue(drains / 20 <= 1.05 && worstDrain <= 1.2, "drain " + drains / 20 + ", at worst " + worstDrain);
@@ -263,7 +264,7 @@ class AdaptiveRateLimiterTest {
             assertTrue(outcome.callsPerMessage() <= 1.6, outcome::toString);
         }
         System.out.printf("quota 50/s + 30%% random faults, calls of 5 to 25 ms, 40 seeds: drain %.2fx on average, "
-                          + "over 1.2x in %d%n", drains / 40, slow);
+                + "over 1.2x in %d%n", drains / 40, slow);
         assertTrue(drains / 40 <= 1.05, "drain " + drains / 40);
         assertTrue(slow <= 2, slow + " of 40 drains over 1.2x the ideal");
     }

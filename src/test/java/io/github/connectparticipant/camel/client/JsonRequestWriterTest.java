@@ -31,7 +31,7 @@ class JsonRequestWriterTest {
 
     @Test
     void surrogatePairsAreWrittenAsJacksonWritesThem() throws IOException {
-        for (int codePoint : new int[] { 0x10000, 0x1F600, 0x10FFFF }) {
+        for (int codePoint : new int[]{0x10000, 0x1F600, 0x10FFFF}) {
             String text = "x" + Character.toString(codePoint) + "\"y";
             byte[] written = new JsonRequestWriter().string("Name", text).toBytes();
             assertArrayEquals(jackson(text), written);
@@ -62,7 +62,7 @@ class JsonRequestWriterTest {
                 .toBytes();
         assertArrayEquals(out.toByteArray(), written);
         assertEquals("{\"AttachmentIds\":[\"id \\\"1\\\"\"],\"Min\":-9223372036854775808,\"Zero\":0,"
-                     + "\"Max\":9223372036854775807,\"ClientToken\":\"t\"}",
+                + "\"Max\":9223372036854775807,\"ClientToken\":\"t\"}",
                 new String(written, StandardCharsets.UTF_8));
         assertEquals("{}", new String(new JsonRequestWriter().toBytes(), StandardCharsets.UTF_8));
     }

@@ -21,6 +21,7 @@ final class QuotaModel {
 
     /** The outcome of one run. */
     record Outcome(double seconds, double idealSeconds, int calls, int throttled, int[] callsByClient, int messages) {
+
         double drainRatio() {
             return seconds / idealSeconds;
         }
@@ -46,7 +47,7 @@ final class QuotaModel {
         @Override
         public String toString() {
             return String.format("%.1f s (%.2fx ideal), %d calls (%.2f a message), %.1f%% throttled, smallest client "
-                                 + "share %.0f%%", seconds, drainRatio(), calls, callsPerMessage(),
+                    + "share %.0f%%", seconds, drainRatio(), calls, callsPerMessage(),
                     100 * throttledShare(), 100 * smallestClientShare());
         }
     }
@@ -105,6 +106,7 @@ final class QuotaModel {
     }
 
     private final class Client {
+
         final AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
         final ArrayDeque<Consumer> waiting = new ArrayDeque<>();
         boolean turnScheduled;
@@ -115,6 +117,7 @@ final class QuotaModel {
     }
 
     private record Event(long at, int kind, Consumer consumer, long sentAt, long seq) implements Comparable<Event> {
+
         static final int TURN = 0;
         static final int ANSWER = 1;
         static final int BACKOFF_OVER = 2;
@@ -188,7 +191,7 @@ final class QuotaModel {
                 calls++;
                 client.calls++;
                 long latency = latencyNanos
-                               + (latencies == null ? 0 : (long) (latencies.nextDouble() * extraLatencyNanos));
+                        + (latencies == null ? 0 : (long) (latencies.nextDouble() * extraLatencyNanos));
                 events.add(new Event(now + latency, Event.ANSWER, head, now, seq++));
                 if (!client.waiting.isEmpty()) {
                     scheduleTurn(client, now);

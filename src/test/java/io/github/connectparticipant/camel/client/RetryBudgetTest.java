@@ -33,7 +33,7 @@ class RetryBudgetTest {
     @Test
     void runsOfFaultsAmongSuccessesAreADegradedServiceNotAnOutage() {
         // a brownout: runs of 2, 3 and 5 faults with a success after each, as long as the runs take
-        for (int run : new int[] {2, 3, 5}) {
+        for (int run : new int[]{2, 3, 5}) {
             RetryBudget budget = new RetryBudget();
             long now = 0;
             for (int round = 0; round < 50; round++) {

@@ -51,7 +51,7 @@ class RetryPolicyTest {
         assertTrue(RetryPolicy.isRetryable(status(500), false));
         assertTrue(RetryPolicy.isRetryable(status(503), false));
         assertTrue(RetryPolicy.isRetryable(ServiceCallFailure.noAnswer(new java.net.SocketTimeoutException()), false));
-        for (int permanent : new int[] { 400, 402, 403, 404, 409 }) {
+        for (int permanent : new int[]{400, 402, 403, 404, 409}) {
             assertFalse(RetryPolicy.isRetryable(status(permanent), false), "HTTP " + permanent);
         }
         assertTrue(RetryPolicy.isRetryable(status(409), true), "409 after an attempt whose outcome is unknown");
@@ -61,19 +61,21 @@ class RetryPolicyTest {
     void stopsAtMaxAttemptsAndReportsThem() {
         RetryPolicy policy = new RetryPolicy(4, 0, 0);
         AtomicInteger calls = new AtomicInteger();
-        RetryPolicy.GaveUp gaveUp = assertThrows(RetryPolicy.GaveUp.class, () -> policy.run("a", CallGate.OPEN, NO_WAIT, () -> {
-            calls.incrementAndGet();
-            throw status(500);
-        }));
+        RetryPolicy.GaveUp gaveUp = assertThrows(RetryPolicy.GaveUp.class,
+                () -> policy.run("a", CallGate.OPEN, NO_WAIT, () -> {
+                    calls.incrementAndGet();
+                    throw status(500);
+                }));
         assertEquals(4, calls.get());
         assertEquals(4, gaveUp.attempts());
         assertTrue(gaveUp.retryable());
 
         calls.set(0);
-        RetryPolicy.GaveUp permanent = assertThrows(RetryPolicy.GaveUp.class, () -> policy.run("a", CallGate.OPEN, NO_WAIT, () -> {
-            calls.incrementAndGet();
-            throw status(400);
-        }));
+        RetryPolicy.GaveUp permanent = assertThrows(RetryPolicy.GaveUp.class,
+                () -> policy.run("a", CallGate.OPEN, NO_WAIT, () -> {
+                    calls.incrementAndGet();
+                    throw status(400);
+                }));
         assertEquals(1, calls.get());
         assertFalse(permanent.retryable());
     }

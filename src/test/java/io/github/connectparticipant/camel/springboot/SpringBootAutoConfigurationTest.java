@@ -96,8 +96,8 @@ class SpringBootAutoConfigurationTest {
         application.withPropertyValues(PREFIX + "enabled=false", PREFIX + "region=eu-west-1", PREFIX + "max-attempts=7")
                 .run(context -> {
                     assertTrue(context.getBeansOfType(ComponentCustomizer.class).isEmpty());
-                    ConnectParticipantConfiguration configuration
-                            = endpointConfiguration(context.getBean(CamelContext.class));
+                    ConnectParticipantConfiguration configuration = endpointConfiguration(
+                            context.getBean(CamelContext.class));
                     assertEquals("us-east-1", configuration.getRegion());
                     assertEquals(3, configuration.getMaxAttempts());
                 });
