@@ -1,6 +1,6 @@
 package io.github.connectparticipant.camel;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.github.connectparticipant.camel.attachments.AttachmentUploader;
@@ -40,7 +40,7 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
     private ParticipantServiceClient serviceClient;
     private AttachmentUploader uploader;
     /** The gate of each operation. */
-    private final Map<ConnectParticipantOperations, CallGate> gates = new EnumMap<>(ConnectParticipantOperations.class);
+    private final Map<ServiceOperation, CallGate> gates = new HashMap<>();
     private RetryBudget retryBudget;
     private ConnectionTokenCache connectionTokens;
 
@@ -120,7 +120,7 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
 
     /** The gate of the operation, shared with every endpoint of the context that calls it. */
     CallGate gate(ServiceOperation operation) {
-        return gates.get((ConnectParticipantOperations) operation);
+        return gates.get(operation);
     }
 
     /** The connection tokens made from participant tokens for the endpoint's service. */
