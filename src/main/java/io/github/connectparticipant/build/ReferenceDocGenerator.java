@@ -70,9 +70,7 @@ public final class ReferenceDocGenerator {
     }
 
     private static String optionsTable(JsonNode options) {
-        StringBuilder table = new StringBuilder(4096)
-                .append("[width=\"100%\",cols=\"2,5,^1,2\",options=\"header\"]\n|===\n")
-                .append("| Name | Description | Default | Type\n");
+        StringBuilder table = tableOf("2,5,^1,2", "| Name | Description | Default | Type");
         options.fields().forEachRemaining(e -> {
             JsonNode option = e.getValue();
             String group = option.path("label").asText();
@@ -97,9 +95,7 @@ public final class ReferenceDocGenerator {
     }
 
     private static String headersTable(JsonNode headers) {
-        StringBuilder table = new StringBuilder(4096)
-                .append("[width=\"100%\",cols=\"2,5,2\",options=\"header\"]\n|===\n")
-                .append("| Name | Description | Type\n");
+        StringBuilder table = tableOf("2,5,2", "| Name | Description | Type");
         headers.fields().forEachRemaining(e -> {
             JsonNode header = e.getValue();
             table.append("| `").append(e.getKey()).append("` (").append(header.path("label").asText("producer"))
@@ -107,6 +103,12 @@ public final class ReferenceDocGenerator {
                     .append(" | ").append(cell(shortType(header.path("javaType").asText()))).append('\n');
         });
         return table.append("|===\n").toString();
+    }
+
+    /** An AsciiDoc table's start: its columns' widths and its header row. */
+    private static StringBuilder tableOf(String columns, String headerRow) {
+        return new StringBuilder(4096).append("[width=\"100%\",cols=\"").append(columns)
+                .append("\",options=\"header\"]\n|===\n").append(headerRow).append('\n');
     }
 
     /** An AsciiDoc table cell: its separator escaped. */

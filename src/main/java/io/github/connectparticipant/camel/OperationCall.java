@@ -76,6 +76,10 @@ final class OperationCall {
 
     /** The call context with the body's client token, where the body can give one (header, then body, then option). */
     CallContext contextWithClientToken(String fromBody) {
+        if (fromBody == null || fromBody.isEmpty()) {
+            // the context has the header's or the option's already
+            return context;
+        }
         return new CallContext(families.tokens().clientTokens(message(), fromBody), context.redeliveries(),
                 context.capacityWait());
     }

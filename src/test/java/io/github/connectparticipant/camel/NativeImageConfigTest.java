@@ -199,11 +199,7 @@ class NativeImageConfigTest {
         Pattern beanType = Pattern.compile("beanType:\\s*(\\S+)");
         try (Stream<Path> routes = Files.list(Path.of("routes"))) {
             for (Path route : routes.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                String text = Files.readString(route);
-                Matcher matcher = beanType.matcher(text);
-                while (matcher.find()) {
-                    reached.add(matcher.group(1));
-                }
+                String text = matchesIn(route, beanType, reached);
                 if (text.contains("${exception.")) {
                     reached.add(ConnectParticipantException.class.getName());
                 }
@@ -218,12 +214,19 @@ class NativeImageConfigTest {
         Pattern forName = Pattern.compile("Class\\.forName\\(\"(io\\.github\\.connectparticipant\\.[^\"]+)\"");
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java/io/github/connectparticipant/camel"))) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher matcher = forName.matcher(Files.readString(source));
-                while (matcher.find()) {
-                    loaded.add(matcher.group(1));
-                }
+                matchesIn(source, forName, loaded);
             }
         }
         return loaded;
+    }
+
+    /** Adds the first group of each match of the pattern in the file; answers the file's text. */
+    private static String matchesIn(Path file, Pattern pattern, Set<String> into) throws IOException {
+        String text = Files.readString(file);
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            into.add(matcher.group(1));
+        }
+        return text;
     }
 }

@@ -51,14 +51,15 @@ public final class AttachmentCompletion {
             // a fixed token names the call of a message's only id
             String clientToken = tokens.forCall(attachmentId, attachmentIds.size() == 1);
             try {
-                ServiceCalls.Called<Void> call = calls.attempt(ServiceRequest.post(complete,
-                        ParticipantJson.completeAttachmentUploadBody(attachmentId, clientToken), connectionToken)
-                        .aboutAttachment(attachmentId), null, context);
+                ServiceRequest request = ServiceRequest.postForAttachment(complete,
+                        ParticipantJson.completeAttachmentUploadBody(attachmentId, clientToken), connectionToken,
+                        attachmentId);
+                RetryPolicy.Succeeded<String> call = calls.attempt(request, ServiceCalls.REQUEST_ID_ONLY, context);
                 if (LOG.isTraceEnabled()) {
-                    LOG.trace("Attachment {} completed (request id {}, attempts {})", attachmentId, call.requestId(),
+                    LOG.trace("Attachment {} completed (request id {}, attempts {})", attachmentId, call.value(),
                             call.attempts());
                 }
-                completed.add(new CompletedAttachment(attachmentId, clientToken, call.requestId(), call.attempts()));
+                completed.add(new CompletedAttachment(attachmentId, clientToken, call.value(), call.attempts()));
             } catch (RetryPolicy.GaveUp gaveUp) {
                 failed.add(attachmentId);
                 allFailuresRetryable &= gaveUp.retryable();

@@ -26,9 +26,8 @@ public final class AttachmentDownloads {
      */
     public GetAttachmentResult get(ServiceOperation getAttachment, String attachmentId, Integer urlExpiryInSeconds,
             String connectionToken, CallContext context) {
-        return calls.call(ServiceRequest.post(getAttachment,
-                ParticipantJson.getAttachmentBody(attachmentId, urlExpiryInSeconds), connectionToken)
-                .aboutAttachment(attachmentId),
+        return calls.call(ServiceRequest.postForAttachment(getAttachment,
+                ParticipantJson.getAttachmentBody(attachmentId, urlExpiryInSeconds), connectionToken, attachmentId),
                 answer -> ServiceResults.attachment(attachmentId, answer.body(), answer.requestId()), context);
     }
 }

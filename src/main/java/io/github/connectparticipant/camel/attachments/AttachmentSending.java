@@ -62,9 +62,10 @@ public final class AttachmentSending {
 
     /** One StartAttachmentUpload of the file: the startAttachmentUpload operation, and each start of the flow. */
     public StartedUpload start(AttachmentSource source, String connectionToken, int startNumber, CallContext context) {
-        return calls.call(ServiceRequest.post(start, ParticipantJson.startAttachmentUploadBody(source.contentType(),
-                source.size(), source.name(), startToken(context.clientTokens(), source, startNumber)),
-                connectionToken).about(source.name()),
+        return calls.call(
+                ServiceRequest.postAbout(start, ParticipantJson.startAttachmentUploadBody(source.contentType(),
+                        source.size(), source.name(), startToken(context.clientTokens(), source, startNumber)),
+                        connectionToken, source.name()),
                 answer -> ServiceResults.startedUpload(answer.body(), answer.requestId()), context);
     }
 
@@ -90,10 +91,10 @@ public final class AttachmentSending {
                         connectionToken).toException();
             }
             String attachmentId = started.attachmentId();
-            String completeRequestId = calls.callForRequestId(ServiceRequest.post(complete,
+            String completeRequestId = calls.call(ServiceRequest.postForAttachment(complete,
                     ParticipantJson.completeAttachmentUploadBody(attachmentId,
                             context.clientTokens().forCall(attachmentId, false)),
-                    connectionToken).aboutAttachment(attachmentId), context);
+                    connectionToken, attachmentId), ServiceCalls.REQUEST_ID_ONLY, context);
             return new SendAttachmentResult(attachmentId, source.name(), source.size(), source.contentType(),
                     started.requestId(), completeRequestId);
         }

@@ -72,9 +72,7 @@ public final class ParticipantServiceClient {
             http = post;
         }
         http.setHeader(BEARER_HEADER, request.bearer());
-        Answer answer = execute(http, readResult);
-        return new ServiceAnswer(answer.requestId(),
-                readResult ? ParticipantJson.readTreeQuietly(answer.body()) : null);
+        return execute(http, readResult);
     }
 
     /** RFC 3986: everything but unreserved characters percent-encoded, as the AWS SDK encodes a path parameter. */
@@ -99,12 +97,7 @@ public final class ParticipantServiceClient {
         }
     }
 
-    /** A successful answer: the request id, and the body when the operation has a result to read. */
-    private record Answer(String requestId, byte[] body) {
-    }
-
-    private Answer execute(ClassicHttpRequest request, boolean readResult)
-            throws ServiceCallFailure {
+    private ServiceAnswer execute(ClassicHttpRequest request, boolean readResult) throws ServiceCallFailure {
         Object answer;
         try {
             answer = httpClient.execute(request, response -> readAnswer(response, readResult));
@@ -114,7 +107,7 @@ public final class ParticipantServiceClient {
         if (answer instanceof ServiceCallFailure failure) {
             throw failure;
         }
-        return (Answer) answer;
+        return (ServiceAnswer) answer;
     }
 
     /** The answer on success, the failure otherwise; the entity is consumed either way. */
@@ -124,12 +117,12 @@ public final class ParticipantServiceClient {
         HttpEntity entity = response.getEntity();
         if (status >= 200 && status < 300) {
             if (readResult && entity != null) {
-                return new Answer(requestId, readAtMost(entity, MAX_BODY));
+                return new ServiceAnswer(requestId, ParticipantJson.readTreeQuietly(readAtMost(entity, MAX_BODY)));
             }
             // CompleteAttachmentUpload's result is {}: drained without a copy, so that the connection returns to the
             // pool
             EntityUtils.consume(entity);
-            return new Answer(requestId, null);
+            return new ServiceAnswer(requestId, null);
         }
         byte[] body = entity != null ? readAtMost(entity, MAX_BODY) : null;
         return ServiceErrorReader.read(status, headerValue(response, ERROR_TYPE_HEADER), requestId,

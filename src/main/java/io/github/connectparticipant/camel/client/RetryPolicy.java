@@ -79,7 +79,7 @@ public final class RetryPolicy {
      *
      * @return the value and how many attempts went on the wire
      */
-    public <T> Succeeded<T> run(String subject, CallGate gate, CapacityWait capacityWait, Attempt<T> attempt)
+    public <T> Succeeded<T> run(Object subject, CallGate gate, CapacityWait capacityWait, Attempt<T> attempt)
             throws GaveUp {
         CallMetrics metrics = gate.metrics();
         if (metrics == CallMetrics.NONE) {
@@ -97,7 +97,7 @@ public final class RetryPolicy {
         }
     }
 
-    private <T> Succeeded<T> runGated(String subject, CallGate gate, CapacityWait capacityWait, Attempt<T> attempt,
+    private <T> Succeeded<T> runGated(Object subject, CallGate gate, CapacityWait capacityWait, Attempt<T> attempt,
             CallMetrics metrics) throws GaveUp {
         GatedCall call = new GatedCall();
         boolean earlierOutcomeUnknown = false;

@@ -22,9 +22,11 @@ public final class ServiceCalls {
     /** The answer as it came: request id and JSON body. */
     public static final AnswerReader<ParticipantServiceClient.ServiceAnswer> ANSWER = answer -> answer;
 
-    /** A result (null for an operation whose result is empty), the request id of its answer, and its attempts. */
-    public record Called<T>(T result, String requestId, int attempts) {
-    }
+    /**
+     * For an operation whose result is empty (CompleteAttachmentUpload's {}): its request id, the body drained without
+     * a copy.
+     */
+    public static final AnswerReader<String> REQUEST_ID_ONLY = ParticipantServiceClient.ServiceAnswer::requestId;
 
     private final ParticipantServiceClient client;
     private final RetryPolicy retryPolicy;
@@ -40,17 +42,8 @@ public final class ServiceCalls {
 
     /** The call's result, or the {@link FailedCallException} of a call that failed for good. */
     public <T> T call(ServiceRequest request, AnswerReader<T> reader, CallContext context) {
-        return called(request, reader, context).result();
-    }
-
-    /** The request id of a call whose result is empty (CompleteAttachmentUpload's {}), read without a copy. */
-    public String callForRequestId(ServiceRequest request, CallContext context) {
-        return called(request, null, context).requestId();
-    }
-
-    private <T> Called<T> called(ServiceRequest request, AnswerReader<T> reader, CallContext context) {
         try {
-            return attempt(request, reader, context);
+            return attempt(request, reader, context).value();
         } catch (RetryPolicy.GaveUp gaveUp) {
             throw failure(request, gaveUp, context).toException();
         }
@@ -60,17 +53,11 @@ public final class ServiceCalls {
      * The same path for a caller that decides itself what a failure means (the completion of a message's several
      * attachments goes on after a refused id).
      */
-    public <T> Called<T> attempt(ServiceRequest request, AnswerReader<T> reader, CallContext context)
+    public <T> RetryPolicy.Succeeded<T> attempt(ServiceRequest request, AnswerReader<T> reader, CallContext context)
             throws RetryPolicy.GaveUp {
-        // no reader: an empty result ({}), drained without a copy
-        boolean readResult = reader != null;
-        RetryPolicy.Succeeded<Called<T>> succeeded = retryPolicy.run(request.description(),
-                gates.apply(request.operation()), context.capacityWait(), () -> {
-                    ParticipantServiceClient.ServiceAnswer answer = client.call(request, readResult);
-                    return new Called<>(readResult ? reader.read(answer) : null, answer.requestId(), 0);
-                });
-        Called<T> called = succeeded.value();
-        return new Called<>(called.result(), called.requestId(), succeeded.attempts());
+        boolean readResult = reader != REQUEST_ID_ONLY;
+        return retryPolicy.run(request, gates.apply(request.operation()), context.capacityWait(),
+                () -> reader.read(client.call(request, readResult)));
     }
 
     /** What a route sees of a call that gave up. */
