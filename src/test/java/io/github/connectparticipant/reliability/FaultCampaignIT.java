@@ -1,7 +1,5 @@
 package io.github.connectparticipant.reliability;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.github.connectparticipant.camel.ConnectParticipantComponent;
+import io.github.connectparticipant.camel.ConnectParticipantConfiguration;
 import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
 import io.github.connectparticipant.routes.QueueRouteTestSupport;
 import io.github.connectparticipant.simulator.FaultRates;
@@ -21,6 +20,7 @@ import io.github.connectparticipant.simulator.Ledger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * calls a second and, whatever the rate, injects at random 10% 429 ThrottlingException, 10% 500, 5% 503 without a body,
  * 5% dropped connections and 3% answers slower than the response timeout, and refuses a known 5% of the ids. The
  * component has its default options but one: a response timeout of 400 ms (30 s by default), so that the slow answers
- * time out in a test's time. Every message must end completed or dead-lettered once, the refused ids at once and only
- * they, and every call for an id must carry one client token. The figures go to
+ * time out in a test's time ({@link FaultCampaignDefaultsIT} runs the same campaign with every default, its slow
+ * answers then under the timeout). Every message must end completed or dead-lettered once, the refused ids at once and
+ * only they, and every call for an id must carry one client token. The figures go to
  * target/reliability/fault-campaign.properties.
  */
 class FaultCampaignIT extends QueueRouteTestSupport {
@@ -45,6 +46,31 @@ class FaultCampaignIT extends QueueRouteTestSupport {
     static final Set<String> refused = new HashSet<>();
     /** Every dead letter, in arrival order: a message dead-lettered twice shows twice. */
     static final List<Exchange> deadLetters = Collections.synchronizedList(new ArrayList<>());
+
+    /** The response timeout the campaign sets, or null to keep the component's default. */
+    protected Long responseTimeoutOption() {
+        return RESPONSE_TIMEOUT;
+    }
+
+    /** How long a slow answer waits. */
+    protected Duration slowAnswer() {
+        return Duration.ofMillis(RESPONSE_TIMEOUT * 2);
+    }
+
+    /** Where the figures go: target/reliability/{name}.properties. */
+    protected String scenario() {
+        return "fault-campaign";
+    }
+
+    private long effectiveResponseTimeout() {
+        Long option = responseTimeoutOption();
+        return option != null ? option : new ConnectParticipantConfiguration().getResponseTimeout();
+    }
+
+    @BeforeEach
+    void noDeadLettersYet() {
+        deadLetters.clear();
+    }
 
     @BeforeAll
     static void refuseEveryTwentiethId() {
@@ -69,9 +95,11 @@ class FaultCampaignIT extends QueueRouteTestSupport {
         super.addAround(builder);
         ConnectParticipantComponent component = builder.getContext().getComponent("connectparticipant",
                 ConnectParticipantComponent.class);
-        component.getConfiguration().setResponseTimeout(RESPONSE_TIMEOUT);
+        if (responseTimeoutOption() != null) {
+            component.getConfiguration().setResponseTimeout(responseTimeoutOption());
+        }
         // the component's default backoff, not RouteTestSupport's short one
-        component.getConfiguration().setRetryBaseDelay(100);
+        component.getConfiguration().setRetryBaseDelay(new ConnectParticipantConfiguration().getRetryBaseDelay());
         builder.from("jms:queue:attachments.DLQ?concurrentConsumers=2").process(e -> deadLetters.add(e.copy()));
     }
 
@@ -79,8 +107,7 @@ class FaultCampaignIT extends QueueRouteTestSupport {
     void everyMessageEndsCompletedOrDeadLetteredAndNoIdChangesItsToken() throws Exception {
         simulator.refuseAttachmentIds(refused);
         simulator.quota(QUOTA);
-        simulator.faults().rates(new FaultRates(0.10, 0, 0.10, 0.05, 0.05, 0.03,
-                Duration.ofMillis(RESPONSE_TIMEOUT * 2), 20261125));
+        simulator.faults().rates(new FaultRates(0.10, 0, 0.10, 0.05, 0.05, 0.03, slowAnswer(), 20261125));
         long start = System.nanoTime();
         for (int i = 0; i < MESSAGES; i++) {
             template.sendBody("jms:queue:attachments", id(i));
@@ -128,7 +155,7 @@ class FaultCampaignIT extends QueueRouteTestSupport {
             // up on that attempt and may have sent another; none may arrive after a refusal it received
             long firstRefusal = calls.stream()
                     .filter(c -> c.status() == 400
-                            && c.answeredNanos() - c.arrivedNanos() < RESPONSE_TIMEOUT * 1_000_000)
+                            && c.answeredNanos() - c.arrivedNanos() < effectiveResponseTimeout() * 1_000_000)
                     .mapToLong(Ledger.Call::answeredNanos).min().orElseThrow();
             callsAfterRefusal += (int) calls.stream().filter(c -> c.arrivedNanos() > firstRefusal).count();
         }
@@ -137,27 +164,24 @@ class FaultCampaignIT extends QueueRouteTestSupport {
             statuses.merge(call.status(), 1, Integer::sum);
         }
 
-        Properties figures = new Properties();
-        figures.setProperty("messages", Integer.toString(MESSAGES));
-        figures.setProperty("seconds", String.format("%.1f", seconds));
-        figures.setProperty("calls", Integer.toString(ledger.callCount()));
-        figures.setProperty("faultsInjected", Integer.toString(ledger.callCount() - statuses.getOrDefault(200, 0)
+        Map<String, String> figures = new TreeMap<>();
+        figures.put("messages", Integer.toString(MESSAGES));
+        figures.put("responseTimeoutMillis", Long.toString(effectiveResponseTimeout()));
+        figures.put("slowAnswerMillis", Long.toString(slowAnswer().toMillis()));
+        figures.put("seconds", String.format("%.1f", seconds));
+        figures.put("calls", Integer.toString(ledger.callCount()));
+        figures.put("faultsInjected", Integer.toString(ledger.callCount() - statuses.getOrDefault(200, 0)
                 - statuses.getOrDefault(400, 0)));
-        statuses.forEach((status, count) -> figures.setProperty("answers." + (status == 0 ? "dropped" : status),
+        statuses.forEach((status, count) -> figures.put("answers." + (status == 0 ? "dropped" : status),
                 Integer.toString(count)));
-        figures.setProperty("completed", Integer.toString(ledger.completed().size()));
-        figures.setProperty("deadLettered", Integer.toString(deadLetters.size()));
-        deadByReason.forEach((code, count) -> figures.setProperty("deadLettered." + code, Integer.toString(count)));
-        figures.setProperty("deadLettered.retryableExhausted", Integer.toString(retryableExhausted));
-        figures.setProperty("lost", Integer.toString(lost.size()));
-        figures.setProperty("idsWithMoreThanOneToken", "0");
-        figures.setProperty("conflicts", Integer.toString(statuses.getOrDefault(409, 0)));
-        Path report = Path.of("target", "reliability", "fault-campaign.properties");
-        Files.createDirectories(report.getParent());
-        try (var out = Files.newBufferedWriter(report)) {
-            figures.store(out, "FaultCampaignIT");
-        }
-        System.out.println("Fault campaign: " + new TreeMap<>(figures));
+        figures.put("completed", Integer.toString(ledger.completed().size()));
+        figures.put("deadLettered", Integer.toString(deadLetters.size()));
+        deadByReason.forEach((code, count) -> figures.put("deadLettered." + code, Integer.toString(count)));
+        figures.put("deadLettered.retryableExhausted", Integer.toString(retryableExhausted));
+        figures.put("lost", Integer.toString(lost.size()));
+        figures.put("idsWithMoreThanOneToken", "0");
+        figures.put("conflicts", Integer.toString(statuses.getOrDefault(409, 0)));
+        ReliabilityReport.write(scenario(), figures);
 
         assertEquals(List.of(), lost, "every message ends completed or dead-lettered, once");
         List<String> sortedDeadLetters = new ArrayList<>(deadLetteredIds);

@@ -1,7 +1,5 @@
 package io.github.connectparticipant.reliability;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,12 +83,7 @@ class TwoJvmQuotaIT extends MultiJvmTestSupport {
         report.put("throttled", Integer.toString(throttled));
         report.put("throttledShare", String.format("%.3f", throttled / (double) calls.size()));
         report.put("deadLettered", Integer.toString(deadLettered));
-        Path file = Path.of("target", "reliability", "quota-two-jvms.properties");
-        Files.createDirectories(file.getParent());
-        StringBuilder text = new StringBuilder();
-        report.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-        Files.writeString(file, text);
-        System.out.println("quota-two-jvms: " + report);
+        ReliabilityReport.write("quota-two-jvms", report);
 
         for (String id : ids) {
             assertTrue(ledger.isCompleted(id), id + " lost");
