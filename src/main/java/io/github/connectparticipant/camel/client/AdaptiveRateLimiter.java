@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * ({@link #CHANCE}), or more than half of them, or when there is next to no noise ({@link #QUIET_NOISE_SHARE}): the
  * cut was not deep enough, the quota fell, or another client probes above its share (each yields to the other's
  * probing, which shares a quota fairly).</li>
+ * <li>A first cut that measured no rate (served fewer calls than it was refused in a row: another client took the
+ * quota's burst) starts slow and doubles every {@link #SLOW_START_DOUBLING_NANOS} until the quota answers again, as TCP's
+ * slow start does; after any cut the rate grows at least {@link #LINEAR_GROWTH} a second, the same for every client,
+ * which is what evens out clients that share a quota.</li>
  * <li>A throttle answering a call sent before the last cut is already accounted for, so the calls in flight when the
  * quota is met cost one cut, not one each; and a cut never goes below {@link #CUT_FLOOR} times what was sent in the
  * last second.</li>
@@ -60,6 +64,12 @@ public final class AdaptiveRateLimiter {
      * own curve is steeper, so a single client paces as before.
      */
     public static final double LINEAR_GROWTH = 0.6;
+    /**
+     * After a first cut that measured no rate (the calls were served fewer times than they were refused in a row: the
+     * quota's burst went to other clients), the rate doubles this often until the quota answers again: TCP's slow start,
+     * so that a client that joins a spent quota finds its share in seconds rather than growing from the minimum.
+     */
+    public static final long SLOW_START_DOUBLING_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /**
      * What the first cut takes of the rate the service served in the last second: unpaced calls may have spent a burst
      * that the quota had saved, and a rate that starts above the quota would spoil the first measure of the noise.
@@ -168,6 +178,8 @@ public final class AdaptiveRateLimiter {
     private final long[] pastAnswersQuiet = new long[NOISE_EPOCHS];
     private final long[] pastThrottlesQuiet = new long[NOISE_EPOCHS];
     private int pastEpochs;
+    /** True from a first cut that measured no rate until the next cut (see {@link #SLOW_START_DOUBLING_NANOS}). */
+    private boolean slowStart;
 
     /**
      * Waits for this caller's turn at the current rate.
@@ -306,6 +318,11 @@ public final class AdaptiveRateLimiter {
         } else {
             return;
         }
+        if (slowStart) {
+            // the end of a slow start: what the service served in the last second, nothing scaled or floored (the
+            // doubling rate ran ahead of what was sent and of what the quota refused)
+            base = Math.min(rateAt(now), servedPerSecond);
+        }
         if (learned) {
             int epoch = pastEpochs++ % NOISE_EPOCHS;
             pastAnswersQuiet[epoch] = answersQuiet;
@@ -314,8 +331,13 @@ public final class AdaptiveRateLimiter {
         // a second without a success may be another client's burst: never far below what was sent (the learned rate
         // itself may have grown far past what the callers send)
         double sentPerSecond = (servedInWindow + throttles - throttlesAtSlotStart[oldest]) * windowToSecond;
-        maxRate = Math.max(MIN_RATE, learned ? Math.max(base, Math.min(rateAt(now), sentPerSecond) * CUT_FLOOR) : base);
+        maxRate = Math.max(MIN_RATE,
+                learned && !slowStart ? Math.max(base, Math.min(rateAt(now), sentPerSecond) * CUT_FLOOR) : base);
         cubicK = Math.cbrt(maxRate * (1 - BETA) / CUBIC_C);
+        slowStart = !learned && servedInWindow < THROTTLES_IN_A_ROW_TO_LEARN;
+        if (slowStart) {
+            why = why + ", with next to nothing served: a slow start";
+        }
         startCounting(now, now + (long) (cubicK * SECOND));
         learned = true;
         if (LOG.isDebugEnabled()) {
@@ -479,9 +501,13 @@ public final class AdaptiveRateLimiter {
 
     /**
      * CUBIC: BETA * maxRate at the cut, back to maxRate after cubicK seconds, growing faster beyond; never slower than
-     * {@link #LINEAR_GROWTH} from the cut.
+     * {@link #LINEAR_GROWTH} from the cut; doubling in a slow start.
      */
     private double rateAt(long now) {
+        if (slowStart) {
+            return Math.max(MIN_RATE,
+                    BETA * maxRate * Math.pow(2, (now - countFromNanos) / (double) SLOW_START_DOUBLING_NANOS));
+        }
         double sinceCut = (now - countFromNanos) / (double) SECOND;
         double t = sinceCut - cubicK;
         return Math.max(MIN_RATE, Math.max(maxRate + CUBIC_C * t * t * t, BETA * maxRate + LINEAR_GROWTH * sinceCut));
