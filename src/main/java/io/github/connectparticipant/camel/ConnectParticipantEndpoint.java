@@ -83,7 +83,7 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
             gates.put(operation, capacity.gate(settings, operation,
                     metering != null ? metering.forOperation(operation.serviceName()) : CallMetrics.NONE));
             if (metering != null) {
-                metering.rateOf(operation.serviceName(), capacity.limiter(serviceBaseUrl, operation));
+                metering.rateOf(serviceBaseUrl, operation.serviceName(), capacity.limiter(serviceBaseUrl, operation));
             }
         }
         retryBudget = capacity.budget(serviceBaseUrl);

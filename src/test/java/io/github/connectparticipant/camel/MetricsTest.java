@@ -98,6 +98,28 @@ class MetricsTest extends SimulatorTestSupport {
     }
 
     @Test
+    void oneRateGaugePerServiceAndOperationHoweverManyEndpoints() throws Exception {
+        // two more endpoints on the same service (other options), and one on another base URL of the same simulator,
+        // which the component takes for another service
+        String sameService = COMPLETE + "&maxAttempts=2";
+        String otherService = "connectparticipant:completeAttachmentUpload?connectionToken=RAW(" + CONNECTION_TOKEN
+                + ")&uriEndpointOverride=" + simulator.baseUrl().replace("127.0.0.1", "localhost");
+        try (AutoCloseable log = CapturedLogAccess.atTrace()) {
+            context.addRoutes(directRoutes("direct:same", sameService, "direct:other", otherService));
+            template.send("direct:complete", e -> e.getMessage().setBody("gauge-1"));
+            template.send("direct:same", e -> e.getMessage().setBody("gauge-2"));
+            template.send("direct:other", e -> e.getMessage().setBody("gauge-3"));
+            assertFalse(CapturedLogAccess.text(log).contains("already registered"),
+                    "Micrometer warned of a gauge registered twice");
+        }
+        List<String> services = meters.find("connectparticipant.rate.limit")
+                .tag("operation", "CompleteAttachmentUpload").gauges().stream()
+                .map(g -> g.getId().getTag("service")).sorted().toList();
+        assertEquals(List.of(simulator.baseUrl(), simulator.baseUrl().replace("127.0.0.1", "localhost")), services,
+                "one gauge for each service");
+    }
+
+    @Test
     void aRegistryGivenAsAnOptionWins() throws Exception {
         SimpleMeterRegistry own = new SimpleMeterRegistry();
         context.getRegistry().bind("own", own);

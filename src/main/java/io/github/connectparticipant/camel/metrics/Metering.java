@@ -14,8 +14,11 @@ public interface Metering {
     /** What the calls to this operation record. */
     CallMetrics forOperation(String operation);
 
-    /** A gauge of the operation's learned rate. */
-    void rateOf(String operation, AdaptiveRateLimiter limiter);
+    /**
+     * A gauge of the learned rate of one operation of one service (its base URL), registered once however many
+     * endpoints share that rate.
+     */
+    void rateOf(String service, String operation, AdaptiveRateLimiter limiter);
 
     /** Gauges of an endpoint's HTTP pool (an HttpClient 5 ConnPoolControl). */
     void poolOf(String service, String endpoint, Object pool);

@@ -25,6 +25,8 @@ import static io.github.connectparticipant.camel.client.CallMetrics.SUCCESS;
  */
 public final class MicrometerMetrics implements Metering {
 
+    private static final String RATE_LIMIT = "connectparticipant.rate.limit";
+
     private final MeterRegistry registry;
 
     private MicrometerMetrics(MeterRegistry registry) {
@@ -58,12 +60,18 @@ public final class MicrometerMetrics implements Metering {
     }
 
     @Override
-    public void rateOf(String operation, AdaptiveRateLimiter limiter) {
-        Gauge.builder("connectparticipant.rate.limit", limiter, l -> {
+    public void rateOf(String service, String operation, AdaptiveRateLimiter limiter) {
+        // every endpoint of the context that calls this operation of this service shares the limiter: its gauge is
+        // registered by the first (Micrometer warns of, and ignores, a second registration)
+        if (registry.find(RATE_LIMIT).tags("service", service, "operation", operation).gauge() != null) {
+            return;
+        }
+        Gauge.builder(RATE_LIMIT, limiter, l -> {
             double rate = l.currentRate(System.nanoTime());
             return Double.isInfinite(rate) ? Double.NaN : rate;
-        }).tag("operation", operation).description("The learned rate of the operation, calls per second; NaN while"
-                + " the service has not throttled")
+        }).tags("service", service, "operation", operation)
+                .description("The learned rate of the operation, calls per second; NaN while the service has not"
+                        + " throttled")
                 .register(registry);
     }
 
