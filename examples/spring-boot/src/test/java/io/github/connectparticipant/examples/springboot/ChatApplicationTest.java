@@ -10,10 +10,15 @@ import io.github.connectparticipant.camel.ConnectParticipantEndpoint;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,11 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The application as it runs locally (profile local, the embedded simulator): application.yaml's component options
- * reach the endpoint, a posted message reaches the chat, a refused one answers 400 with its reason, and Actuator shows
- * the producer health check and the component's meters in Prometheus' format.
+ * reach the endpoint, a posted message reaches the chat, a refused one answers 400 with its reason (and is logged), no
+ * answer sends back a request header, and Actuator shows the producer health check and the component's meters in
+ * Prometheus' format.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability // Spring Boot's tests leave the Prometheus registry out unless asked
+@ExtendWith(OutputCaptureExtension.class)
 class ChatApplicationTest {
 
     @Autowired
@@ -71,12 +78,33 @@ class ChatApplicationTest {
     }
 
     @Test
-    void aMessageTheServiceWouldRefuseAnswers400WithTheReason() {
+    void aMessageTheServiceWouldRefuseAnswers400WithTheReasonAndLogsIt(CapturedOutput output) {
         ResponseEntity<Map> refused = http.postForEntity("/chat/messages", "x".repeat(20_000), Map.class);
 
         assertEquals(HttpStatus.BAD_REQUEST, refused.getStatusCode());
         assertEquals("ValidationException", refused.getBody().get("errorCode"));
         assertEquals(false, refused.getBody().get("retryable"));
+        String reason = (String) refused.getBody().get("reason");
+        assertTrue(reason != null && reason.contains("characters long"), "the reason: " + refused.getBody());
+        assertTrue(output.getAll().contains("chat message not sent: " + reason), "the refusal logged with its reason");
+        assertFalse(output.getAll().contains("local-connection-token"), "no token in the log");
+    }
+
+    @Test
+    void theAnswerHoldsNoneOfTheRequestsHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Authorization", "Bearer caller-secret-1");
+        headers.set("X-Amz-Bearer", "caller-secret-2");
+        headers.set("X-Trace", "caller-value-3");
+        for (String body : new String[] {"Header check.", "x".repeat(20_000)}) {
+            ResponseEntity<String> answer = http.postForEntity("/chat/messages", new HttpEntity<>(body, headers),
+                    String.class);
+            String everything = answer.getHeaders() + " " + answer.getBody();
+            for (String secret : new String[] {"caller-secret-1", "caller-secret-2", "caller-value-3",
+                "local-connection-token"}) {
+                assertFalse(everything.contains(secret), secret + " sent back: " + everything);
+            }
+        }
     }
 
     @Test
