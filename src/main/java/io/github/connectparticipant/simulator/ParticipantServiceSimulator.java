@@ -3,6 +3,7 @@ package io.github.connectparticipant.simulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -70,12 +71,21 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
 
     private ParticipantServiceSimulator(String host, int port, int threads, SSLContext tls) throws IOException {
         InetSocketAddress address = new InetSocketAddress(host, port);
-        if (tls != null) {
-            HttpsServer https = HttpsServer.create(address, 128);
-            https.setHttpsConfigurator(new HttpsConfigurator(tls));
-            server = https;
-        } else {
-            server = HttpServer.create(address, 128);
+        try {
+            if (tls != null) {
+                HttpsServer https = HttpsServer.create(address, 128);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            } else {
+                server = HttpServer.create(address, 128);
+            }
+        } catch (BindException e) {
+            // the JDK's message names no port
+            BindException named = new BindException("The simulator cannot listen on " + host + ":" + port
+                    + ": the port is in use (another simulator, or an application"
+                    + " that took it); give it a free port, or 0 for any");
+            named.initCause(e);
+            throw named;
         }
         executor = Executors.newFixedThreadPool(threads, daemonThreads());
         server.setExecutor(executor);

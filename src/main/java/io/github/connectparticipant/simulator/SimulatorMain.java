@@ -1,5 +1,6 @@
 package io.github.connectparticipant.simulator;
 
+import java.net.BindException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,8 +74,13 @@ public final class SimulatorMain {
                     + "CONNECTPARTICIPANT_CONNECTION_TOKEN) or --participant-token");
         }
 
-        ParticipantServiceSimulator simulator = ParticipantServiceSimulator.start(host, port, 64)
-                .acceptConnectionTokens(tokens.toArray(String[]::new))
+        ParticipantServiceSimulator simulator;
+        try {
+            simulator = ParticipantServiceSimulator.start(host, port, 64);
+        } catch (BindException e) {
+            throw new IllegalStateException(e.getMessage() + ": --port moves it", e);
+        }
+        simulator.acceptConnectionTokens(tokens.toArray(String[]::new))
                 .refuseAttachmentIds(refused)
                 .acceptParticipantTokens(participantTokens.toArray(String[]::new));
         if (brownout >= 0 && throttle + throttleRetryAfter + internalError + unavailable + drop + slow > 0) {

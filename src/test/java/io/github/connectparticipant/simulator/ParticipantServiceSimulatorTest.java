@@ -1,6 +1,7 @@
 package io.github.connectparticipant.simulator;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,6 +57,15 @@ class ParticipantServiceSimulatorTest {
         assertEquals(errorType, response.headers().firstValue("x-amzn-ErrorType").orElse("").split(":")[0]);
         assertTrue(response.headers().firstValue("x-amzn-RequestId").isPresent());
         assertTrue(response.body().startsWith("{\"message\":"), response::body);
+    }
+
+    @Test
+    void aPortInUseIsNamed() {
+        // the port this test's simulator holds
+        BindException clash = assertThrows(BindException.class,
+                () -> ParticipantServiceSimulator.start(simulator.port()));
+        assertTrue(clash.getMessage().contains("127.0.0.1:" + simulator.port() + ": the port is in use"),
+                clash.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.connectparticipant.examples.quarkus;
 
 import java.io.IOException;
+import java.net.BindException;
 
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,8 +37,14 @@ public class LocalSimulator {
 
     void start(@Observes StartupEvent started) throws IOException {
         if (enabled) {
-            simulator = ParticipantServiceSimulator.start(port).acceptConnectionTokens(connectionToken)
-                    .acceptParticipantTokens(participantToken, kameletParticipantToken);
+            try {
+                simulator = ParticipantServiceSimulator.start(port);
+            } catch (BindException e) {
+                throw new IllegalStateException(e.getMessage() + ": set %dev.connectparticipant.simulator.port (and the"
+                                                + " URLs that point at it) in application.properties", e);
+            }
+            simulator.acceptConnectionTokens(connectionToken).acceptParticipantTokens(participantToken,
+                    kameletParticipantToken);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.connectparticipant.examples.springboot;
 
 import java.io.IOException;
+import java.net.BindException;
 
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +22,12 @@ public class LocalSimulator {
             @Value("${connectparticipant.simulator.port}") int port,
             @Value("${camel.component.connectparticipant.connection-token}") String connectionToken)
             throws IOException {
-        return ParticipantServiceSimulator.start(port).acceptConnectionTokens(connectionToken);
+        try {
+            return ParticipantServiceSimulator.start(port).acceptConnectionTokens(connectionToken);
+        } catch (BindException e) {
+            throw new IllegalStateException(e.getMessage() + ": set connectparticipant.simulator.port (and the"
+                                            + " uri-endpoint-override that points at it) in application-local.yaml",
+                    e);
+        }
     }
 }
