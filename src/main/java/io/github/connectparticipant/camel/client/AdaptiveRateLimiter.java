@@ -297,8 +297,8 @@ public final class AdaptiveRateLimiter {
             base = servedPerSecond * BURST_DISCOUNT;
             why = "the quota was spent";
         } else if (throttledSinceCut * 2 > answersSinceCut && throttledSinceCut >= MOST_THROTTLED
-                || noise(MAX_NOISE_SHARE, true) < QUIET_NOISE_SHARE
-                || clearlyAbove(throttledSinceCut, answersSinceCut, noise(MAX_NOISE_SHARE, true),
+                || known(noiseBound, MAX_NOISE_SHARE) < QUIET_NOISE_SHARE
+                || clearlyAbove(throttledSinceCut, answersSinceCut, known(noiseBound, MAX_NOISE_SHARE),
                         MIN_THROTTLES_TO_CUT, CHANCE)) {
             // more throttled since the cut than noise is (with next to no noise, any throttle is): the rate is still
             // above the quota (the cut was not deep enough, the quota fell, another client took more of it: every
@@ -428,7 +428,12 @@ public final class AdaptiveRateLimiter {
     }
 
     private static double known(double noise) {
-        return Double.isNaN(noise) ? 0 : noise;
+        return known(noise, 0);
+    }
+
+    /** The noise, or this while it is unknown. */
+    private static double known(double noise, double unknown) {
+        return Double.isNaN(noise) ? unknown : noise;
     }
 
     /**
