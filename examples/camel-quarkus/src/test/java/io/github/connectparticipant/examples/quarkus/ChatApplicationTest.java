@@ -57,21 +57,22 @@ class ChatApplicationTest {
     @Test
     @Order(2)
     void aMessageThroughTheKameletWithAParticipantTokenAlone() {
-        int connectionsBefore = SimulatorResource.simulator.connectionsCreated();
-        producerTemplate.requestBody("direct:chat-message-through-kamelet", "hello through the Kamelet");
-        assertTrue(transcriptContents().contains("hello through the Kamelet"), transcriptContents()::toString);
-        assertEquals(connectionsBefore + 1, SimulatorResource.simulator.connectionsCreated(),
-                "a connection made from the participant token");
+        assertSentWithAConnectionMadeForIt("direct:chat-message-through-kamelet", "hello through the Kamelet");
     }
 
     @Test
     @Order(3)
     void aMessageThroughTheComponentWithItsParticipantToken() {
+        assertSentWithAConnectionMadeForIt("direct:chat-message-through-component", "hello through the component");
+    }
+
+    /** The message reaches the chat, with a connection token made from the route's participant token. */
+    private void assertSentWithAConnectionMadeForIt(String route, String message) {
         int connectionsBefore = SimulatorResource.simulator.connectionsCreated();
-        producerTemplate.requestBody("direct:chat-message-through-component", "hello through the component");
-        assertTrue(transcriptContents().contains("hello through the component"), transcriptContents()::toString);
+        producerTemplate.requestBody(route, message);
+        assertTrue(transcriptContents().contains(message), transcriptContents()::toString);
         assertEquals(connectionsBefore + 1, SimulatorResource.simulator.connectionsCreated(),
-                "a connection made from the component's participant token");
+                "a connection made from the participant token");
     }
 
     @Test
