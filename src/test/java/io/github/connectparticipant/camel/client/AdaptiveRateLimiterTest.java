@@ -168,9 +168,11 @@ class AdaptiveRateLimiterTest {
                 + "\ntwo clients of 8, quota 10/s: " + twoClients);
         assertTrue(eightAtTwenty.drainRatio() <= 1.05 && eightAtTwenty.throttledShare() <= 0.03,
                 eightAtTwenty::toString);
-        assertTrue(thirtyTwoAtTen.drainRatio() <= 1.05 && thirtyTwoAtTen.throttledShare() <= 0.10,
+        // 9% again since the slow start and the linear growth (7.2% and 8.7%); 10% while the first cut waited for
+        // evidence without them
+        assertTrue(thirtyTwoAtTen.drainRatio() <= 1.05 && thirtyTwoAtTen.throttledShare() <= 0.09,
                 thirtyTwoAtTen::toString);
-        assertTrue(twoClients.drainRatio() <= 1.05 && twoClients.throttledShare() <= 0.10, twoClients::toString);
+        assertTrue(twoClients.drainRatio() <= 1.05 && twoClients.throttledShare() <= 0.09, twoClients::toString);
         assertTrue(twoClients.smallestClientShare() >= 0.40, twoClients::toString);
     }
 
