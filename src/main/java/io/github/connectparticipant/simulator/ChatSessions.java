@@ -99,21 +99,27 @@ final class ChatSessions {
     /** The operation at this path, or null. */
     ParticipantServiceSimulator.SimulatedOperation operation(String path) {
         return switch (path) {
-            case CONNECTION -> new ParticipantServiceSimulator.SimulatedOperation(json -> "connection",
-                    this::createConnection, "POST", true);
-            case MESSAGE -> new ParticipantServiceSimulator.SimulatedOperation(json -> text(json, "Content"),
-                    (json, bearer) -> chatItem(json, "MESSAGE", true));
-            case EVENT -> new ParticipantServiceSimulator.SimulatedOperation(json -> text(json, "ContentType"),
-                    (json, bearer) -> chatItem(json, "EVENT", false));
-            case TRANSCRIPT -> new ParticipantServiceSimulator.SimulatedOperation(json -> "transcript",
+            case CONNECTION ->
+                new ParticipantServiceSimulator.SimulatedOperation("CreateParticipantConnection", json -> "connection",
+                        this::createConnection, "POST", true);
+            case MESSAGE ->
+                new ParticipantServiceSimulator.SimulatedOperation("SendMessage", json -> text(json, "Content"),
+                        (json, bearer) -> chatItem(json, "MESSAGE", true));
+            case EVENT ->
+                new ParticipantServiceSimulator.SimulatedOperation("SendEvent", json -> text(json, "ContentType"),
+                        (json, bearer) -> chatItem(json, "EVENT", false));
+            case TRANSCRIPT -> new ParticipantServiceSimulator.SimulatedOperation("GetTranscript", json -> "transcript",
                     (json, bearer) -> transcriptPage(json));
             case DISCONNECT ->
-                new ParticipantServiceSimulator.SimulatedOperation(json -> "disconnect", this::disconnect);
+                new ParticipantServiceSimulator.SimulatedOperation("DisconnectParticipant", json -> "disconnect",
+                        this::disconnect);
             case AUTHENTICATION_URL ->
-                new ParticipantServiceSimulator.SimulatedOperation(json -> text(json, "SessionId"),
+                new ParticipantServiceSimulator.SimulatedOperation("GetAuthenticationUrl",
+                        json -> text(json, "SessionId"),
                         (json, bearer) -> authenticationUrl(json));
-            case CANCEL_AUTHENTICATION -> new ParticipantServiceSimulator.SimulatedOperation(
-                    json -> text(json, "SessionId"), (json, bearer) -> cancelAuthentication(json));
+            case CANCEL_AUTHENTICATION ->
+                new ParticipantServiceSimulator.SimulatedOperation("CancelParticipantAuthentication",
+                        json -> text(json, "SessionId"), (json, bearer) -> cancelAuthentication(json));
             default -> null;
         };
     }
@@ -121,7 +127,7 @@ final class ChatSessions {
     /** DescribeView: a GET of /participant/views/{ViewToken}. */
     ParticipantServiceSimulator.SimulatedOperation describeView(String encodedViewToken) {
         String viewToken = URLDecoder.decode(encodedViewToken, StandardCharsets.UTF_8);
-        return new ParticipantServiceSimulator.SimulatedOperation(json -> viewToken, (json, bearer) -> {
+        return new ParticipantServiceSimulator.SimulatedOperation("DescribeView", json -> viewToken, (json, bearer) -> {
             if (viewToken.isEmpty() || viewToken.length() > 1000) {
                 return Answer.validation("Value at 'viewToken' failed to satisfy constraint: Member must have length"
                         + " between 1 and 1000");

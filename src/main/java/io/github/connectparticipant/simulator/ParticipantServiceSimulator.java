@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -21,8 +22,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +35,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A stand-in for the Amazon Connect Participant Service on a loopback port, for tests, demos and development: it
@@ -47,6 +53,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     private static final int MAX_BODY = 64 * 1024;
     private static final byte[] EMPTY_RESULT = "{}".getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(ParticipantServiceSimulator.class);
 
     static {
         // The JDK server writes headers and body apart; with Nagle on, each small answer waits out the client's
@@ -61,6 +68,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     private final Set<String> refusedAttachmentIds = ConcurrentHashMap.newKeySet();
     private final FaultInjector faults = new FaultInjector();
     private final Quota quota = new Quota();
+    private volatile boolean logRequests;
     /** Until when (System.nanoTime) every call is answered 503; 0 for no outage. */
     private volatile long outageUntilNanos;
     private final Ledger ledger = new Ledger();
@@ -218,6 +226,15 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         attachments.clear();
     }
 
+    /**
+     * One INFO line per call (operation, status and error type, time taken, request id; never a token or a body), as
+     * the command line prints unless {@code --quiet}; off unless asked, since tests and benchmarks make millions.
+     */
+    public ParticipantServiceSimulator logRequests(boolean logRequests) {
+        this.logRequests = logRequests;
+        return this;
+    }
+
     /** How long the upload URLs that StartAttachmentUpload hands out stay valid (5 minutes unless set). */
     public ParticipantServiceSimulator uploadUrlLifetime(Duration lifetime) {
         attachments.urlLifetime(lifetime);
@@ -250,19 +267,26 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
             SimulatedOperation operation = path.startsWith(ChatSessions.VIEWS)
                     ? chat.describeView(path.substring(ChatSessions.VIEWS.length()))
                     : switch (path) {
-                        case COMPLETE_ATTACHMENT_UPLOAD -> new SimulatedOperation(
+                        case COMPLETE_ATTACHMENT_UPLOAD -> new SimulatedOperation("CompleteAttachmentUpload",
                                 json -> firstText(json.get("AttachmentIds")),
                                 (json, bearer) -> completeAttachmentUpload(json));
-                        case START_ATTACHMENT_UPLOAD -> new SimulatedOperation(
+                        case START_ATTACHMENT_UPLOAD -> new SimulatedOperation("StartAttachmentUpload",
                                 json -> text(json, "AttachmentName"), (json, bearer) -> startAttachmentUpload(json));
-                        case GET_ATTACHMENT -> new SimulatedOperation(json -> text(json, "AttachmentId"),
+                        case GET_ATTACHMENT -> new SimulatedOperation("GetAttachment",
+                                json -> text(json, "AttachmentId"),
                                 (json, bearer) -> getAttachment(json));
                         default -> chat.operation(path);
                     };
             if (operation == null) {
-                sendError(exchange, 404, "UnknownOperationException", "No operation at " + path);
+                String requestId = UUID.randomUUID().toString();
+                logAnswer("no operation (" + exchange.getRequestMethod() + " of an unknown path)", 404,
+                        "UnknownOperationException", requestId, System.nanoTime());
+                sendError(exchange, requestId, 404, "UnknownOperationException", "No operation at " + path);
             } else if (!operation.method().equals(exchange.getRequestMethod())) {
-                sendError(exchange, 405, "UnknownOperationException", "Use " + operation.method());
+                String requestId = UUID.randomUUID().toString();
+                logAnswer(operation.name() + " (" + exchange.getRequestMethod() + ")", 405,
+                        "UnknownOperationException", requestId, System.nanoTime());
+                sendError(exchange, requestId, 405, "UnknownOperationException", "Use " + operation.method());
             } else {
                 serviceCall(exchange, path, operation);
             }
@@ -270,23 +294,28 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     }
 
     /**
-     * An operation of the service: which value of the request names what it is about (for the ledger and the faults
+     * An operation of the service: its name (for the request log, which never shows a path that may hold a token),
+     * which value of the request names what it is about (for the ledger and the faults
      * scripted for it), the answer to a well-formed call with a known bearer, its HTTP method, and whether its bearer
      * is a participant token (CreateParticipantConnection) rather than a connection token.
      */
-    record SimulatedOperation(Function<JsonNode, String> subject, BiFunction<JsonNode, String, Answer> answer,
-            String method, boolean participantBearer) {
+    record SimulatedOperation(String name, Function<JsonNode, String> subject,
+            BiFunction<JsonNode, String, Answer> answer, String method, boolean participantBearer) {
 
-        SimulatedOperation(Function<JsonNode, String> subject, BiFunction<JsonNode, String, Answer> answer) {
-            this(subject, answer, "POST", false);
+        SimulatedOperation(String name, Function<JsonNode, String> subject,
+                BiFunction<JsonNode, String, Answer> answer) {
+            this(name, subject, answer, "POST", false);
         }
     }
 
     private void serviceCall(HttpExchange exchange, String path, SimulatedOperation operation) throws IOException {
+        long arrivedNanos = System.nanoTime();
+        String requestId = UUID.randomUUID().toString();
         Headers headers = exchange.getRequestHeaders();
         String bearer = headers.getFirst("X-Amz-Bearer");
         String body = readBody(exchange);
-        JsonNode json = "GET".equals(operation.method()) ? JSON.createObjectNode() : parse(body);
+        ParsedBody parsed = "GET".equals(operation.method()) ? ParsedBody.NONE : ParsedBody.of(body);
+        JsonNode json = parsed.object();
         String subject = json != null ? operation.subject().apply(json) : null;
         String clientToken = json != null ? text(json, "ClientToken") : null;
         CallRecorder recorder = new CallRecorder(path, headers, body, subject, clientToken,
@@ -297,7 +326,8 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
                 : !quota.admits(path) ? Fault.throttle() : faults.next(subject);
         if (fault != null && fault.kind() == Fault.Kind.ERROR) {
             recorder.record(fault.status(), fault.errorType());
-            sendFault(exchange, fault);
+            logAnswer(operation.name(), fault.status(), fault.errorType(), requestId, arrivedNanos);
+            sendFault(exchange, requestId, fault);
             return;
         }
         if (fault != null && fault.kind() == Fault.Kind.SLOW) {
@@ -306,20 +336,36 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
 
         Answer answer = operation.participantBearer() ? chat.checkParticipantToken(bearer) : checkBearer(bearer);
         if (answer == null) {
-            answer = json == null || !json.isObject()
-                    ? Answer.validation("The request body is not a JSON object")
+            answer = json == null
+                    ? Answer.validation(parsed.problem())
                     : operation.answer().apply(json, bearer);
         }
         if (fault != null && fault.kind() == Fault.Kind.DROP_CONNECTION) {
             recorder.record(0, null);
+            logAnswer(operation.name(), 0, null, requestId, arrivedNanos);
             // closing the exchange before any response header closes the connection: the client gets no answer
             return;
         }
         recorder.record(answer.status(), answer.errorType());
+        logAnswer(operation.name(), answer.status(), answer.errorType(), requestId, arrivedNanos);
         if (answer.status() == 200) {
-            send(exchange, 200, answer.result(), null, null);
+            send(exchange, requestId, 200, answer.result(), null, null);
         } else {
-            sendError(exchange, answer.status(), answer.errorType(), answer.message());
+            sendError(exchange, requestId, answer.status(), answer.errorType(), answer.message());
+        }
+    }
+
+    /**
+     * One line per call when {@link #logRequests(boolean) asked}: the operation, what it was answered and the request
+     * id the answer carries; never a token, a body or a path (a view's path holds its token).
+     */
+    private void logAnswer(String operation, int status, String errorType, String requestId, long arrivedNanos) {
+        if (logRequests && LOG.isInfoEnabled()) {
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrivedNanos);
+            String outcome = status == 0
+                    ? "no answer (connection dropped)"
+                    : errorType != null ? status + " " + errorType : Integer.toString(status);
+            LOG.info("{} -> {} in {} ms, request id {}", operation, outcome, millis, requestId);
         }
     }
 
@@ -344,7 +390,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     private Answer completeAttachmentUpload(JsonNode json) {
         JsonNode ids = json.get("AttachmentIds");
         String attachmentId = firstText(ids);
-        String clientToken = text(json, "ClientToken");
+        String clientToken = clientTokenOrNew(text(json, "ClientToken"));
         if (ids == null || !ids.isArray() || ids.size() != 1 || attachmentId == null) {
             return Answer.validation("Value at 'attachmentIds' failed to satisfy constraint: "
                     + "Member must have length less than or equal to 1 and greater than or equal to 1");
@@ -377,7 +423,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         String contentType = text(json, "ContentType");
         JsonNode size = json.get("AttachmentSizeInBytes");
         String name = text(json, "AttachmentName");
-        String clientToken = text(json, "ClientToken");
+        String clientToken = clientTokenOrNew(text(json, "ClientToken"));
         if (contentType == null || contentType.isEmpty() || contentType.length() > 255) {
             return Answer.validation("Value at 'contentType' failed to satisfy constraint: "
                     + "Member must have length between 1 and 255");
@@ -428,8 +474,16 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         return Answer.ok(result.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A client token, when the call carries one, within the model's limits; a call without one gets one, as the
+     * service (and every SDK) makes one, so that a call by hand (curl) works as the SDK's does.
+     */
+    private static String clientTokenOrNew(String clientToken) {
+        return clientToken != null ? clientToken : UUID.randomUUID().toString();
+    }
+
     private static Answer checkClientToken(String clientToken) {
-        if (clientToken == null || clientToken.isEmpty() || clientToken.length() > 500) {
+        if (clientToken.isEmpty() || clientToken.length() > 500) {
             return Answer.validation("Value at 'clientToken' failed to satisfy constraint: "
                     + "Member must have length between 1 and 500");
         }
@@ -481,33 +535,57 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         }
     }
 
-    private static JsonNode parse(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return null;
+    /** A request body read as the service reads it: a JSON object, or why it is not one. */
+    private record ParsedBody(ObjectNode object, String problem) {
+
+        static final ParsedBody NONE = new ParsedBody(JSON.createObjectNode(), null);
+        /** Jackson's pointer to where an unclosed array or object began, with the source redacted. */
+        private static final Pattern START_MARKER = Pattern
+                .compile("\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)");
+
+        static ParsedBody of(String body) {
+            if (body.isBlank()) {
+                return new ParsedBody(null, "The request body is empty; the operation takes a JSON object");
+            }
+            try {
+                JsonNode json = JSON.readTree(body);
+                return json instanceof ObjectNode object
+                        ? new ParsedBody(object, null)
+                        : new ParsedBody(null, "The request body is JSON but not an object: it is "
+                                + json.getNodeType().name().toLowerCase(Locale.ROOT));
+            } catch (JsonProcessingException e) {
+                JsonLocation where = e.getLocation();
+                String at = where == null
+                        ? ""
+                        : where.getCharOffset() >= body.length()
+                                ? " at its end, after character " + body.length()
+                                : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+                String reason = START_MARKER.matcher(e.getOriginalMessage())
+                        .replaceAll("(opened at line $1, column $2)");
+                return new ParsedBody(null, "The request body stops being JSON" + at + ": " + reason);
+            }
         }
     }
 
-    private static void sendFault(HttpExchange exchange, Fault fault) throws IOException {
+    private static void sendFault(HttpExchange exchange, String requestId, Fault fault) throws IOException {
         String retryAfter = fault.retryAfter() != null ? Long.toString(fault.retryAfter().toSeconds()) : null;
         byte[] body = fault.message() != null ? errorBody(fault.message()) : null;
-        send(exchange, fault.status(), body, fault.errorType(), retryAfter);
+        send(exchange, requestId, fault.status(), body, fault.errorType(), retryAfter);
     }
 
-    private static void sendError(HttpExchange exchange, int status, String errorType, String message)
-            throws IOException {
-        send(exchange, status, errorBody(message), errorType, null);
+    private static void sendError(HttpExchange exchange, String requestId, int status, String errorType,
+            String message) throws IOException {
+        send(exchange, requestId, status, errorBody(message), errorType, null);
     }
 
     private static byte[] errorBody(String message) {
         return JSON.createObjectNode().put("message", message).toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body, String errorType, String retryAfter)
-            throws IOException {
+    private static void send(HttpExchange exchange, String requestId, int status, byte[] body, String errorType,
+            String retryAfter) throws IOException {
         Headers headers = exchange.getResponseHeaders();
-        headers.set("x-amzn-RequestId", UUID.randomUUID().toString());
+        headers.set("x-amzn-RequestId", requestId);
         if (errorType != null) {
             headers.set("x-amzn-ErrorType", errorType + ERROR_NAMESPACE);
         }

@@ -15,7 +15,10 @@ import java.util.concurrent.CountDownLatch;
  * --port 8089 --connection-token TOKEN [--connection-token ...] [--participant-token P ...] [--refuse ID ...]
  * [--throttle 0.1] [--throttle-retry-after 0.05] [--internal-error 0.1] [--unavailable 0.05] [--drop 0.05]
  * [--slow 0.03 --slow-ms 3000] [--brownout 0.3] [--seed 42] [--quota 10 [--quota-burst 10]] [--outage 30s]
+ * [--quiet]
  * </pre>
+ *
+ * Each call is logged on one line (operation, status, time, request id; never a token) unless {@code --quiet}.
  *
  * The connection token may also come from the CONNECTPARTICIPANT_CONNECTION_TOKEN environment variable.
  */
@@ -34,11 +37,16 @@ public final class SimulatorMain {
         long slowMillis = 3000, seed = System.nanoTime();
         double quota = 0, quotaBurst = -1, brownout = -1;
         Duration outage = Duration.ZERO;
+        boolean quiet = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if ("--help".equals(option) || "-h".equals(option)) {
                 usage();
                 return;
+            }
+            if ("--quiet".equals(option)) {
+                quiet = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option + " needs a value");
@@ -80,7 +88,8 @@ public final class SimulatorMain {
         } catch (BindException e) {
             throw new IllegalStateException(e.getMessage() + ": --port moves it", e);
         }
-        simulator.acceptConnectionTokens(tokens.toArray(String[]::new))
+        simulator.logRequests(!quiet)
+                .acceptConnectionTokens(tokens.toArray(String[]::new))
                 .refuseAttachmentIds(refused)
                 .acceptParticipantTokens(participantTokens.toArray(String[]::new));
         if (brownout >= 0 && throttle + throttleRetryAfter + internalError + unavailable + drop + slow > 0) {
@@ -147,6 +156,8 @@ public final class SimulatorMain {
                   --quota R                 request-rate quota: R calls a second per operation, shared by all
                                             callers; over it, 429 ThrottlingException without Retry-After
                   --quota-burst B           the quota's burst (default: one second's calls)
-                  --outage D                answer 503 to every call for the first D (e.g. 30s, 500ms, 2m)""");
+                  --outage D                answer 503 to every call for the first D (e.g. 30s, 500ms, 2m)
+                  --quiet                   no line per call (by default each call is logged: operation, status,
+                                            time taken and request id; never a token or a body)""");
     }
 }

@@ -9,12 +9,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.connectparticipant.camel.CapturedLogAccess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,7 +121,8 @@ class ParticipantServiceSimulatorTest {
                 "ValidationException");
         assertError(post(path, "good-token", "{\"AttachmentIds\":[],\"ClientToken\":\"t\"}"), 400,
                 "ValidationException");
-        assertError(post(path, "good-token", "{\"AttachmentIds\":[\"b-1\"]}"), 400, "ValidationException");
+        assertError(post(path, "good-token", "{\"AttachmentIds\":[\"b-1\"],\"ClientToken\":\"\"}"), 400,
+                "ValidationException");
         assertError(complete("good-token", "x".repeat(257), "t"), 400, "ValidationException");
         assertError(complete("good-token", "b-1", "t".repeat(501)), 400, "ValidationException");
         assertError(post(path, "good-token", "not json"), 400, "ValidationException");
@@ -128,6 +131,60 @@ class ParticipantServiceSimulatorTest {
         assertError(complete("good-token", "b-9", "t"), 400, "ValidationException");
         assertTrue(simulator.ledger().completed().isEmpty());
         assertFalse(simulator.ledger().calls().get(2).bearerKnown());
+    }
+
+    @Test
+    void aCallWithoutAClientTokenGetsOneAsFromTheService() throws Exception {
+        String path = ParticipantServiceSimulator.COMPLETE_ATTACHMENT_UPLOAD;
+        assertEquals(200, post(path, "good-token", "{\"AttachmentIds\":[\"c-1\"]}").statusCode());
+        String made = simulator.ledger().completed().get("c-1");
+        assertNotNull(made);
+        // a repeat without a token is another request, as it would be on the service
+        assertError(post(path, "good-token", "{\"AttachmentIds\":[\"c-1\"]}"), 409, "ConflictException");
+        HttpResponse<String> started = post(ParticipantServiceSimulator.START_ATTACHMENT_UPLOAD, "good-token",
+                "{\"ContentType\":\"text/plain\",\"AttachmentSizeInBytes\":3,\"AttachmentName\":\"a.txt\"}");
+        assertEquals(200, started.statusCode(), started::body);
+        assertTrue(started.body().contains("\"AttachmentId\""), started::body);
+    }
+
+    @Test
+    void aBodyThatIsNotAJsonObjectIsToldWhere() throws Exception {
+        String path = ParticipantServiceSimulator.COMPLETE_ATTACHMENT_UPLOAD;
+        HttpResponse<String> truncated = post(path, "good-token", "{\"AttachmentIds\":[\"d-1\"");
+        assertError(truncated, 400, "ValidationException");
+        assertTrue(truncated.body().contains("The request body stops being JSON at its end, after character 23:"
+                + " Unexpected end-of-input: expected close marker for Array (opened at line 1, column 18)"),
+                truncated::body);
+        HttpResponse<String> notJson = post(path, "good-token", "{\"AttachmentIds\": [d-1]}");
+        assertTrue(notJson.body().contains("stops being JSON at line 1, column 21"), notJson::body);
+        assertTrue(notJson.body().contains("Unrecognized token 'd'"), notJson::body);
+        HttpResponse<String> array = post(path, "good-token", "[\"d-1\"]");
+        assertTrue(array.body().contains("The request body is JSON but not an object: it is array"), array::body);
+        HttpResponse<String> empty = post(path, "good-token", "");
+        assertTrue(empty.body().contains("The request body is empty"), empty::body);
+        assertTrue(simulator.ledger().completed().isEmpty());
+    }
+
+    @Test
+    void logsOneLinePerCallWhenAskedAndNeverAToken() throws Exception {
+        try (AutoCloseable log = CapturedLogAccess.atTrace()) {
+            complete("good-token", "e-1", "tok-e");
+            assertFalse(CapturedLogAccess.text(log).contains("CompleteAttachmentUpload ->"));
+            simulator.logRequests(true).faults().script(Fault.throttle());
+            HttpResponse<String> throttled = complete("good-token", "e-2", "tok-e2");
+            HttpResponse<String> done = complete("good-token", "e-2", "tok-e2");
+            complete("stranger-token", "e-3", "tok-e3");
+            String text = CapturedLogAccess.text(log);
+            assertTrue(text.contains("CompleteAttachmentUpload -> 429 ThrottlingException in "), text);
+            assertTrue(text.contains("request id " + throttled.headers().firstValue("x-amzn-RequestId").orElseThrow()),
+                    text);
+            assertTrue(text.contains("CompleteAttachmentUpload -> 200 in "), text);
+            assertTrue(text.contains("request id " + done.headers().firstValue("x-amzn-RequestId").orElseThrow()),
+                    text);
+            assertTrue(text.contains("CompleteAttachmentUpload -> 403 AccessDeniedException in "), text);
+            assertFalse(text.contains("good-token") || text.contains("stranger-token") || text.contains("tok-e"),
+                    text);
+        }
     }
 
     @Test
