@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
+import io.github.connectparticipant.camel.ConnectParticipantMaskingFormatter;
 import io.github.connectparticipant.simulator.Fault;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import jakarta.jms.Connection;
@@ -38,7 +39,14 @@ import org.apache.camel.main.MainListenerSupport;
  */
 public final class Demo {
 
+    /** How the backlog's messages begin: they are single attachment ids, told apart from the sample by it. */
+    static final String BACKLOG_PREFIX = "backlog-";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FILES_ROUTE = "files-to-connectparticipant";
+    private static final String QUEUE_ROUTE = "queue-to-connectparticipant";
+    private static final String KAFKA_ROUTE = "kafka-to-connectparticipant";
+    /** Dead-lettered bodies are written with their tokens masked, as the component's logs mask them. */
+    private static final ConnectParticipantMaskingFormatter MASKING = new ConnectParticipantMaskingFormatter();
 
     private final DemoSettings settings;
     private final PrintStream out;
@@ -46,7 +54,12 @@ public final class Demo {
     private final DemoMeters meters = new DemoMeters();
     private final Consumer<CamelContext> whenDrained;
     private EmbeddedKafka kafka;
-    private int seededToKafka;
+    private EmbeddedBroker broker;
+    private Sample sample;
+
+    /** The sample, as found in the examples folders: what the demo seeds. */
+    private record Sample(List<Path> files, List<Path> messages, List<Path> outgoing, List<Path> chat, int backlog) {
+    }
 
     Demo(DemoSettings settings, PrintStream out) {
         this(settings, out, camel -> {
@@ -71,10 +84,19 @@ public final class Demo {
     /** Runs the demo to its end and returns what it did. */
     DemoSummary run() throws Exception {
         prepareWorkFolder();
+        sample = new Sample(list(settings.examplesInbox()), list(settings.examplesQueue()),
+                list(settings.examplesOutbox()), list(settings.examplesChat()), settings.backlogMessages());
+        out.printf("demo: the sample, seeded once the routes have started: %d files of ids into %s, %d messages into"
+                + " %s, a backlog of %d messages into queue %s, %d chat messages into queue %s, %d files to attach"
+                + " into %s%n", sample.files().size(), settings.inbox(), sample.messages().size(),
+                settings.kafka() ? "topic " + settings.kafkaTopic() + " (Kafka)" : "queue " + settings.queueName(),
+                sample.backlog(), settings.queueName(), sample.chat().size(), settings.chatQueueName(),
+                sample.outgoing().size(), settings.outbox());
         try (ParticipantServiceSimulator simulator = settings.embeddedSimulator() ? startSimulator() : null;
-                EmbeddedBroker broker = settings.embeddedBroker()
+                EmbeddedBroker embeddedBroker = settings.embeddedBroker()
                         ? EmbeddedBroker.start(settings.workFolder().resolve("broker"), 0)
                         : null) {
+            this.broker = embeddedBroker;
             this.kafka = settings.kafka() ? EmbeddedKafka.start() : null;
             Main main = new Main();
             // the component records its meters here, as in an application with Micrometer; the summary reads them
@@ -86,9 +108,10 @@ public final class Demo {
                 main.addOverrideProperty("kafka.brokers", kafka.bootstrapServers());
                 // the Kafka route runs too
                 main.addOverrideProperty("camel.main.routes-exclude-pattern", "file:routes/none.yaml");
-                out.println(
-                        "demo: embedded Kafka at " + kafka.bootstrapServers() + "; the queue's sample goes to topic "
-                                + settings.kafkaTopic());
+                out.println("demo: embedded Kafka at " + kafka.bootstrapServers()
+                        + "; the queue's sample goes to topic "
+                        + settings.kafkaTopic() + " (routes/kafka-to-connectparticipant.yaml), the backlog to queue "
+                        + settings.queueName());
             }
             if (simulator != null) {
                 main.addOverrideProperty("participant.url", simulator.baseUrl());
@@ -126,16 +149,20 @@ public final class Demo {
             int quietChecks = 0;
             while (quietChecks < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(500);
-                long pendingFiles = filesIn(settings.inbox()) + filesIn(settings.outbox());
-                long pendingMessages = browse(settings.queueName()).size() + browse(settings.chatQueueName()).size()
+                long files = filesIn(settings.inbox());
+                long outgoing = filesIn(settings.outbox());
+                long queued = queueDepth(settings.queueName())
                         + (kafka != null
-                                ? seededToKafka - kafka.committed(settings.kafkaGroup(),
+                                ? sample.messages().size() - kafka.committed(settings.kafkaGroup(),
                                         settings.kafkaTopic())
                                 : 0);
+                long chat = queueDepth(settings.chatQueueName());
                 int inflight = camel.getInflightRepository().size();
-                quietChecks = pendingFiles == 0 && pendingMessages == 0 && inflight == 0 ? quietChecks + 1 : 0;
-                out.printf("demo: %d files and %d queue messages waiting, %d in flight; %d attachments completed%n",
-                        pendingFiles, pendingMessages, inflight, summary.completedAttachments());
+                quietChecks = files + outgoing + queued + chat == 0 && inflight == 0 ? quietChecks + 1 : 0;
+                out.printf("demo: left %d files of ids, %d %s, %d chat messages, %d files to attach (%d of them in"
+                        + " flight); %d attachment ids completed%n", files, queued,
+                        kafka != null ? "queue messages and topic records" : "queue messages", chat, outgoing,
+                        inflight, summary.completedAttachments());
             }
             whenDrained.accept(camel);
             collectOutputs(quietChecks >= 3);
@@ -189,93 +216,168 @@ public final class Demo {
     }
 
     private void seed(CamelContext camel) throws Exception {
-        List<Path> files = copyInto(settings.examplesInbox(), settings.inbox());
-        List<Path> outgoing = copyInto(settings.examplesOutbox(), settings.outbox());
-        List<Path> messages = list(settings.examplesQueue());
-        List<Path> chat = list(settings.examplesChat());
+        copyInto(sample.files(), settings.inbox());
+        copyInto(sample.outgoing(), settings.outbox());
         try (ProducerTemplate template = camel.createProducerTemplate()) {
             if (kafka != null) {
                 List<String> records = new ArrayList<>();
-                for (Path message : messages) {
+                for (Path message : sample.messages()) {
                     records.add(Files.readString(message));
                 }
                 kafka.send(settings.kafkaTopic(), records);
-                seededToKafka = records.size();
             } else {
-                for (Path message : messages) {
+                for (Path message : sample.messages()) {
                     template.sendBody("jms:queue:" + settings.queueName(), Files.readString(message));
                 }
             }
-            for (Path message : chat) {
+            for (Path message : sample.chat()) {
                 template.sendBody("jms:queue:" + settings.chatQueueName(), Files.readString(message));
             }
             // a backlog queued at once, more than the simulator's quota lets through in a second
-            for (int i = 1; i <= settings.backlogMessages(); i++) {
-                template.sendBody("jms:queue:" + settings.queueName(), String.format("backlog-%04d", i));
+            for (int i = 1; i <= sample.backlog(); i++) {
+                template.sendBody("jms:queue:" + settings.queueName(), String.format(BACKLOG_PREFIX + "%04d", i));
             }
         }
-        summary.seeded(files.size(), messages.size(), outgoing.size(), settings.backlogMessages(), chat.size());
-        out.printf("demo: seeded %d files into %s, %d messages into %s, a backlog of %d into queue %s, %d chat"
-                + " messages and %d files into %s%n", files.size(), settings.inbox(), messages.size(),
-                kafka != null ? "topic " + settings.kafkaTopic() : "queue " + settings.queueName(),
-                settings.backlogMessages(), settings.queueName(), chat.size(), outgoing.size(), settings.outbox());
     }
 
-    private static List<Path> copyInto(Path examples, Path folder) throws IOException {
-        List<Path> files = list(examples);
+    private static void copyInto(List<Path> files, Path folder) throws IOException {
         for (Path file : files) {
             // written under a dot name, then renamed, so that the route never reads a half-written file
             Path hidden = folder.resolve("." + file.getFileName());
             Files.copy(file, hidden, StandardCopyOption.REPLACE_EXISTING);
             Files.move(hidden, folder.resolve(file.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
         }
-        return files;
     }
 
     private void collectOutputs(boolean drained) throws Exception {
         Map<String, Integer> byReason = new TreeMap<>();
-        int deadFiles = 0;
-        for (Path deadLetters : List.of(settings.inbox().resolve(".deadletter"),
-                settings.outbox().resolve(".deadletter"))) {
-            for (Path reasonFile : list(deadLetters)) {
-                if (reasonFile.getFileName().toString().endsWith(".reason.json")) {
-                    JsonNode reason = JSON.readTree(reasonFile.toFile());
-                    byReason.merge(reasonText(reason.path("errorCode").asText(), reason.path("statusCode").asInt(),
-                            reason.path("attempts").asInt()), 1, Integer::sum);
-                    deadFiles++;
-                }
-            }
+        int deadFiles = countReasons(settings.inbox().resolve(".deadletter"), byReason);
+        int deadOutgoing = countReasons(settings.outbox().resolve(".deadletter"), byReason);
+        Path deadLetters = settings.workFolder().resolve("dead-letters");
+        List<Message> queueDead = browse(settings.deadLetterQueueName());
+        List<Message> chatDead = browse(settings.chatDeadLetterQueueName());
+        for (Message message : concat(queueDead, chatDead)) {
+            byReason.merge(reasonText(message.getStringProperty(ConnectParticipantFailureHeaders.ERROR_CODE),
+                    message.getIntProperty(ConnectParticipantFailureHeaders.STATUS_CODE),
+                    message.getIntProperty(ConnectParticipantFailureHeaders.ATTEMPTS)), 1, Integer::sum);
         }
-        List<Message> deadMessages = new ArrayList<>(browse(settings.deadLetterQueueName()));
-        deadMessages.addAll(browse(settings.chatDeadLetterQueueName()));
-        int deadRecords = 0;
+        Path queueFolder = deadLetters.resolve(settings.deadLetterQueueName());
+        Path chatFolder = deadLetters.resolve(settings.chatDeadLetterQueueName());
+        writeDeadLetters(queueFolder, queueDead.stream().map(Demo::deadLetter).toList());
+        writeDeadLetters(chatFolder, chatDead.stream().map(Demo::deadLetter).toList());
+        int backlogDead = (int) queueDead.stream().filter(Demo::isBacklog).count();
+
+        List<DemoSummary.InputFigures> inputs = new ArrayList<>();
+        inputs.add(new DemoSummary.InputFigures("files of ids", sample.files().size(),
+                summary.completedFrom(FILES_ROUTE), "completed", deadFiles,
+                settings.inbox().resolve(".done") + ", " + settings.inbox().resolve(".deadletter")));
         if (kafka != null) {
-            for (Map<String, String> record : kafka.readAll(settings.kafkaDeadLetterTopic())) {
+            List<Map<String, String>> records = kafka.readAll(settings.kafkaDeadLetterTopic());
+            for (Map<String, String> record : records) {
                 String status = record.get(ConnectParticipantFailureHeaders.STATUS_CODE);
                 String attempts = record.get(ConnectParticipantFailureHeaders.ATTEMPTS);
                 byReason.merge(reasonText(record.get(ConnectParticipantFailureHeaders.ERROR_CODE),
                         status != null ? Integer.parseInt(status) : 0,
                         attempts != null ? Integer.parseInt(attempts) : 0),
                         1, Integer::sum);
-                deadRecords++;
+            }
+            Path topicFolder = deadLetters.resolve(settings.kafkaDeadLetterTopic());
+            writeDeadLetters(topicFolder, records.stream().map(Demo::deadLetter).toList());
+            inputs.add(new DemoSummary.InputFigures("topic records", sample.messages().size(),
+                    summary.completedFrom(KAFKA_ROUTE), "completed", records.size(), topicFolder.toString()));
+        } else {
+            inputs.add(new DemoSummary.InputFigures("queue messages", sample.messages().size(),
+                    summary.completedFrom(QUEUE_ROUTE), "completed", queueDead.size() - backlogDead,
+                    queueFolder.toString()));
+        }
+        inputs.add(new DemoSummary.InputFigures("backlog messages", sample.backlog(), summary.completedBacklog(),
+                "completed", backlogDead, queueFolder.toString()));
+        inputs.add(new DemoSummary.InputFigures("files to attach", sample.outgoing().size(), summary.sentFiles(),
+                "sent", deadOutgoing,
+                settings.outbox().resolve(".sent") + ", " + settings.outbox().resolve(".deadletter")));
+        inputs.add(new DemoSummary.InputFigures("chat messages", sample.chat().size(), summary.sentChatMessages(),
+                "sent", chatDead.size(), chatFolder.toString()));
+        summary.outputs(inputs, byReason, drained);
+        summary.calls(meters.figures(), backlogDead);
+    }
+
+    /** Counts the reasons written beside dead-lettered files, by reason; returns how many files were dead-lettered. */
+    private static int countReasons(Path deadLetters, Map<String, Integer> byReason) throws IOException {
+        int deadFiles = 0;
+        for (Path reasonFile : list(deadLetters)) {
+            if (reasonFile.getFileName().toString().endsWith(".reason.json")) {
+                JsonNode reason = JSON.readTree(reasonFile.toFile());
+                byReason.merge(reasonText(reason.path("errorCode").asText(), reason.path("statusCode").asInt(),
+                        reason.path("attempts").asInt()), 1, Integer::sum);
+                deadFiles++;
             }
         }
-        for (Message message : deadMessages) {
-            byReason.merge(reasonText(message.getStringProperty(ConnectParticipantFailureHeaders.ERROR_CODE),
-                    message.getIntProperty(ConnectParticipantFailureHeaders.STATUS_CODE),
-                    message.getIntProperty(ConnectParticipantFailureHeaders.ATTEMPTS)), 1, Integer::sum);
+        return deadFiles;
+    }
+
+    /**
+     * Writes dead letters as files, one each (its body, tokens masked, and its reason), so that they can still be read
+     * once the demo and its embedded broker are gone.
+     */
+    private static void writeDeadLetters(Path folder, List<Map<String, Object>> deadLetters) throws IOException {
+        if (deadLetters.isEmpty()) {
+            return;
         }
-        summary.outputs(filesIn(settings.inbox().resolve(".done")), deadFiles, deadMessages.size() + deadRecords,
-                byReason, drained);
-        summary.calls(meters.figures(), (int) deadMessages.stream().filter(Demo::isBacklog).count());
+        Files.createDirectories(folder);
+        for (int i = 0; i < deadLetters.size(); i++) {
+            Files.writeString(folder.resolve(String.format("%03d.json", i + 1)),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(deadLetters.get(i)));
+        }
+    }
+
+    /** A dead-lettered JMS message as a file shows it: the body, and the reason's properties. */
+    private static Map<String, Object> deadLetter(Message message) {
+        try {
+            Map<String, Object> reason = new TreeMap<>();
+            for (Enumeration<?> names = message.getPropertyNames(); names.hasMoreElements();) {
+                String name = (String) names.nextElement();
+                if (name.startsWith("ConnectParticipant")) {
+                    reason.put(name, message.getObjectProperty(name));
+                }
+            }
+            String body = message instanceof jakarta.jms.TextMessage text ? text.getText() : null;
+            return Map.of("messageId", String.valueOf(message.getJMSMessageID()),
+                    "body", body == null ? "" : MASKING.format(body), "reason", reason);
+        } catch (jakarta.jms.JMSException e) {
+            return Map.of("unreadable", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** A dead-lettered Kafka record as a file shows it: the value, and the reason's headers. */
+    private static Map<String, Object> deadLetter(Map<String, String> record) {
+        Map<String, Object> reason = new TreeMap<>();
+        record.forEach((name, value) -> {
+            if (name.startsWith("ConnectParticipant")) {
+                reason.put(name, value);
+            }
+        });
+        String value = record.get("value");
+        return Map.of("body", value == null ? "" : MASKING.format(value), "reason", reason);
+    }
+
+    private static List<Message> concat(List<Message> first, List<Message> second) {
+        List<Message> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static boolean isBacklog(Message message) {
         try {
-            return message instanceof jakarta.jms.TextMessage text && text.getText().startsWith("backlog-");
+            return message instanceof jakarta.jms.TextMessage text && text.getText().startsWith(BACKLOG_PREFIX);
         } catch (jakarta.jms.JMSException e) {
             return false;
         }
+    }
+
+    /** Messages left in a queue: its depth, including those delivered and not yet committed. */
+    private long queueDepth(String queue) throws Exception {
+        // a browse misses what consumers hold; the embedded broker knows its depth, a remote one is browsed
+        return broker != null ? broker.messageCount(queue) : browse(queue).size();
     }
 
     private static String reasonText(String errorCode, int statusCode, int attempts) {

@@ -1,6 +1,8 @@
 package io.github.connectparticipant.demo;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,18 +27,30 @@ public final class DemoSummary extends EventNotifierSupport {
     private final Map<String, Integer> attemptsByAttachment = new ConcurrentHashMap<>();
     private final AtomicInteger sentFiles = new AtomicInteger();
     private final AtomicInteger sentChatMessages = new AtomicInteger();
+    private final Map<String, AtomicInteger> completedByRoute = new ConcurrentHashMap<>();
+    private final AtomicInteger completedBacklog = new AtomicInteger();
     private final Map<String, Integer> deadLettersByReason = new TreeMap<>();
-    private int filesSeeded;
-    private int messagesSeeded;
-    private int outgoingSeeded;
-    private int backlogSeeded;
-    private int chatSeeded;
+    private final List<InputFigures> inputs = new ArrayList<>();
     private DemoMeters.CallFigures callFigures;
     private int backlogDeadLettered;
-    private int filesDone;
-    private int filesDeadLettered;
-    private int messagesDeadLettered;
     private boolean drained;
+
+    /**
+     * One kind of the sample's input and what became of it: each line of the summary adds up to its input.
+     *
+     * @param what         what the input is ("files of ids", "queue messages", ...)
+     * @param seeded       how many the demo put in
+     * @param done         how many left the component completed or sent
+     * @param doneVerb     "completed" or "sent"
+     * @param deadLettered how many went to the dead letters
+     * @param seeAfterExit where they can still be seen once the demo (and its embedded broker) has stopped
+     */
+    record InputFigures(String what, int seeded, int done, String doneVerb, int deadLettered, String seeAfterExit) {
+
+        int lost() {
+            return seeded - done - deadLettered;
+        }
+    }
 
     public DemoSummary() {
         setIgnoreCamelContextEvents(true);
@@ -64,6 +78,13 @@ public final class DemoSummary extends EventNotifierSupport {
                     && exchange.getMessage().getBody() instanceof CompleteAttachmentUploadResult result) {
                 completedMessages.incrementAndGet();
                 completedAttachments.addAndGet(result.getAttachments().size());
+                if (!result.getAttachments().isEmpty()
+                        && result.getAttachments().get(0).getAttachmentId().startsWith(Demo.BACKLOG_PREFIX)) {
+                    completedBacklog.incrementAndGet();
+                } else {
+                    completedByRoute.computeIfAbsent(String.valueOf(exchange.getFromRouteId()),
+                            route -> new AtomicInteger()).incrementAndGet();
+                }
                 boolean redelivered = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0,
                         Integer.class) > 0;
                 for (CompleteAttachmentUploadResult.CompletedAttachment attachment : result.getAttachments()) {
@@ -76,12 +97,15 @@ public final class DemoSummary extends EventNotifierSupport {
         }
     }
 
-    synchronized void seeded(int files, int messages, int outgoing, int backlog, int chat) {
-        this.chatSeeded = chat;
-        this.filesSeeded = files;
-        this.messagesSeeded = messages;
-        this.outgoingSeeded = outgoing;
-        this.backlogSeeded = backlog;
+    /** Messages completed that the route with this id consumed, the backlog's left out. */
+    int completedFrom(String routeId) {
+        AtomicInteger completed = completedByRoute.get(routeId);
+        return completed == null ? 0 : completed.get();
+    }
+
+    /** Messages of the backlog completed. */
+    int completedBacklog() {
+        return completedBacklog.get();
     }
 
     /** What the component's meters counted, and how many backlog messages ended in the dead letters. */
@@ -105,14 +129,17 @@ public final class DemoSummary extends EventNotifierSupport {
         return backlogDeadLettered;
     }
 
-    synchronized void outputs(int filesDone, int filesDeadLettered, int messagesDeadLettered,
-            Map<String, Integer> deadLettersByReason, boolean drained) {
-        this.filesDone = filesDone;
-        this.filesDeadLettered = filesDeadLettered;
-        this.messagesDeadLettered = messagesDeadLettered;
+    synchronized void outputs(List<InputFigures> inputs, Map<String, Integer> deadLettersByReason, boolean drained) {
+        this.inputs.clear();
+        this.inputs.addAll(inputs);
         this.deadLettersByReason.clear();
         this.deadLettersByReason.putAll(deadLettersByReason);
         this.drained = drained;
+    }
+
+    /** Each kind of input and what became of it, once the demo has collected its outputs. */
+    public synchronized List<InputFigures> inputs() {
+        return List.copyOf(inputs);
     }
 
     public int completedMessages() {
@@ -147,14 +174,12 @@ public final class DemoSummary extends EventNotifierSupport {
     }
 
     public synchronized int deadLettered() {
-        return filesDeadLettered + messagesDeadLettered;
+        return inputs.stream().mapToInt(InputFigures::deadLettered).sum();
     }
 
-    /** Inputs that ended neither completed nor dead-lettered. */
+    /** Inputs that ended neither completed, sent nor dead-lettered. */
     public synchronized int lost() {
-        return filesSeeded + messagesSeeded + backlogSeeded + outgoingSeeded + chatSeeded - completedMessages.get()
-                - sentFiles.get() - sentChatMessages.get()
-                - deadLettered();
+        return inputs.stream().mapToInt(InputFigures::lost).sum();
     }
 
     public synchronized boolean drained() {
@@ -169,17 +194,23 @@ public final class DemoSummary extends EventNotifierSupport {
     }
 
     synchronized void print(PrintStream out, DemoSettings settings) {
+        int seeded = inputs.stream().mapToInt(InputFigures::seeded).sum();
+        int done = inputs.stream().mapToInt(InputFigures::done).sum();
         out.println();
         out.println("==================== connectparticipant demo: summary ====================");
-        out.printf("input          %d files of ids, %d queue messages and a backlog of %d, %d files to attach,"
-                + " %d chat messages%n", filesSeeded, messagesSeeded, backlogSeeded, outgoingSeeded, chatSeeded);
-        out.printf("completed      %d messages, %d attachment ids (%d of them retried)%n", completedMessages.get(),
-                completedAttachments.get(), retriedAttachments.get());
-        out.printf("sent           %d files as chat attachments, %d chat messages (from a participant token)%n",
-                sentFiles.get(), sentChatMessages.get());
-        out.printf("dead-lettered  %d (%d files, %d queue and chat messages)%n", deadLettered(), filesDeadLettered,
-                messagesDeadLettered);
-        deadLettersByReason.forEach((reason, count) -> out.printf("    %-44s %d%n", reason, count));
+        out.printf("input %20d = %s%n", seeded, String.join(" + ",
+                inputs.stream().map(input -> input.seeded() + " " + input.what()).toList()));
+        for (InputFigures input : inputs) {
+            String result = input.done() + " " + input.doneVerb() + " + " + input.deadLettered() + " dead-lettered"
+                    + (input.lost() != 0 ? " + " + input.lost() + " lost" : "");
+            out.printf("  %-19s %4d = %-33s %s%n", input.what(), input.seeded(), result, input.seeAfterExit());
+        }
+        out.printf("output %19d = %d completed or sent + %d dead-lettered + %d lost%s%n", seeded, done, deadLettered(),
+                lost(), drained ? "" : " (the sample did not drain in time)");
+        out.println("dead letters by reason (each with its reason beside it, in the places above)");
+        deadLettersByReason.forEach((reason, count) -> out.printf("    %-46s %d%n", reason, count));
+        out.printf("attachment ids %d completed by %d messages (%d of the ids retried)%n", completedAttachments.get(),
+                completedMessages.get(), retriedAttachments.get());
         if (callFigures != null) {
             long attempts = callFigures.attempts();
             out.printf("calls          %d calls in %d HTTP attempts: %s (meters connectparticipant.*)%n",
@@ -187,17 +218,13 @@ public final class DemoSummary extends EventNotifierSupport {
             out.printf("throttled      %d of %d attempts (%.1f%%) by %s;%n", callFigures.throttles(), attempts,
                     attempts == 0 ? 0.0 : 100.0 * callFigures.throttles() / attempts,
                     !settings.embeddedSimulator() ? "the service" : throttledBy(settings));
-            out.printf("               the backlog of %d waited for its turn: %d of it dead-lettered%n", backlogSeeded,
+            out.printf("               the backlog waited for its turn: %d of it dead-lettered%n",
                     backlogDeadLettered);
             out.println("call time      successful calls by operation: p50 / p99 (calls)");
             callFigures.successTimes().forEach((operation, times) -> out.printf(
                     "    %-31s %7.1f / %7.1f ms (%d)%n", operation, times.p50Millis(), times.p99Millis(),
                     times.calls()));
         }
-        out.printf("lost           %d%s%n", lost(), drained ? "" : " (the sample did not drain in time)");
-        out.printf("outputs        %s/.done (%d files), %s/.deadletter, queues %s and %s,%n", settings.inbox(),
-                filesDone, settings.inbox(), settings.deadLetterQueueName(), settings.chatDeadLetterQueueName());
-        out.printf("               %s/.sent, %s/.deadletter%n", settings.outbox(), settings.outbox());
         out.println("===========================================================================");
     }
 

@@ -45,6 +45,23 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
         return log;
     }
 
+    /** Every line at the levels the configuration gives, with its level: what an operator's log shows. */
+    static CapturedLog asConfigured() {
+        CapturedLog log = new CapturedLog();
+        log.start();
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        Configuration configuration = context.getConfiguration();
+        List<LoggerConfig> loggers = new ArrayList<>(configuration.getLoggers().values());
+        loggers.add(configuration.getRootLogger());
+        for (LoggerConfig logger : loggers) {
+            log.raised.add(logger);
+            log.previousLevels.add(logger.getLevel());
+            logger.addAppender(log, null, null);
+        }
+        context.updateLoggers();
+        return log;
+    }
+
     @Override
     public synchronized void append(LogEvent event) {
         lines.add(new String(getLayout().toByteArray(event), StandardCharsets.UTF_8));

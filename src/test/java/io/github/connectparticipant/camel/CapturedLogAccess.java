@@ -12,6 +12,11 @@ public final class CapturedLogAccess {
         return CapturedLog.atTrace();
     }
 
+    /** The log at its configured levels, each line as "category LEVEL message". */
+    public static AutoCloseable asConfigured() {
+        return CapturedLog.asConfigured();
+    }
+
     public static String text(AutoCloseable captured) {
         return ((CapturedLog) captured).text();
     }

@@ -1,14 +1,20 @@
 package io.github.connectparticipant.demo;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -59,7 +65,50 @@ class DemoTest {
                 "AccessDeniedException (HTTP 403)", 2,
                 "InternalServerException (HTTP 500)", 1), summary.deadLettersByReason(), output);
         assertTrue(output.contains("connectparticipant demo: summary"), output);
-        assertTrue(output.contains("lost           0"), output);
+        // each kind of input adds up to what became of it, and where to see it after exit
+        assertEquals(List.of(
+                figures("files of ids", 8, 4, 4), figures("queue messages", 7, 3, 4),
+                figures("backlog messages", 200, 200, 0), figures("files to attach", 6, 3, 3),
+                figures("chat messages", 3, 2, 1)), figuresOf(summary), output);
+        assertTrue(output.contains("output                 224 = 212 completed or sent + 12 dead-lettered + 0 lost"),
+                output);
+        assertTrue(output.startsWith("demo: the sample, seeded once the routes have started: 8 files of ids"),
+                "the seeding line first: " + output);
+        String firstProgress = output.lines().filter(line -> line.startsWith("demo: left")).findFirst().orElseThrow();
+        assertFalse(firstProgress.contains(" 0 queue messages"),
+                "the backlog is still queued half a second after seeding; a browse missed it: " + firstProgress);
+        // the dead letters outlive the embedded broker, their tokens masked
+        Path deadLetters = Path.of("target/demo-test/dead-letters");
+        assertEquals(4, filesIn(deadLetters.resolve("attachments.DLQ")), output);
+        assertEquals(1, filesIn(deadLetters.resolve("chat.DLQ")), output);
+        String expiredTokenDeadLetter = readAll(deadLetters.resolve("attachments.DLQ"));
+        assertTrue(expiredTokenDeadLetter.contains("AccessDeniedException"), expiredTokenDeadLetter);
+        assertFalse(expiredTokenDeadLetter.contains("expired-connection-token"), expiredTokenDeadLetter);
+    }
+
+    private static List<String> figures(String what, int seeded, int done, int deadLettered) {
+        return List.of(what, Integer.toString(seeded), Integer.toString(done), Integer.toString(deadLettered));
+    }
+
+    private static List<List<String>> figuresOf(DemoSummary summary) {
+        return summary.inputs().stream().map(input -> figures(input.what(), input.seeded(), input.done(),
+                input.deadLettered())).toList();
+    }
+
+    private static long filesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.count();
+        }
+    }
+
+    private static String readAll(Path folder) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                text.append(Files.readString(file));
+            }
+        }
+        return text.toString();
     }
 
     @Test
@@ -77,6 +126,12 @@ class DemoTest {
         assertTrue(summary.drained(), output);
         assertEquals(0, summary.lost(), output);
         assertEquals(7 + 200, summary.completedMessages(), "the queue's sample through Kafka, the backlog: " + output);
+        assertEquals(List.of(
+                figures("files of ids", 8, 4, 4), figures("topic records", 7, 3, 4),
+                figures("backlog messages", 200, 200, 0), figures("files to attach", 6, 3, 3),
+                figures("chat messages", 3, 2, 1)), figuresOf(summary), output);
+        assertTrue(output.contains("target/demo-kafka-test/dead-letters/attachments.DLT"), output);
+        assertEquals(4, filesIn(Path.of("target/demo-kafka-test/dead-letters/attachments.DLT")), output);
         assertEquals(Map.of(
                 "ValidationException (HTTP 400)", 3,
                 "ValidationException (invalid input, not sent)", 6,

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.connectparticipant.camel.CapturedLogAccess;
 import io.github.connectparticipant.camel.ConnectParticipantEndpoint;
 import io.github.connectparticipant.simulator.Fault;
 import org.junit.jupiter.api.Test;
@@ -53,13 +54,27 @@ class FilesRouteTest extends InboxRouteTestSupport {
                 "down.txt", "down-1",
                 "malformed.json", "{\"AttachmentIds\":[\"m-1\"",
                 "empty.txt", "");
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Files.writeString(inbox.resolve(file.getKey()), file.getValue());
-        }
-
         Path done = inbox.resolve(".done");
         Path deadLetters = inbox.resolve(".deadletter");
-        awaitFiles(done, deadLetters, files.size());
+        String log;
+        try (AutoCloseable captured = CapturedLogAccess.asConfigured()) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Files.writeString(inbox.resolve(file.getKey()), file.getValue());
+            }
+            awaitFiles(done, deadLetters, files.size());
+            log = CapturedLogAccess.text(captured);
+        }
+        // each dead letter logged once, by its route, with its whole reason; no other warning for it
+        List<String> warnings = log.lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                .toList();
+        assertEquals(4, warnings.size(), String.join("\n", warnings));
+        for (String name : List.of("refused.txt", "down.txt", "malformed.json", "empty.txt")) {
+            assertEquals(1, warnings.stream().filter(line -> line.startsWith(
+                    "files-to-connectparticipant-dead-letter WARN files: " + name + " dead-lettered: ")).count(),
+                    String.join("\n", warnings));
+        }
+        assertTrue(log.contains("files: down.txt dead-lettered: CompleteAttachmentUpload of attachment 'down-1'"
+                + " failed after 3 attempts (redelivery 2): InternalServerException (HTTP 500"), log);
 
         assertEquals(Set.of("good.txt", "good.json", "busy.txt"), names(done));
         assertEquals(Set.of("refused.txt", "down.txt", "malformed.json", "empty.txt"), originals(deadLetters));
