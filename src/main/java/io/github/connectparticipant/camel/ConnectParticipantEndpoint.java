@@ -81,7 +81,9 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
         ServiceCapacity capacity = getComponent().getServiceCapacity();
         for (ConnectParticipantOperations operation : ConnectParticipantOperations.serviceCalls()) {
             gates.put(operation, capacity.gate(settings, operation,
-                    metering != null ? metering.forOperation(operation.serviceName()) : CallMetrics.NONE));
+                    metering != null
+                            ? metering.forOperation(serviceBaseUrl, operation.serviceName())
+                            : CallMetrics.NONE));
             if (metering != null) {
                 metering.rateOf(serviceBaseUrl, operation.serviceName(), capacity.limiter(serviceBaseUrl, operation));
             }

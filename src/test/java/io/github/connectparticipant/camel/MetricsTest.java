@@ -117,6 +117,21 @@ class MetricsTest extends SimulatorTestSupport {
                 .map(g -> g.getId().getTag("service")).sorted().toList();
         assertEquals(List.of(simulator.baseUrl(), simulator.baseUrl().replace("127.0.0.1", "localhost")), services,
                 "one gauge for each service");
+        // every meter of a call says which service it went to: the two endpoints of one service count together
+        for (String meter : List.of("connectparticipant.calls", "connectparticipant.call.duration",
+                "connectparticipant.attempt.duration", "connectparticipant.retries", "connectparticipant.throttles",
+                "connectparticipant.capacity.wait")) {
+            assertFalse(meters.find(meter).meters().isEmpty(), meter);
+            for (Meter m : meters.find(meter).meters()) {
+                assertTrue(m.getId().getTag("service") != null && m.getId().getTag("operation") != null,
+                        m.getId()::toString);
+            }
+        }
+        assertEquals(2, meters.find("connectparticipant.calls").tags("service", simulator.baseUrl(), "operation",
+                "CompleteAttachmentUpload", "outcome", "success").counter().count());
+        assertEquals(1, meters.find("connectparticipant.calls").tags("service",
+                simulator.baseUrl().replace("127.0.0.1", "localhost"), "operation", "CompleteAttachmentUpload",
+                "outcome", "success").counter().count());
     }
 
     @Test

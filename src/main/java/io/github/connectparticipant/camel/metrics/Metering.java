@@ -11,8 +11,11 @@ import org.apache.camel.CamelContext;
  */
 public interface Metering {
 
-    /** What the calls to this operation record. */
-    CallMetrics forOperation(String operation);
+    /**
+     * What the calls to this operation of this service (its base URL) record: each meter tagged with both, so that an
+     * application that calls two services (two regions, say) keeps their figures apart.
+     */
+    CallMetrics forOperation(String service, String operation);
 
     /**
      * A gauge of the learned rate of one operation of one service (its base URL), registered once however many

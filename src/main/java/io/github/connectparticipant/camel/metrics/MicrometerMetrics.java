@@ -10,6 +10,7 @@ import io.github.connectparticipant.camel.client.CallMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.camel.CamelContext;
@@ -18,14 +19,16 @@ import org.apache.hc.core5.pool.ConnPoolControl;
 import static io.github.connectparticipant.camel.client.CallMetrics.SUCCESS;
 
 /**
- * The component's meters in a Micrometer registry, all named connectparticipant.*: calls by operation, outcome and
- * error code; the duration of whole calls and of HTTP attempts; retries; throttled attempts; waits for capacity; the
+ * The component's meters in a Micrometer registry, all named connectparticipant.* and tagged with the service (its
+ * base URL, never a token): calls by operation, outcome and error code; the duration of whole calls and of HTTP attempts; retries; throttled attempts; waits for capacity; the
  * learned rate; the HTTP pool. This class is the only one that names Micrometer's types; {@link Metering#find} loads
  * it only when Micrometer is on the class path.
  */
 public final class MicrometerMetrics implements Metering {
 
     private static final String RATE_LIMIT = "connectparticipant.rate.limit";
+    private static final String SERVICE = "service";
+    private static final String OPERATION = "operation";
 
     private final MeterRegistry registry;
 
@@ -55,21 +58,21 @@ public final class MicrometerMetrics implements Metering {
     }
 
     @Override
-    public CallMetrics forOperation(String operation) {
-        return new OperationMeters(operation);
+    public CallMetrics forOperation(String service, String operation) {
+        return new OperationMeters(Tags.of(SERVICE, service, OPERATION, operation));
     }
 
     @Override
     public void rateOf(String service, String operation, AdaptiveRateLimiter limiter) {
         // every endpoint of the context that calls this operation of this service shares the limiter: its gauge is
         // registered by the first (Micrometer warns of, and ignores, a second registration)
-        if (registry.find(RATE_LIMIT).tags("service", service, "operation", operation).gauge() != null) {
+        if (registry.find(RATE_LIMIT).tags(SERVICE, service, OPERATION, operation).gauge() != null) {
             return;
         }
         Gauge.builder(RATE_LIMIT, limiter, l -> {
             double rate = l.currentRate(System.nanoTime());
             return Double.isInfinite(rate) ? Double.NaN : rate;
-        }).tags("service", service, "operation", operation)
+        }).tags(SERVICE, service, OPERATION, operation)
                 .description("The learned rate of the operation, calls per second; NaN while the service has not"
                         + " throttled")
                 .register(registry);
@@ -77,11 +80,11 @@ public final class MicrometerMetrics implements Metering {
 
     @Override
     public void poolOf(String service, String endpoint, Object pool) {
-        gauges(io.micrometer.core.instrument.Tags.of("service", service, "endpoint", endpoint),
+        gauges(Tags.of(SERVICE, service, "endpoint", endpoint),
                 (ConnPoolControl<?>) pool);
     }
 
-    private void gauges(io.micrometer.core.instrument.Tags tags, ConnPoolControl<?> pool) {
+    private void gauges(Tags tags, ConnPoolControl<?> pool) {
         Gauge.builder("connectparticipant.http.connections.leased", pool, p -> p.getTotalStats().getLeased())
                 .tags(tags).description("HTTP connections in use").register(registry);
         Gauge.builder("connectparticipant.http.connections.available", pool, p -> p.getTotalStats().getAvailable())
@@ -92,7 +95,8 @@ public final class MicrometerMetrics implements Metering {
 
     private final class OperationMeters implements CallMetrics {
 
-        private final String operation;
+        /** The service and the operation, on every meter. */
+        private final Tags operationTags;
         private final Timer attempts;
         private final Counter retries;
         private final Counter throttles;
@@ -103,17 +107,17 @@ public final class MicrometerMetrics implements Metering {
         private final Map<String, Counter> callsByOutcome = new ConcurrentHashMap<>();
         private final Map<String, Timer> durationsByOutcome = new ConcurrentHashMap<>();
 
-        OperationMeters(String operation) {
-            this.operation = operation;
-            this.attempts = Timer.builder("connectparticipant.attempt.duration").tag("operation", operation)
+        OperationMeters(Tags operationTags) {
+            this.operationTags = operationTags;
+            this.attempts = Timer.builder("connectparticipant.attempt.duration").tags(operationTags)
                     .description("One HTTP attempt, from sending to the answer").register(registry);
-            this.retries = Counter.builder("connectparticipant.retries").tag("operation", operation)
+            this.retries = Counter.builder("connectparticipant.retries").tags(operationTags)
                     .description("Attempts after the first of a call (throttled, failed, or held through an outage)")
                     .register(registry);
-            this.throttles = Counter.builder("connectparticipant.throttles").tag("operation", operation)
+            this.throttles = Counter.builder("connectparticipant.throttles").tags(operationTags)
                     .description("Attempts the service throttled (HTTP 429), absorbed by the learned rate or retried")
                     .register(registry);
-            this.capacityWaits = Timer.builder("connectparticipant.capacity.wait").tag("operation", operation)
+            this.capacityWaits = Timer.builder("connectparticipant.capacity.wait").tags(operationTags)
                     .description("Time a call waited for capacity: its turn at the rate, a Retry-After, an outage")
                     .register(registry);
             this.successes = counter(SUCCESS, "none");
@@ -121,13 +125,13 @@ public final class MicrometerMetrics implements Metering {
         }
 
         private Counter counter(String outcome, String errorCode) {
-            return Counter.builder("connectparticipant.calls").tag("operation", operation).tag("outcome", outcome)
+            return Counter.builder("connectparticipant.calls").tags(operationTags).tag("outcome", outcome)
                     .tag("error_code", errorCode).description("Calls, each with its retries and waits, by outcome")
                     .register(registry);
         }
 
         private Timer duration(String outcome) {
-            return Timer.builder("connectparticipant.call.duration").tag("operation", operation).tag("outcome", outcome)
+            return Timer.builder("connectparticipant.call.duration").tags(operationTags).tag("outcome", outcome)
                     .description("A whole call: its attempts, retries and waits for capacity")
                     .publishPercentileHistogram().register(registry);
         }
