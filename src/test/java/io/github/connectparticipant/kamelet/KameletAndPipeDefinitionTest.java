@@ -14,6 +14,7 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,6 +47,11 @@ class KameletAndPipeDefinitionTest {
         assertEquals("connectparticipant-sink", name);
         assertTrue(Files.exists(Path.of("target/classes/kamelets/" + name + ".kamelet.yaml")));
         assertTrue(name.endsWith("-sink"));
+        // the copy the README and the Pipe tell operators to kubectl apply: filled in, nothing to replace by hand
+        String filled = Files.readString(Path.of("target/classes/kamelets/" + name + ".kamelet.yaml"));
+        assertFalse(filled.contains("${"), "a placeholder left in the Kamelet");
+        assertTrue(Files.readString(Path.of("examples/camel-k/attachments-pipe.yaml"))
+                .contains("kubectl apply -f target/classes/kamelets/" + name + ".kamelet.yaml"));
         assertEquals("sink", at(kamelet, "metadata", "labels").get("camel.apache.org/kamelet.type"));
         Map<String, Object> annotations = at(kamelet, "metadata", "annotations");
         for (String required : List.of("camel.apache.org/kamelet.support.level", "camel.apache.org/catalog.version",

@@ -86,7 +86,7 @@ public final class RequestLimits {
     public static void checkText(String what, String value, int min, int max, boolean required) {
         if (value == null) {
             if (required) {
-                throw invalid("no " + what);
+                throw invalid(what + " is missing");
             }
             return;
         }
