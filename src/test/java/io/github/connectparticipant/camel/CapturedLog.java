@@ -29,24 +29,16 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
     }
 
     static CapturedLog atTrace() {
-        CapturedLog log = new CapturedLog();
-        log.start();
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        Configuration configuration = context.getConfiguration();
-        List<LoggerConfig> loggers = new ArrayList<>(configuration.getLoggers().values());
-        loggers.add(configuration.getRootLogger());
-        for (LoggerConfig logger : loggers) {
-            log.raised.add(logger);
-            log.previousLevels.add(logger.getLevel());
-            logger.addAppender(log, Level.TRACE, null);
-            logger.setLevel(Level.TRACE);
-        }
-        context.updateLoggers();
-        return log;
+        return attached(Level.TRACE);
     }
 
     /** Every line at the levels the configuration gives, with its level: what an operator's log shows. */
     static CapturedLog asConfigured() {
+        return attached(null);
+    }
+
+    /** Attached to every logger; with a level, every logger raised to it until closed. */
+    private static CapturedLog attached(Level raisedTo) {
         CapturedLog log = new CapturedLog();
         log.start();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
@@ -56,7 +48,10 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
         for (LoggerConfig logger : loggers) {
             log.raised.add(logger);
             log.previousLevels.add(logger.getLevel());
-            logger.addAppender(log, null, null);
+            logger.addAppender(log, raisedTo, null);
+            if (raisedTo != null) {
+                logger.setLevel(raisedTo);
+            }
         }
         context.updateLoggers();
         return log;
