@@ -25,6 +25,8 @@ public class FilesToConnectParticipantRoute extends RouteBuilder {
                         "${exception.retryable} && ${header.CamelRedeliveryCounter} <= {{redelivery.maximum:2}}"))
                 .redeliveryDelay("{{redelivery.delay:1000}}")
                 .useExponentialBackOff();
+        // each failed attempt is logged at DEBUG (Camel's default): the dead-letter route logs a message that failed
+        // for good once, with its whole reason
 
         from("file:{{inbox.folder:inbox}}?move=${exchangeProperty." + OUTCOME_FOLDER + "}/${file:name}"
                 + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=500&readLockMinLength=0")
@@ -44,6 +46,6 @@ public class FilesToConnectParticipantRoute extends RouteBuilder {
                 .to("file:{{inbox.folder:inbox}}/{{inbox.deadLetterFolder:.deadletter}}?fileName=${file:name}.reason.json")
                 .log(org.apache.camel.LoggingLevel.WARN,
                         "files: ${header.CamelFileName} dead-lettered: ${header."
-                                + ConnectParticipantFailureHeaders.ERROR_CODE + "}");
+                                + ConnectParticipantFailureHeaders.ERROR_MESSAGE + "}");
     }
 }
