@@ -45,6 +45,7 @@ public final class Demo {
     private static final String FILES_ROUTE = "files-to-connectparticipant";
     private static final String QUEUE_ROUTE = "queue-to-connectparticipant";
     private static final String KAFKA_ROUTE = "kafka-to-connectparticipant";
+    private static final String SQS_ROUTE = "sqs-to-connectparticipant";
     /** Dead-lettered bodies are written with their tokens masked, as the component's logs mask them. */
     private static final ConnectParticipantMaskingFormatter MASKING = new ConnectParticipantMaskingFormatter();
 
@@ -54,6 +55,7 @@ public final class Demo {
     private final DemoMeters meters = new DemoMeters();
     private final Consumer<CamelContext> whenDrained;
     private EmbeddedKafka kafka;
+    private EmbeddedSqs sqs;
     private EmbeddedBroker broker;
     private Sample sample;
 
@@ -83,13 +85,18 @@ public final class Demo {
 
     /** Runs the demo to its end and returns what it did. */
     DemoSummary run() throws Exception {
+        if (settings.kafka() && settings.sqs()) {
+            throw new IllegalArgumentException("demo.kafka and demo.sqs each take the queue's sample: choose one");
+        }
         prepareWorkFolder();
         sample = new Sample(list(settings.examplesInbox()), list(settings.examplesQueue()),
                 list(settings.examplesOutbox()), list(settings.examplesChat()), settings.backlogMessages());
         out.printf("demo: the sample, seeded once the routes have started: %d files of ids into %s, %d messages into"
                 + " %s, a backlog of %d messages into queue %s, %d chat messages into queue %s, %d files to attach"
                 + " into %s%n", sample.files().size(), settings.inbox(), sample.messages().size(),
-                settings.kafka() ? "topic " + settings.kafkaTopic() + " (Kafka)" : "queue " + settings.queueName(),
+                settings.kafka()
+                        ? "topic " + settings.kafkaTopic() + " (Kafka)"
+                        : settings.sqs() ? "SQS queue " + settings.sqsQueue() : "queue " + settings.queueName(),
                 sample.backlog(), settings.queueName(), sample.chat().size(), settings.chatQueueName(),
                 sample.outgoing().size(), settings.outbox());
         try (ParticipantServiceSimulator simulator = settings.embeddedSimulator() ? startSimulator() : null;
@@ -98,21 +105,33 @@ public final class Demo {
                         : null) {
             this.broker = embeddedBroker;
             this.kafka = settings.kafka() ? EmbeddedKafka.start() : null;
+            this.sqs = settings.sqs() ? startSqs() : null;
             Main main = new Main();
             // the component records its meters here, as in an application with Micrometer; the summary reads them
             main.bind("demoMeterRegistry", meters.registry());
             main.setPropertyPlaceholderLocations("file:" + settings.configFile());
             settings.overrides().forEach((name, value) -> main.addOverrideProperty((String) name, (String) value));
+            // the Kafka and SQS routes run only when asked for
+            List<String> excluded = new ArrayList<>();
             if (kafka != null) {
                 kafka.createTopics(4, settings.kafkaTopic(), settings.kafkaDeadLetterTopic());
                 main.addOverrideProperty("kafka.brokers", kafka.bootstrapServers());
-                // the Kafka route runs too
-                main.addOverrideProperty("camel.main.routes-exclude-pattern", "file:routes/none.yaml");
                 out.println("demo: embedded Kafka at " + kafka.bootstrapServers()
                         + "; the queue's sample goes to topic "
                         + settings.kafkaTopic() + " (routes/kafka-to-connectparticipant.yaml), the backlog to queue "
                         + settings.queueName());
+            } else {
+                excluded.add("file:routes/" + KAFKA_ROUTE + ".yaml");
             }
+            if (sqs != null) {
+                main.addOverrideProperty("sqs.url", sqs.endpoint());
+                out.println("demo: embedded SQS server (ElasticMQ) at " + sqs.endpoint() + "; the queue's sample goes"
+                        + " to SQS queue " + settings.sqsQueue() + " (routes/sqs-to-connectparticipant.yaml), the"
+                        + " backlog to queue " + settings.queueName());
+            } else {
+                excluded.add("file:routes/" + SQS_ROUTE + ".yaml");
+            }
+            main.addOverrideProperty("camel.main.routes-exclude-pattern", String.join(",", excluded));
             if (simulator != null) {
                 main.addOverrideProperty("participant.url", simulator.baseUrl());
                 out.println("demo: Participant Service simulator at " + simulator.baseUrl());
@@ -135,6 +154,9 @@ public final class Demo {
         } finally {
             if (kafka != null) {
                 kafka.close();
+            }
+            if (sqs != null) {
+                sqs.close();
             }
         }
         return summary;
@@ -161,7 +183,10 @@ public final class Demo {
                 quietChecks = files + outgoing + queued + chat == 0 && inflight == 0 ? quietChecks + 1 : 0;
                 out.printf("demo: left %d files of ids, %d %s, %d chat messages, %d files to attach (%d of them in"
                         + " flight); %d attachment ids completed%n", files, queued,
-                        kafka != null ? "queue messages and topic records" : "queue messages", chat, outgoing,
+                        kafka != null
+                                ? "queue messages and topic records"
+                                : sqs != null ? "queue and SQS messages" : "queue messages",
+                        chat, outgoing,
                         inflight, summary.completedAttachments());
             }
             whenDrained.accept(camel);
@@ -176,6 +201,14 @@ public final class Demo {
             out.println("demo: failed: " + e);
         }
         main.completed();
+    }
+
+    private EmbeddedSqs startSqs() {
+        // the route takes its AWS credentials from the default provider chain, as it would in production
+        EmbeddedSqs.useLocalCredentials();
+        EmbeddedSqs server = EmbeddedSqs.start();
+        server.createQueues(30, settings.sqsQueue(), settings.sqsDeadLetterQueue());
+        return server;
     }
 
     private ParticipantServiceSimulator startSimulator() throws IOException {
@@ -225,6 +258,12 @@ public final class Demo {
                     records.add(Files.readString(message));
                 }
                 kafka.send(settings.kafkaTopic(), records);
+            } else if (sqs != null) {
+                List<String> bodies = new ArrayList<>();
+                for (Path message : sample.messages()) {
+                    bodies.add(Files.readString(message));
+                }
+                sqs.send(settings.sqsQueue(), bodies);
             } else {
                 for (Path message : sample.messages()) {
                     template.sendBody("jms:queue:" + settings.queueName(), Files.readString(message));
@@ -282,9 +321,21 @@ public final class Demo {
                         1, Integer::sum);
             }
             Path topicFolder = deadLetters.resolve(settings.kafkaDeadLetterTopic());
-            writeDeadLetters(topicFolder, records.stream().map(Demo::deadLetter).toList());
+            writeDeadLetters(topicFolder, records.stream().map(record -> deadLetter(record, "value")).toList());
             inputs.add(new DemoSummary.InputFigures("topic records", sample.messages().size(),
                     summary.completedFrom(KAFKA_ROUTE), "completed", records.size(), topicFolder.toString()));
+        } else if (sqs != null) {
+            List<Map<String, String>> deadMessages = sqs.drain(settings.sqsDeadLetterQueue());
+            for (Map<String, String> message : deadMessages) {
+                byReason.merge(reasonText(message.get(ConnectParticipantFailureHeaders.ERROR_CODE),
+                        Integer.parseInt(message.getOrDefault(ConnectParticipantFailureHeaders.STATUS_CODE, "0")),
+                        Integer.parseInt(message.getOrDefault(ConnectParticipantFailureHeaders.ATTEMPTS, "0"))),
+                        1, Integer::sum);
+            }
+            Path sqsFolder = deadLetters.resolve(settings.sqsDeadLetterQueue());
+            writeDeadLetters(sqsFolder, deadMessages.stream().map(message -> deadLetter(message, "body")).toList());
+            inputs.add(new DemoSummary.InputFigures("SQS messages", sample.messages().size(),
+                    summary.completedFrom(SQS_ROUTE), "completed", deadMessages.size(), sqsFolder.toString()));
         } else {
             inputs.add(new DemoSummary.InputFigures("queue messages", sample.messages().size(),
                     summary.completedFrom(QUEUE_ROUTE), "completed", queueDead.size() - backlogDead,
@@ -348,15 +399,20 @@ public final class Demo {
         }
     }
 
-    /** A dead-lettered Kafka record as a file shows it: the value, and the reason's headers. */
-    private static Map<String, Object> deadLetter(Map<String, String> record) {
+    /**
+     * A dead-lettered Kafka record or SQS message as a file shows it: its body, and the reason's headers or
+     * attributes.
+     *
+     * @param bodyField the field that holds the body ("value" for a Kafka record, "body" for an SQS message)
+     */
+    private static Map<String, Object> deadLetter(Map<String, String> record, String bodyField) {
         Map<String, Object> reason = new TreeMap<>();
         record.forEach((name, value) -> {
             if (name.startsWith("ConnectParticipant")) {
                 reason.put(name, value);
             }
         });
-        String value = record.get("value");
+        String value = record.get(bodyField);
         return Map.of("body", value == null ? "" : MASKING.format(value), "reason", reason);
     }
 

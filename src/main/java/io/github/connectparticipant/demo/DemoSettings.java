@@ -17,6 +17,7 @@ record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path
         Path examplesQueue,
         Path outbox, Path examplesOutbox, Path examplesChat, String chatQueueName, String chatDeadLetterQueueName,
         String participantToken, boolean kafka, String kafkaTopic, String kafkaDeadLetterTopic, String kafkaGroup,
+        boolean sqs, String sqsQueue, String sqsDeadLetterQueue,
         String queueName, String deadLetterQueueName, String connectionToken, boolean embeddedSimulator,
         boolean embeddedBroker, String brokerUrl, boolean keepRunning, long timeoutSeconds,
         String refusedIds, Map<String, Integer> throttledIds, Map<String, Integer> failingIds, double quota,
@@ -26,7 +27,7 @@ record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path
 
     /** The names a -D may set besides those in the file: the demo's, the routes' and Camel's own. */
     private static final Pattern OVERRIDABLE = Pattern
-            .compile("(demo|participant|inbox|outbox|queue|redelivery|camel)\\.");
+            .compile("(demo|participant|inbox|outbox|queue|redelivery|camel|sqs)\\.");
 
     static DemoSettings load(Path configFile, Properties candidates) throws IOException {
         Properties file = new Properties();
@@ -57,6 +58,9 @@ record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path
                 merged.getProperty("kafka.topic", "attachments"),
                 merged.getProperty("kafka.deadLetterTopic", "attachments.DLT"),
                 merged.getProperty("kafka.groupId", "connectparticipant"),
+                Boolean.parseBoolean(merged.getProperty("demo.sqs", "false")),
+                merged.getProperty("sqs.queue", "attachments"),
+                merged.getProperty("sqs.deadLetterQueue", "attachments-dlq"),
                 merged.getProperty("queue.name", "attachments"),
                 merged.getProperty("queue.deadLetterName", "attachments.DLQ"),
                 merged.getProperty("participant.connection.token"),

@@ -32,15 +32,29 @@ class DemoTest {
         return overrides;
     }
 
-    @Test
-    void runsTheSampleToItsSummary() throws Exception {
-        Properties overrides = workingUnder("target/demo-test");
+    /** What a run of the demo printed, and its summary. */
+    private record DemoRun(DemoSummary summary, String output) {
+    }
+
+    /** Runs the demo with its own configuration, working under this folder, with these settings on top. */
+    private static DemoRun run(String workFolder, String... settings) throws Exception {
+        Properties overrides = workingUnder(workFolder);
+        for (int i = 0; i < settings.length; i += 2) {
+            overrides.setProperty(settings[i], settings[i + 1]);
+        }
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         DemoSummary summary;
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             summary = new Demo(DemoSettings.load(DemoSettings.DEFAULT_CONFIG, overrides), out).run();
         }
-        String output = printed.toString(StandardCharsets.UTF_8);
+        return new DemoRun(summary, printed.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void runsTheSampleToItsSummary() throws Exception {
+        DemoRun run = run("target/demo-test");
+        DemoSummary summary = run.summary();
+        String output = run.output();
 
         assertTrue(summary.drained(), output);
         assertEquals(0, summary.lost(), output);
@@ -113,14 +127,9 @@ class DemoTest {
 
     @Test
     void runsTheQueueSampleThroughKafkaWhenAsked() throws Exception {
-        Properties overrides = workingUnder("target/demo-kafka-test");
-        overrides.setProperty("demo.kafka", "true");
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        DemoSummary summary;
-        try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            summary = new Demo(DemoSettings.load(DemoSettings.DEFAULT_CONFIG, overrides), out).run();
-        }
-        String output = printed.toString(StandardCharsets.UTF_8);
+        DemoRun run = run("target/demo-kafka-test", "demo.kafka", "true");
+        DemoSummary summary = run.summary();
+        String output = run.output();
 
         assertTrue(output.contains("embedded Kafka at"), output);
         assertTrue(summary.drained(), output);
@@ -137,5 +146,28 @@ class DemoTest {
                 "ValidationException (invalid input, not sent)", 6,
                 "AccessDeniedException (HTTP 403)", 2,
                 "InternalServerException (HTTP 500)", 1), summary.deadLettersByReason(), output);
+    }
+
+    @Test
+    void runsTheQueueSampleThroughSqsWhenAsked() throws Exception {
+        DemoRun run = run("target/demo-sqs-test", "demo.sqs", "true");
+        DemoSummary summary = run.summary();
+        String output = run.output();
+
+        assertTrue(output.contains("embedded SQS server (ElasticMQ) at"), output);
+        assertTrue(summary.drained(), output);
+        assertEquals(0, summary.lost(), output);
+        assertEquals(List.of(
+                figures("files of ids", 8, 4, 4), figures("SQS messages", 7, 3, 4),
+                figures("backlog messages", 200, 200, 0), figures("files to attach", 6, 3, 3),
+                figures("chat messages", 3, 2, 1)), figuresOf(summary), output);
+        assertEquals(Map.of(
+                "ValidationException (HTTP 400)", 3,
+                "ValidationException (invalid input, not sent)", 6,
+                "AccessDeniedException (HTTP 403)", 2,
+                "InternalServerException (HTTP 500)", 1), summary.deadLettersByReason(), output);
+        Path deadLetters = Path.of("target/demo-sqs-test/dead-letters/attachments-dlq");
+        assertEquals(4, filesIn(deadLetters), output);
+        assertFalse(readAll(deadLetters).contains("expired-connection-token"), "tokens masked");
     }
 }

@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.connectparticipant.camel.ConnectParticipantComponent;
 import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
 import io.github.connectparticipant.demo.EmbeddedKafka;
+import io.github.connectparticipant.reliability.CampaignOutcome;
 import io.github.connectparticipant.routes.RouteTestSupport;
 import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;
@@ -74,18 +74,13 @@ class KafkaFaultCampaignIT extends RouteTestSupport {
     protected void configure(Properties properties) {
         properties.setProperty("kafka.brokers", kafka.bootstrapServers());
         properties.setProperty("kafka.consumers", "4");
-        // the shipped route's redelivery delay, not RouteTestSupport's short one
-        properties.setProperty("redelivery.delay", "1000");
+        useShippedRedeliveryDelay(properties);
     }
 
     @Override
     protected void addAround(RouteBuilder builder) {
-        ConnectParticipantComponent component = builder.getContext().getComponent("connectparticipant",
-                ConnectParticipantComponent.class);
-        // the component's defaults but the response timeout (30 s), so that the slow answers time out in a test's time;
-        // and its default backoff, not RouteTestSupport's short one
-        component.getConfiguration().setResponseTimeout(400);
-        component.getConfiguration().setRetryBaseDelay(100);
+        // the component's defaults but the response timeout (30 s), so that the slow answers time out in a test's time
+        useComponentDefaults(builder, 400);
         builder.from("kafka:" + DEAD_LETTER_TOPIC + "?brokers=" + kafka.bootstrapServers()
                 + "&groupId=dead-letter-reader&autoOffsetReset=earliest")
                 .process(e -> {
@@ -127,19 +122,10 @@ class KafkaFaultCampaignIT extends RouteTestSupport {
                 deadById.put(dead.getKey(), dead.getValue());
             }
         }
-        List<String> lost = new ArrayList<>();
-        int retryableExhausted = 0;
-        for (String id : ids) {
-            boolean completed = ledger.isCompleted(id);
-            Map<String, String> dead = deadById.get(id);
-            if (completed == (dead != null)) {
-                lost.add(id + (completed ? " (both)" : " (neither)"));
-            }
-            assertEquals(1, ledger.clientTokensFor(id).size(), id + ": one client token for every attempt");
-            if (dead != null && Boolean.parseBoolean(dead.get(ConnectParticipantFailureHeaders.RETRYABLE))) {
-                retryableExhausted++;
-            }
-        }
+        Map<String, Boolean> retryableByDeadId = new HashMap<>();
+        deadById.forEach((id, dead) -> retryableByDeadId.put(id,
+                Boolean.parseBoolean(dead.get(ConnectParticipantFailureHeaders.RETRYABLE))));
+        CampaignOutcome outcome = CampaignOutcome.of(ids, ledger, retryableByDeadId);
         // the group's offsets reach the end of every partition: offsets start at 0, so their sum is the records sent
         long committed = kafka.committed("connectparticipant", TOPIC);
         long offsetsDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -152,8 +138,8 @@ class KafkaFaultCampaignIT extends RouteTestSupport {
                         + " %d lost, offsets %d%n",
                 RECORDS, seconds, ledger.callCount(),
                 ledger.calls().stream().filter(c -> c.status() == 429).count(), ledger.completed().size(),
-                deadLetteredIds.size(), lost.size(), committed);
-        assertEquals(List.of(), lost, "every record ends completed or dead-lettered, once");
+                deadLetteredIds.size(), outcome.lost().size(), committed);
+        assertEquals(List.of(), outcome.lost(), "every record ends completed or dead-lettered, once");
         for (String id : refused) {
             Map<String, String> dead = deadById.get(id);
             assertTrue(dead != null, id + " refused, so dead-lettered");
@@ -163,7 +149,8 @@ class KafkaFaultCampaignIT extends RouteTestSupport {
         Collections.sort(deadLetteredIds);
         assertEquals(new ArrayList<>(new TreeSet<>(refused)), deadLetteredIds,
                 "exactly the refused ids dead-lettered, each once");
-        assertEquals(0, retryableExhausted, "no retryable record dead-lettered");
+        assertEquals(0, outcome.retryableDeadLettered(), "no retryable record dead-lettered");
+        assertEquals(0, outcome.idsWithMoreThanOneToken(), "one client token per id");
         assertEquals(RECORDS, committed, "the group's offsets at the end of every partition");
     }
 }

@@ -130,4 +130,28 @@ class KameletAndPipeDefinitionTest {
         assertTrue(at(kamelet, "spec", "definition", "properties").keySet()
                 .containsAll(at(pipe, "spec", "sink", "properties").keySet()));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sqsPipeBindsTheCatalogsSqsSourceToTheKameletWithStableTokensAndADeadLetterQueue() throws IOException {
+        Map<String, Object> pipe = yaml(Path.of("examples/camel-k/sqs-pipe.yaml"));
+        assertEquals("Pipe", pipe.get("kind"));
+        assertEquals("aws-sqs-source", at(pipe, "spec", "source", "ref").get("name"));
+        Map<String, Object> source = at(pipe, "spec", "source", "properties");
+        assertEquals(Boolean.TRUE, source.get("useDefaultCredentialsProvider"), "credentials from the provider chain");
+        assertFalse(source.containsKey("accessKey") || source.containsKey("secretKey"), "no key in the Pipe");
+        // the catalog's source cannot extend visibility: its timeout covers the longest a message can take (634 s)
+        assertTrue(((Number) source.get("visibilityTimeout")).intValue() >= 634, source.toString());
+        Map<String, Object> step = (Map<String, Object>) ((List<Object>) at(pipe, "spec").get("steps")).get(0);
+        assertEquals("insert-header-action", ((Map<String, Object>) step.get("ref")).get("name"));
+        Map<String, Object> header = (Map<String, Object>) step.get("properties");
+        assertEquals(io.github.connectparticipant.camel.ConnectParticipantConstants.IDEMPOTENCY_KEY,
+                header.get("name"));
+        assertEquals("sqs:${header.CamelAwsSqsMessageId}", header.get("value"));
+        assertEquals("connectparticipant-sink", at(pipe, "spec", "sink", "ref").get("name"));
+        Map<String, Object> kamelet = yaml(Path.of("target/classes/kamelets/connectparticipant-sink.kamelet.yaml"));
+        assertTrue(at(kamelet, "spec", "definition", "properties").keySet()
+                .containsAll(at(pipe, "spec", "sink", "properties").keySet()));
+        assertEquals("aws-sqs-sink", at(pipe, "spec", "errorHandler", "sink", "endpoint", "ref").get("name"));
+    }
 }

@@ -1,8 +1,6 @@
 package io.github.connectparticipant.reliability;
 
-import org.apache.camel.main.BaseMainSupport;
-import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
+import java.util.Map;
 
 /**
  * routes/queue-to-connectparticipant.yaml in a JVM of its own, as a deployed consumer runs it: args simulator URL,
@@ -15,23 +13,11 @@ public final class QueueConsumerProcess {
     }
 
     public static void main(String[] args) throws Exception {
-        Main main = new Main();
-        main.configure().withRoutesIncludePattern("file:routes/queue-to-connectparticipant.yaml");
-        main.addInitialProperty("participant.url", args[0]);
-        main.addInitialProperty("participant.connection.token", args[1]);
-        main.addInitialProperty("camel.beans.artemis",
-                "#class:org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory");
-        main.addInitialProperty("camel.beans.artemis.brokerURL", args[2]);
-        main.addInitialProperty("camel.component.jms.connection-factory", "#bean:artemis");
-        main.addInitialProperty("queue.consumers", args[3]);
-        main.addInitialProperty("redelivery.delay", args.length > 4 ? args[4] : "50");
-        main.addMainListener(new MainListenerSupport() {
-
-            @Override
-            public void afterStart(BaseMainSupport started) {
-                System.out.println("STARTED");
-            }
-        });
-        main.run();
+        RouteProcess.run("queue-to-connectparticipant.yaml", args[0], args[1], Map.of(
+                "camel.beans.artemis", "#class:org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory",
+                "camel.beans.artemis.brokerURL", args[2],
+                "camel.component.jms.connection-factory", "#bean:artemis",
+                "queue.consumers", args[3],
+                "redelivery.delay", args.length > 4 ? args[4] : "50"));
     }
 }

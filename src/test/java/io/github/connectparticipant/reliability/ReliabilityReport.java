@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** The figures a reliability test measured, written to target/reliability/{scenario}.properties for the README. */
-final class ReliabilityReport {
+public final class ReliabilityReport {
 
     private ReliabilityReport() {
     }
 
     /** Writes the figures in their order, one key=value a line, and prints them. */
-    static void write(String scenario, Map<String, String> figures) throws IOException {
+    public static void write(String scenario, Map<String, String> figures) throws IOException {
         Path file = Path.of("target", "reliability", scenario + ".properties");
         Files.createDirectories(file.getParent());
         StringBuilder text = new StringBuilder();

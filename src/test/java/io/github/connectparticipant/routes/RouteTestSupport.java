@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Properties;
 
 import io.github.connectparticipant.camel.ConnectParticipantComponent;
+import io.github.connectparticipant.camel.ConnectParticipantConfiguration;
+import io.github.connectparticipant.camel.ConnectParticipantEndpoint;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -13,6 +15,9 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A shipped route from routes/, loaded as users load it, against a simulator on loopback with short delays.
@@ -52,6 +57,41 @@ public abstract class RouteTestSupport extends CamelTestSupport {
     protected void addRoutesUnderTest(RouteBuilder builder) throws Exception {
         PluginHelper.getRoutesLoader(builder.getContext()).loadRoutes(
                 ResourceHelper.resolveResource(builder.getContext(), "file:routes/" + routeFile()));
+    }
+
+    /** The shipped route's redelivery delay (1 s, doubled), instead of this class's short one. */
+    protected static void useShippedRedeliveryDelay(Properties properties) {
+        properties.setProperty("redelivery.delay", "1000");
+    }
+
+    /**
+     * The component's defaults, its backoff too, instead of this class's short one; but the response timeout given
+     * (0 keeps the default), so that a campaign's slow answers time out in a test's time.
+     */
+    protected static void useComponentDefaults(RouteBuilder builder, long responseTimeoutMillis) {
+        ConnectParticipantConfiguration configuration = builder.getContext()
+                .getComponent("connectparticipant", ConnectParticipantComponent.class).getConfiguration();
+        ConnectParticipantConfiguration defaults = new ConnectParticipantConfiguration();
+        configuration.setRetryBaseDelay(defaults.getRetryBaseDelay());
+        configuration
+                .setResponseTimeout(responseTimeoutMillis > 0 ? responseTimeoutMillis : defaults.getResponseTimeout());
+    }
+
+    /**
+     * Asserts the calls of an id the service always fails with a 500: three deliveries of three attempts; or, on a
+     * machine slow enough to stretch those faults over 300 ms (an outage), held, probed once a second, then
+     * redelivered, up to twenty.
+     */
+    protected void assertThreeDeliveriesOfThreeAttempts(String attachmentId) {
+        int calls = simulator.ledger().callsFor(attachmentId).size();
+        long outages = context.getEndpoints().stream().filter(ConnectParticipantEndpoint.class::isInstance)
+                .mapToLong(e -> ((ConnectParticipantEndpoint) e).getRetryBudget().outages()).sum();
+        if (outages == 0) {
+            assertEquals(9, calls, "three deliveries of three attempts");
+        } else {
+            assertTrue(calls > 9 && calls <= 20, "three deliveries of three attempts and probes: " + calls);
+        }
+        assertEquals(1, simulator.ledger().clientTokensFor(attachmentId).size());
     }
 
     @Override
