@@ -36,6 +36,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "allowedFileTypes": getOrCreateConfiguration(target).setAllowedFileTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clienttoken":
         case "clientToken": getOrCreateConfiguration(target).setClientToken(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.connectparticipant.camel.ConnectParticipantConfiguration.class, value)); return true;
@@ -47,12 +49,24 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "connectionToken": getOrCreateConfiguration(target).setConnectionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "connectiontypes":
         case "connectionTypes": getOrCreateConfiguration(target).setConnectionTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "fillgaps":
+        case "fillGaps": getOrCreateConfiguration(target).setFillGaps(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "heartbeatinterval":
+        case "heartbeatInterval": getOrCreateConfiguration(target).setHeartbeatInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpclient":
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "includeownitems":
+        case "includeOwnItems": getOrCreateConfiguration(target).setIncludeOwnItems(property(camelContext, boolean.class, value)); return true;
+        case "itembody":
+        case "itemBody": getOrCreateConfiguration(target).setItemBody(property(camelContext, java.lang.String.class, value)); return true;
+        case "itemtypes":
+        case "itemTypes": getOrCreateConfiguration(target).setItemTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattachmentsize":
@@ -69,6 +83,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "meterRegistry": getOrCreateConfiguration(target).setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
         case "overrideendpoint":
         case "overrideEndpoint": getOrCreateConfiguration(target).setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
+        case "participantrole":
+        case "participantRole": getOrCreateConfiguration(target).setParticipantRole(property(camelContext, java.lang.String.class, value)); return true;
         case "participanttoken":
         case "participantToken": getOrCreateConfiguration(target).setParticipantToken(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -80,6 +96,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, double.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "reorderwindow":
+        case "reorderWindow": getOrCreateConfiguration(target).setReorderWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrybasedelay":
@@ -88,6 +106,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "subscribetimeout":
+        case "subscribeTimeout": getOrCreateConfiguration(target).setSubscribeTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transcriptallpages":
         case "transcriptAllPages": getOrCreateConfiguration(target).setTranscriptAllPages(property(camelContext, boolean.class, value)); return true;
         case "uriendpointoverride":
@@ -109,6 +129,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "allowedFileTypes": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "clienttoken":
         case "clientToken": return java.lang.String.class;
         case "configuration": return io.github.connectparticipant.camel.ConnectParticipantConfiguration.class;
@@ -120,12 +142,24 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "connectionToken": return java.lang.String.class;
         case "connectiontypes":
         case "connectionTypes": return java.lang.String.class;
+        case "fillgaps":
+        case "fillGaps": return boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "heartbeatinterval":
+        case "heartbeatInterval": return long.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "includeownitems":
+        case "includeOwnItems": return boolean.class;
+        case "itembody":
+        case "itemBody": return java.lang.String.class;
+        case "itemtypes":
+        case "itemTypes": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattachmentsize":
@@ -142,6 +176,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
+        case "participantrole":
+        case "participantRole": return java.lang.String.class;
         case "participanttoken":
         case "participantToken": return java.lang.String.class;
         case "proxyhost":
@@ -153,6 +189,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "ratelimit":
         case "rateLimit": return double.class;
         case "region": return java.lang.String.class;
+        case "reorderwindow":
+        case "reorderWindow": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retrybasedelay":
@@ -161,6 +199,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "retryMaxDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "subscribetimeout":
+        case "subscribeTimeout": return long.class;
         case "transcriptallpages":
         case "transcriptAllPages": return boolean.class;
         case "uriendpointoverride":
@@ -183,6 +223,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "allowedFileTypes": return getOrCreateConfiguration(target).getAllowedFileTypes();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clienttoken":
         case "clientToken": return getOrCreateConfiguration(target).getClientToken();
         case "configuration": return target.getConfiguration();
@@ -194,12 +236,24 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "connectionToken": return getOrCreateConfiguration(target).getConnectionToken();
         case "connectiontypes":
         case "connectionTypes": return getOrCreateConfiguration(target).getConnectionTypes();
+        case "fillgaps":
+        case "fillGaps": return getOrCreateConfiguration(target).isFillGaps();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "heartbeatinterval":
+        case "heartbeatInterval": return getOrCreateConfiguration(target).getHeartbeatInterval();
         case "httpclient":
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
+        case "includeownitems":
+        case "includeOwnItems": return getOrCreateConfiguration(target).isIncludeOwnItems();
+        case "itembody":
+        case "itemBody": return getOrCreateConfiguration(target).getItemBody();
+        case "itemtypes":
+        case "itemTypes": return getOrCreateConfiguration(target).getItemTypes();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattachmentsize":
@@ -216,6 +270,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "meterRegistry": return getOrCreateConfiguration(target).getMeterRegistry();
         case "overrideendpoint":
         case "overrideEndpoint": return getOrCreateConfiguration(target).isOverrideEndpoint();
+        case "participantrole":
+        case "participantRole": return getOrCreateConfiguration(target).getParticipantRole();
         case "participanttoken":
         case "participantToken": return getOrCreateConfiguration(target).getParticipantToken();
         case "proxyhost":
@@ -227,6 +283,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "reorderwindow":
+        case "reorderWindow": return getOrCreateConfiguration(target).getReorderWindow();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retrybasedelay":
@@ -235,6 +293,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "subscribetimeout":
+        case "subscribeTimeout": return getOrCreateConfiguration(target).getSubscribeTimeout();
         case "transcriptallpages":
         case "transcriptAllPages": return getOrCreateConfiguration(target).isTranscriptAllPages();
         case "uriendpointoverride":

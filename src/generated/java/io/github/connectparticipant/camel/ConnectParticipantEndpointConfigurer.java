@@ -27,6 +27,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "adaptiveRateLimit": target.getConfiguration().setAdaptiveRateLimit(property(camelContext, boolean.class, value)); return true;
         case "allowedfiletypes":
         case "allowedFileTypes": target.getConfiguration().setAllowedFileTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clienttoken":
         case "clientToken": target.getConfiguration().setClientToken(property(camelContext, java.lang.String.class, value)); return true;
         case "connectparticipant":
@@ -37,8 +39,24 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "connectionToken": target.getConfiguration().setConnectionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "connectiontypes":
         case "connectionTypes": target.getConfiguration().setConnectionTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "fillgaps":
+        case "fillGaps": target.getConfiguration().setFillGaps(property(camelContext, boolean.class, value)); return true;
+        case "heartbeatinterval":
+        case "heartbeatInterval": target.getConfiguration().setHeartbeatInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "includeownitems":
+        case "includeOwnItems": target.getConfiguration().setIncludeOwnItems(property(camelContext, boolean.class, value)); return true;
+        case "itembody":
+        case "itemBody": target.getConfiguration().setItemBody(property(camelContext, java.lang.String.class, value)); return true;
+        case "itemtypes":
+        case "itemTypes": target.getConfiguration().setItemTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattachmentsize":
@@ -55,6 +73,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "meterRegistry": target.getConfiguration().setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
         case "overrideendpoint":
         case "overrideEndpoint": target.getConfiguration().setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
+        case "participantrole":
+        case "participantRole": target.getConfiguration().setParticipantRole(property(camelContext, java.lang.String.class, value)); return true;
         case "participanttoken":
         case "participantToken": target.getConfiguration().setParticipantToken(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -66,6 +86,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, double.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "reorderwindow":
+        case "reorderWindow": target.getConfiguration().setReorderWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrybasedelay":
@@ -74,6 +96,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "subscribetimeout":
+        case "subscribeTimeout": target.getConfiguration().setSubscribeTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transcriptallpages":
         case "transcriptAllPages": target.getConfiguration().setTranscriptAllPages(property(camelContext, boolean.class, value)); return true;
         case "uriendpointoverride":
@@ -91,6 +115,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "adaptiveRateLimit": return boolean.class;
         case "allowedfiletypes":
         case "allowedFileTypes": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "clienttoken":
         case "clientToken": return java.lang.String.class;
         case "connectparticipant":
@@ -101,8 +127,24 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "connectionToken": return java.lang.String.class;
         case "connectiontypes":
         case "connectionTypes": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "fillgaps":
+        case "fillGaps": return boolean.class;
+        case "heartbeatinterval":
+        case "heartbeatInterval": return long.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "includeownitems":
+        case "includeOwnItems": return boolean.class;
+        case "itembody":
+        case "itemBody": return java.lang.String.class;
+        case "itemtypes":
+        case "itemTypes": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattachmentsize":
@@ -119,6 +161,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
+        case "participantrole":
+        case "participantRole": return java.lang.String.class;
         case "participanttoken":
         case "participantToken": return java.lang.String.class;
         case "proxyhost":
@@ -130,6 +174,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "ratelimit":
         case "rateLimit": return double.class;
         case "region": return java.lang.String.class;
+        case "reorderwindow":
+        case "reorderWindow": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retrybasedelay":
@@ -138,6 +184,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "subscribetimeout":
+        case "subscribeTimeout": return long.class;
         case "transcriptallpages":
         case "transcriptAllPages": return boolean.class;
         case "uriendpointoverride":
@@ -156,6 +204,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "adaptiveRateLimit": return target.getConfiguration().isAdaptiveRateLimit();
         case "allowedfiletypes":
         case "allowedFileTypes": return target.getConfiguration().getAllowedFileTypes();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clienttoken":
         case "clientToken": return target.getConfiguration().getClientToken();
         case "connectparticipant":
@@ -166,8 +216,24 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "connectionToken": return target.getConfiguration().getConnectionToken();
         case "connectiontypes":
         case "connectionTypes": return target.getConfiguration().getConnectionTypes();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
+        case "fillgaps":
+        case "fillGaps": return target.getConfiguration().isFillGaps();
+        case "heartbeatinterval":
+        case "heartbeatInterval": return target.getConfiguration().getHeartbeatInterval();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
+        case "includeownitems":
+        case "includeOwnItems": return target.getConfiguration().isIncludeOwnItems();
+        case "itembody":
+        case "itemBody": return target.getConfiguration().getItemBody();
+        case "itemtypes":
+        case "itemTypes": return target.getConfiguration().getItemTypes();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattachmentsize":
@@ -184,6 +250,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "meterRegistry": return target.getConfiguration().getMeterRegistry();
         case "overrideendpoint":
         case "overrideEndpoint": return target.getConfiguration().isOverrideEndpoint();
+        case "participantrole":
+        case "participantRole": return target.getConfiguration().getParticipantRole();
         case "participanttoken":
         case "participantToken": return target.getConfiguration().getParticipantToken();
         case "proxyhost":
@@ -195,6 +263,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "region": return target.getConfiguration().getRegion();
+        case "reorderwindow":
+        case "reorderWindow": return target.getConfiguration().getReorderWindow();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "retrybasedelay":
@@ -203,6 +273,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "subscribetimeout":
+        case "subscribeTimeout": return target.getConfiguration().getSubscribeTimeout();
         case "transcriptallpages":
         case "transcriptAllPages": return target.getConfiguration().isTranscriptAllPages();
         case "uriendpointoverride":

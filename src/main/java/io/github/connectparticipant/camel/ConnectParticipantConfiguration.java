@@ -58,6 +58,53 @@ public class ConnectParticipantConfiguration implements Cloneable {
             description = "getTranscript: follow NextToken to the last page and return every item in one list.")
     private boolean transcriptAllPages;
 
+    @UriParam(label = "consumer", defaultValue = "MESSAGE,EVENT,ATTACHMENT,MESSAGEMETADATA",
+            description = "The chat consumer: which item types become exchanges, comma-separated (MESSAGE, EVENT,"
+                    + " ATTACHMENT, MESSAGEMETADATA).")
+    private String itemTypes = "MESSAGE,EVENT,ATTACHMENT,MESSAGEMETADATA";
+
+    @UriParam(label = "consumer", defaultValue = "false",
+            description = "The chat consumer: pass the followed participant's own items too (the service echoes"
+                    + " them over the socket); they are told by participantRole.")
+    private boolean includeOwnItems;
+
+    @UriParam(label = "consumer", defaultValue = "CUSTOMER",
+            description = "The chat consumer: the role of the participant the participant token is for (CUSTOMER"
+                    + " for StartChatContact's token; CUSTOM_BOT for a bot's), whose items are its own.")
+    private String participantRole = "CUSTOMER";
+
+    @UriParam(label = "consumer", defaultValue = "true",
+            description = "The chat consumer: after every reconnect, read what was sent while the socket was down"
+                    + " from the transcript (GetTranscript after the last item seen, every page).")
+    private boolean fillGaps = true;
+
+    @UriParam(label = "consumer", defaultValue = "content", enums = "content,item",
+            description = "The chat consumer: the exchange's body, the item's Content (content) or the whole item as"
+                    + " a Map (item).")
+    private String itemBody = "content";
+
+    @UriParam(label = "consumer",
+            description = "The chat consumer: where the ids of the items handed on are kept, so that none is handed"
+                    + " on twice (a socket's duplicates, a gap filled from the transcript); an in-memory one of"
+                    + " 10,000 ids unless given. A persistent or shared one carries the guarantee across restarts"
+                    + " and a cluster.")
+    private org.apache.camel.spi.IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "10000", javaType = "java.time.Duration",
+            description = "The chat consumer: how often it sends a heartbeat and a ping, in milliseconds; one still"
+                    + " unanswered at the next replaces the socket.")
+    private long heartbeatInterval = 10000;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "3000", javaType = "java.time.Duration",
+            description = "The chat consumer: how long a subscription may go unanswered before the socket is"
+                    + " replaced, in milliseconds.")
+    private long subscribeTimeout = 3000;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "200", javaType = "java.time.Duration",
+            description = "The chat consumer: how long an item waits for others that the socket may deliver out of"
+                    + " order, in milliseconds; items are handed on in AbsoluteTime order within it.")
+    private long reorderWindow = 200;
+
     @UriParam(label = "producer,advanced",
             description = "A fixed idempotency token (ClientToken), as the CamelConnectParticipantClientToken header."
                     + " Rarely needed: by default tokens derive from the message, so redeliveries repeat"
@@ -482,6 +529,78 @@ public class ConnectParticipantConfiguration implements Cloneable {
     /**
      * Refuses option values that would make every call fail or misbehave.
      */
+    public String getItemTypes() {
+        return itemTypes;
+    }
+
+    public void setItemTypes(String itemTypes) {
+        this.itemTypes = itemTypes;
+    }
+
+    public boolean isIncludeOwnItems() {
+        return includeOwnItems;
+    }
+
+    public void setIncludeOwnItems(boolean includeOwnItems) {
+        this.includeOwnItems = includeOwnItems;
+    }
+
+    public String getParticipantRole() {
+        return participantRole;
+    }
+
+    public void setParticipantRole(String participantRole) {
+        this.participantRole = participantRole;
+    }
+
+    public boolean isFillGaps() {
+        return fillGaps;
+    }
+
+    public void setFillGaps(boolean fillGaps) {
+        this.fillGaps = fillGaps;
+    }
+
+    public String getItemBody() {
+        return itemBody;
+    }
+
+    public void setItemBody(String itemBody) {
+        this.itemBody = itemBody;
+    }
+
+    public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public long getHeartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    public void setHeartbeatInterval(long heartbeatInterval) {
+        this.heartbeatInterval = heartbeatInterval;
+    }
+
+    public long getSubscribeTimeout() {
+        return subscribeTimeout;
+    }
+
+    public void setSubscribeTimeout(long subscribeTimeout) {
+        this.subscribeTimeout = subscribeTimeout;
+    }
+
+    public long getReorderWindow() {
+        return reorderWindow;
+    }
+
+    public void setReorderWindow(long reorderWindow) {
+        this.reorderWindow = reorderWindow;
+    }
+
     public void validate() {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);

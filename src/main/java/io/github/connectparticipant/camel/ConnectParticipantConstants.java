@@ -17,9 +17,10 @@ public final class ConnectParticipantConstants {
             javaType = "String", secret = true)
     public static final String CONNECTION_TOKEN = "CamelConnectParticipantConnectionToken";
 
-    @Metadata(label = "producer",
+    @Metadata(label = "producer,consumer",
             description = "The attachment ids to complete: a List of Strings, or a String holding one id or a comma-"
-                    + " or newline-separated list. Wins over the ids in the body.",
+                    + " or newline-separated list. Wins over the ids in the body. The chat consumer: the ids of the"
+                    + " item's Attachments, a List of Strings (empty without).",
             javaType = "List<String> or String")
     public static final String ATTACHMENT_IDS = "CamelConnectParticipantAttachmentIds";
 
@@ -54,12 +55,13 @@ public final class ConnectParticipantConstants {
             javaType = "Long")
     public static final String ATTACHMENT_SIZE = "CamelConnectParticipantAttachmentSize";
 
-    @Metadata(label = "producer",
+    @Metadata(label = "producer,consumer",
             description = "startAttachmentUpload, sendAttachment: the attachment's content type, e.g. image/png;"
                     + " defaults to the type of the name's extension. sendMessage: the message's content type"
                     + " (text/plain by default; text/markdown, application/json,"
                     + " application/vnd.amazonaws.connect.message.interactive.response). sendEvent: the event,"
-                    + " e.g. application/vnd.amazonaws.connect.event.typing (required).",
+                    + " e.g. application/vnd.amazonaws.connect.event.typing (required). The chat consumer: the"
+                    + " item's ContentType.",
             javaType = "String")
     public static final String CONTENT_TYPE = "CamelConnectParticipantContentType";
 
@@ -102,12 +104,15 @@ public final class ConnectParticipantConstants {
             javaType = "String")
     public static final String MESSAGE_ID = "CamelConnectParticipantMessageId";
 
-    @Metadata(label = "producer", description = "Out of sendMessage and sendEvent: when the item was sent (ISO 8601).",
+    @Metadata(label = "producer,consumer",
+            description = "Out of sendMessage and sendEvent, and the chat consumer's items: when the item was sent"
+                    + " (ISO 8601).",
             javaType = "String")
     public static final String ABSOLUTE_TIME = "CamelConnectParticipantAbsoluteTime";
 
-    @Metadata(label = "producer", description = "getTranscript: the contact whose transcript to read; the current one"
-            + " when not set.",
+    @Metadata(label = "producer,consumer",
+            description = "getTranscript: the contact whose transcript to read; the current one when not set. The"
+                    + " chat consumer: the contact (chat) the item belongs to.",
             javaType = "String")
     public static final String CONTACT_ID = "CamelConnectParticipantContactId";
 
@@ -178,4 +183,22 @@ public final class ConnectParticipantConstants {
 
     private ConnectParticipantConstants() {
     }
+
+    // the chat consumer's headers, one exchange per item of the chat; with ContentType, AbsoluteTime, ContactId and
+    // AttachmentIds above
+
+    @Metadata(label = "consumer", description = "The chat item's id (Id).", javaType = "String")
+    public static final String ITEM_ID = "CamelConnectParticipantItemId";
+    @Metadata(label = "consumer",
+            description = "The chat item's type (Type): MESSAGE, EVENT, ATTACHMENT or MESSAGEMETADATA.",
+            javaType = "String")
+    public static final String ITEM_TYPE = "CamelConnectParticipantItemType";
+    @Metadata(label = "consumer",
+            description = "The chat item's role of its participant (ParticipantRole): AGENT, CUSTOMER, SYSTEM,"
+                    + " CUSTOM_BOT or SUPERVISOR.",
+            javaType = "String")
+    public static final String PARTICIPANT_ROLE = "CamelConnectParticipantParticipantRole";
+    @Metadata(label = "consumer", description = "The chat item's display name of its participant (DisplayName).",
+            javaType = "String")
+    public static final String DISPLAY_NAME = "CamelConnectParticipantDisplayName";
 }

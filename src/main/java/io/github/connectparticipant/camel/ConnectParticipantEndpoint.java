@@ -29,7 +29,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  * from a participant token: no AWS credentials and no SigV4.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "connectparticipant", title = "AWS Connect Participant",
-        syntax = "connectparticipant:operation", producerOnly = true,
+        syntax = "connectparticipant:operation",
         category = {Category.CLOUD, Category.CHAT}, headersClass = ConnectParticipantConstants.class)
 public class ConnectParticipantEndpoint extends DefaultEndpoint {
 
@@ -55,8 +55,14 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The connectparticipant component only supports producers (to)");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (configuration.getOperation() != ConnectParticipantOperations.chat) {
+            throw new IllegalArgumentException("Only connectparticipant:chat consumes (from); "
+                    + configuration.getOperation() + " is a producer operation (to)");
+        }
+        ConnectParticipantChatConsumer consumer = new ConnectParticipantChatConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override

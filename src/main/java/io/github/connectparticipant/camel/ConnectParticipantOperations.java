@@ -140,7 +140,15 @@ public enum ConnectParticipantOperations implements ServiceOperation {
     /** Cancels a customer authentication that was started. */
     cancelParticipantAuthentication("CancelParticipantAuthentication", "POST", "/participant/cancel-authentication",
             call -> call.done(call.withConnectionToken(token -> call.families().connections().cancelAuthentication(
-                    call.operation(), call.header(ConnectParticipantConstants.SESSION_ID), token, call.context()))));
+                    call.operation(), call.header(ConnectParticipantConstants.SESSION_ID), token, call.context())))),
+
+    /**
+     * The chat consumer, {@code from("connectparticipant:chat?participantToken=...")}: each item of the participant's
+     * chat, over its websocket, becomes an exchange. Not a producer operation.
+     */
+    chat("Chat", null, null, call -> {
+        throw new ConnectParticipantInvalidInputException("chat is a consumer: use it in from(...), not in to(...)");
+    });
 
     /** Reads a message into the operation's calls and puts the result in it. */
     @FunctionalInterface

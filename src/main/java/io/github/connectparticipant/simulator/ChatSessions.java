@@ -46,8 +46,16 @@ final class ChatSessions {
     private record Connection(String participantToken, Instant expiry, boolean disconnected) {
     }
 
+    /** The chat of the connection tokens given to acceptConnectionTokens, which belong to no participant token. */
+    static final String DEFAULT_CONTACT = "contact-sim-0001";
+    private static final String CHAT_ENDED = "application/vnd.amazonaws.connect.event.chat.ended";
+
     private final Supplier<String> baseUrl;
-    private final Set<String> participantTokens = ConcurrentHashMap.newKeySet();
+    private final Supplier<ChatSockets> sockets;
+    /** Each participant token accepted, and the chat (contact id) it takes part in. */
+    private final Map<String, String> participantTokens = new ConcurrentHashMap<>();
+    private final Set<String> endedContacts = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger contacts = new AtomicInteger(1);
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final List<ObjectNode> transcript = new ArrayList<>();
     private final Map<String, ObjectNode> itemsByClientToken = new ConcurrentHashMap<>();
@@ -55,12 +63,76 @@ final class ChatSessions {
     private final AtomicInteger connectionsCreated = new AtomicInteger();
     private volatile Duration lifetime = Duration.ofDays(1);
 
-    ChatSessions(Supplier<String> baseUrl) {
+    /** @param sockets the websocket endpoint, started on first use; null where Java-WebSocket is absent */
+    ChatSessions(Supplier<String> baseUrl, Supplier<ChatSockets> sockets) {
         this.baseUrl = baseUrl;
+        this.sockets = sockets;
     }
 
     void acceptParticipantTokens(String... tokens) {
-        participantTokens.addAll(List.of(tokens));
+        for (String token : tokens) {
+            participantTokens.computeIfAbsent(token,
+                    t -> String.format("contact-sim-%04d", contacts.incrementAndGet()));
+        }
+    }
+
+    /** The chat a participant token takes part in. */
+    String contactOf(String participantToken) {
+        String contactId = participantTokens.get(participantToken);
+        if (contactId == null) {
+            throw new IllegalArgumentException("not a participant token the simulator accepts");
+        }
+        return contactId;
+    }
+
+    /** The chat of a bearer: a connection token's participant's, else the default chat. */
+    private String contactOfBearer(String bearer) {
+        Connection connection = bearer != null ? connections.get(bearer) : null;
+        return connection != null ? participantTokens.get(connection.participantToken()) : DEFAULT_CONTACT;
+    }
+
+    /** An agent's message in the participant's chat: it joins the transcript and goes to its sockets. */
+    String agentMessage(String participantToken, String content) {
+        ObjectNode item = newItem(contactOf(participantToken), "MESSAGE", "text/plain", content, "AGENT", "Agent",
+                "agent-sim");
+        add(item);
+        return item.get("Id").asText();
+    }
+
+    /**
+     * Ends the participant's chat: a chat.ended event, its sockets closed, and from then on its connection tokens
+     * and CreateParticipantConnection refused with 403, as the service does.
+     */
+    void endChat(String participantToken) {
+        String contactId = contactOf(participantToken);
+        add(newItem(contactId, "EVENT", CHAT_ENDED, null, "SYSTEM", "SYSTEM_MESSAGE", "system"));
+        endedContacts.add(contactId);
+        ChatSockets live = sockets != null ? sockets.get() : null;
+        if (live != null) {
+            live.closeChat(contactId);
+        }
+    }
+
+    private static ObjectNode newItem(String contactId, String type, String contentType, String content,
+            String role, String displayName, String participantId) {
+        ObjectNode item = JSON.createObjectNode().put("AbsoluteTime", Instant.now().toString());
+        if (content != null) {
+            item.put("Content", content);
+        }
+        return item.put("ContentType", contentType).put("Id", UUID.randomUUID().toString()).put("Type", type)
+                .put("ParticipantId", participantId).put("DisplayName", displayName).put("ParticipantRole", role)
+                .put("ContactId", contactId).put("InitialContactId", contactId);
+    }
+
+    /** An item joins its chat's transcript and goes to the chat's sockets. */
+    private void add(ObjectNode item) {
+        synchronized (transcript) {
+            transcript.add(item);
+        }
+        ChatSockets live = sockets != null ? sockets.get() : null;
+        if (live != null) {
+            live.push(item.get("ContactId").asText(), item);
+        }
     }
 
     void connectionTokenLifetime(Duration lifetime) {
@@ -89,11 +161,12 @@ final class ChatSessions {
         }
         itemsByClientToken.clear();
         views.clear();
+        endedContacts.clear();
         connectionsCreated.set(0);
     }
 
     boolean knows(String bearer) {
-        return participantTokens.contains(bearer) || connections.containsKey(bearer);
+        return participantTokens.containsKey(bearer) || connections.containsKey(bearer);
     }
 
     /** The operation at this path, or null. */
@@ -104,12 +177,12 @@ final class ChatSessions {
                         this::createConnection, "POST", true);
             case MESSAGE ->
                 new ParticipantServiceSimulator.SimulatedOperation("SendMessage", json -> text(json, "Content"),
-                        (json, bearer) -> chatItem(json, "MESSAGE", true));
+                        (json, bearer) -> chatItem(json, "MESSAGE", true, bearer));
             case EVENT ->
                 new ParticipantServiceSimulator.SimulatedOperation("SendEvent", json -> text(json, "ContentType"),
-                        (json, bearer) -> chatItem(json, "EVENT", false));
+                        (json, bearer) -> chatItem(json, "EVENT", false, bearer));
             case TRANSCRIPT -> new ParticipantServiceSimulator.SimulatedOperation("GetTranscript", json -> "transcript",
-                    (json, bearer) -> transcriptPage(json));
+                    (json, bearer) -> transcriptPage(json, bearer));
             case DISCONNECT ->
                 new ParticipantServiceSimulator.SimulatedOperation("DisconnectParticipant", json -> "disconnect",
                         this::disconnect);
@@ -152,13 +225,16 @@ final class ChatSessions {
             return Answer.validation("Value at 'participantToken' failed to satisfy constraint: Member must have"
                     + " length between 1 and 1000");
         }
-        return participantTokens.contains(bearer) ? null : Answer.accessDenied();
+        String contactId = participantTokens.get(bearer);
+        // after a chat ends, its participant can no longer connect
+        return contactId != null && !endedContacts.contains(contactId) ? null : Answer.accessDenied();
     }
 
     /** A connection token this simulator handed out: null while valid, else 403. */
     Answer checkConnectionToken(String bearer) {
         Connection connection = connections.get(bearer);
-        if (connection == null || connection.disconnected() || !Instant.now().isBefore(connection.expiry())) {
+        if (connection == null || connection.disconnected() || !Instant.now().isBefore(connection.expiry())
+                || endedContacts.contains(participantTokens.get(connection.participantToken()))) {
             return Answer.accessDenied();
         }
         return null;
@@ -180,8 +256,12 @@ final class ChatSessions {
                 result.putObject("ConnectionCredentials").put("ConnectionToken", token)
                         .put("Expiry", expiry.toString());
             } else if ("WEBSOCKET".equals(name)) {
-                result.putObject("Websocket").put("Url", baseUrl.get().replaceFirst("^http", "ws") + "/connect/"
-                        + UUID.randomUUID())
+                ChatSockets live = sockets != null ? sockets.get() : null;
+                String url = live != null
+                        ? live.issue(participantTokens.get(participantToken))
+                        // without Java-WebSocket on the class path, a URL that serves no socket
+                        : baseUrl.get().replaceFirst("^http", "ws") + ChatSockets.PATH + UUID.randomUUID();
+                result.putObject("Websocket").put("Url", url)
                         .put("ConnectionExpiry", Instant.now().plusSeconds(100).toString());
             } else {
                 return Answer.validation("Value '" + name + "' at 'type' failed to satisfy constraint: Member must"
@@ -196,7 +276,7 @@ final class ChatSessions {
     }
 
     /** SendMessage and SendEvent: the item joins the transcript once per client token. */
-    private Answer chatItem(JsonNode json, String type, boolean message) {
+    private Answer chatItem(JsonNode json, String type, boolean message, String bearer) {
         String contentType = text(json, "ContentType");
         String content = text(json, "Content");
         String clientToken = text(json, "ClientToken");
@@ -219,20 +299,13 @@ final class ChatSessions {
         }
         ObjectNode item = clientToken != null ? itemsByClientToken.get(clientToken) : null;
         if (item == null) {
-            item = JSON.createObjectNode().put("AbsoluteTime", Instant.now().toString());
-            if (content != null) {
-                item.put("Content", content);
-            }
-            item.put("ContentType", contentType).put("Id", UUID.randomUUID().toString()).put("Type", type)
-                    .put("ParticipantId", "participant-sim").put("DisplayName", "Customer")
-                    .put("ParticipantRole", "CUSTOMER");
+            String contactId = contactOfBearer(bearer);
+            item = newItem(contactId, type, contentType, content, "CUSTOMER", "Customer", "participant-" + contactId);
             ObjectNode earlier = clientToken != null ? itemsByClientToken.putIfAbsent(clientToken, item) : null;
             if (earlier != null) {
                 item = earlier;
             } else {
-                synchronized (transcript) {
-                    transcript.add(item);
-                }
+                add(item);
             }
         }
         return ok(JSON.createObjectNode().put("Id", item.get("Id").asText())
@@ -240,7 +313,7 @@ final class ChatSessions {
     }
 
     /** GetTranscript: a page of MaxResults items (10 unless given), newest first unless ASCENDING. */
-    private Answer transcriptPage(JsonNode json) {
+    private Answer transcriptPage(JsonNode json, String bearer) {
         JsonNode maxResults = json.get("MaxResults");
         if (maxResults != null
                 && (!maxResults.canConvertToInt() || maxResults.asInt() < 0 || maxResults.asInt() > 100)) {
@@ -259,16 +332,42 @@ final class ChatSessions {
         } catch (RuntimeException e) {
             return Answer.validation("The next token is not valid");
         }
-        List<ObjectNode> items;
+        String scanDirection = text(json, "ScanDirection");
+        if (scanDirection != null && !Set.of("FORWARD", "BACKWARD").contains(scanDirection)) {
+            return Answer.validation("Value at 'scanDirection' failed to satisfy constraint: Member must satisfy enum"
+                    + " value set: [FORWARD, BACKWARD]");
+        }
+        String contactId = contactOfBearer(bearer);
+        List<ObjectNode> items = new ArrayList<>();
         synchronized (transcript) {
-            items = new ArrayList<>(transcript);
+            for (ObjectNode item : transcript) {
+                if (contactId.equals(item.path("ContactId").asText())) {
+                    items.add(item);
+                }
+            }
+        }
+        // from a start position: the items after it (FORWARD, the default) or before it (BACKWARD), oldest first
+        String startId = text(json.path("StartPosition"), "Id");
+        if (startId != null) {
+            int at = -1;
+            for (int i = 0; i < items.size(); i++) {
+                if (startId.equals(items.get(i).get("Id").asText())) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                return Answer.validation("The start position's item is not in this transcript");
+            }
+            items = "BACKWARD".equals(scanDirection)
+                    ? new ArrayList<>(items.subList(0, at))
+                    : new ArrayList<>(items.subList(at + 1, items.size()));
         }
         if (!"ASCENDING".equals(sortOrder)) {
             Collections.reverse(items);
         }
         int size = maxResults != null ? maxResults.asInt() : 10;
         int to = Math.min(items.size(), from + size);
-        ObjectNode result = JSON.createObjectNode().put("InitialContactId", "contact-sim-0001");
+        ObjectNode result = JSON.createObjectNode().put("InitialContactId", contactId);
         ArrayNode page = result.putArray("Transcript");
         for (int i = from; i < to; i++) {
             page.add(items.get(i));

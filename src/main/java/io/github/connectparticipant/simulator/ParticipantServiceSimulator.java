@@ -64,7 +64,10 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     }
 
     private final Set<String> connectionTokens = ConcurrentHashMap.newKeySet();
-    private final ChatSessions chat = new ChatSessions(this::baseUrl);
+    /** Whether Java-WebSocket is on the class path, so that the chat sockets can be served. */
+    private static final boolean WEBSOCKETS = isPresent("org.java_websocket.server.WebSocketServer");
+    private final ChatSessions chat = new ChatSessions(this::baseUrl, WEBSOCKETS ? this::chatSockets : null);
+    private ChatSockets chatSockets;
     private final Set<String> refusedAttachmentIds = ConcurrentHashMap.newKeySet();
     private final FaultInjector faults = new FaultInjector();
     private final Quota quota = new Quota();
@@ -145,6 +148,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
      * other operations accept until they expire ({@link #connectionTokenLifetime}) or their participant disconnects.
      */
     public ParticipantServiceSimulator acceptParticipantTokens(String... tokens) {
+        // each participant token takes part in a chat of its own (contactId), with its own transcript and sockets
         chat.acceptParticipantTokens(tokens);
         return this;
     }
@@ -164,6 +168,45 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     /** The chat as it stands: messages and events sent, oldest first, each as the service's transcript item. */
     public List<Map<String, Object>> transcript() {
         return chat.transcript();
+    }
+
+    /**
+     * An agent's message in the chat of this participant token: it joins the transcript and goes to the chat's
+     * subscribed sockets as a frame.
+     *
+     * @return the item's id
+     */
+    public String agentMessage(String participantToken, String content) {
+        return chat.agentMessage(participantToken, content);
+    }
+
+    /**
+     * Ends the chat of this participant token: a chat.ended event goes to the transcript and the sockets, the sockets
+     * close, and the participant's connection tokens and CreateParticipantConnection are refused with 403 from then on.
+     */
+    public ParticipantServiceSimulator endChat(String participantToken) {
+        chat.endChat(participantToken);
+        return this;
+    }
+
+    /** The contact id of the chat this participant token takes part in. */
+    public String contactId(String participantToken) {
+        return chat.contactOf(participantToken);
+    }
+
+    /** What the chat sockets do wrong on demand. */
+    public SocketFaults socketFaults() {
+        return chatSockets().faults();
+    }
+
+    /** Drops every open chat socket without a closing handshake, as a network failure does; answers how many. */
+    public int dropSockets() {
+        return chatSockets().dropAll();
+    }
+
+    /** Open sockets subscribed to the chat of this participant token. */
+    public int subscribedSockets(String participantToken) {
+        return chatSockets().subscribed(chat.contactOf(participantToken));
     }
 
     /** How many connection tokens CreateParticipantConnection has handed out. */
@@ -241,8 +284,45 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         return this;
     }
 
+    /** The websocket endpoint, started on first use (most uses of the simulator never open a socket). */
+    private synchronized ChatSockets chatSockets() {
+        if (!WEBSOCKETS) {
+            throw new IllegalStateException("The simulator serves chat sockets with Java-WebSocket: add"
+                    + " org.java-websocket:Java-WebSocket to the class path");
+        }
+        if (chatSockets == null) {
+            ChatSockets started = new ChatSockets(server.getAddress().getHostString());
+            try {
+                started.startAndWait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the chat sockets started", e);
+            }
+            chatSockets = started;
+        }
+        return chatSockets;
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, ParticipantServiceSimulator.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (chatSockets != null) {
+                try {
+                    chatSockets.stop(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
         server.stop(0);
         attachments.close();
         executor.shutdownNow();

@@ -154,7 +154,7 @@ class ConfigurationTest extends SimulatorTestSupport {
     }
 
     @Test
-    void isProducerOnly() {
+    void onlyTheChatConsumes() {
         Exception failure = assertThrows(FailedToStartRouteException.class,
                 () -> context.addRoutes(new RouteBuilder() {
 
@@ -163,7 +163,8 @@ class ConfigurationTest extends SimulatorTestSupport {
                         from("connectparticipant:completeAttachmentUpload").to("log:x");
                     }
                 }));
-        assertTrue(failure.getMessage().contains("only supports producers"), failure::getMessage);
+        assertTrue(failure.getMessage().contains("Only connectparticipant:chat consumes (from);"
+                + " completeAttachmentUpload is a producer operation (to)"), failure::getMessage);
     }
 
     @Test

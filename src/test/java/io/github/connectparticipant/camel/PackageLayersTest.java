@@ -34,8 +34,9 @@ class PackageLayersTest {
             "camel.messages", Set.of("camel.messages", "camel.client", "camel.model"),
             "camel.transcript", Set.of("camel.transcript", "camel.client", "camel.model"),
             "camel.connection", Set.of("camel.connection", "camel.client", "camel.model"),
+            "camel.chat", Set.of("camel.chat", "camel.client", "camel.model"),
             "camel", Set.of("camel", "camel.attachments", "camel.messages", "camel.transcript", "camel.connection",
-                    "camel.metrics", "camel.client", "camel.model"),
+                    "camel.chat", "camel.metrics", "camel.client", "camel.model"),
             "camel.springboot", Set.of("camel.springboot", "camel", "camel.client", "camel.model"));
 
     /** An import of the project's own: the package (lower-case segments) before the type. */

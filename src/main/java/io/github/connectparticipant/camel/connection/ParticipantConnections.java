@@ -64,6 +64,14 @@ public final class ParticipantConnections {
     }
 
     /**
+     * A connection for following the chat: a websocket URL and a connection token for the calls beside it (the
+     * transcript), the participant marked as connected.
+     */
+    public CreateParticipantConnectionResult createForChat(String participantToken, CallContext context) {
+        return create(participantToken, List.of("WEBSOCKET", "CONNECTION_CREDENTIALS"), Boolean.TRUE, context);
+    }
+
+    /**
      * Runs another operation with a connection token made from the participant token: the one kept for it, or a new
      * one; when the service refuses that token (403 AccessDeniedException: it expired early, or the participant
      * reconnected), once more with a token made anew.
@@ -134,8 +142,13 @@ public final class ParticipantConnections {
 
     private CreateParticipantConnectionResult create(String participantToken, List<String> types,
             CallContext context) {
+        return create(participantToken, types, connectParticipant, context);
+    }
+
+    private CreateParticipantConnectionResult create(String participantToken, List<String> types, Boolean connect,
+            CallContext context) {
         return calls.call(ServiceRequest.post(createConnection,
-                ParticipantJson.createParticipantConnectionBody(types, connectParticipant), participantToken),
+                ParticipantJson.createParticipantConnectionBody(types, connect), participantToken),
                 answer -> {
                     JsonNode credentials = answer.body() != null ? answer.body().get("ConnectionCredentials") : null;
                     JsonNode websocket = answer.body() != null ? answer.body().get("Websocket") : null;

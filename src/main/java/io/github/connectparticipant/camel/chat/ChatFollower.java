@@ -1,0 +1,399 @@
+package io.github.connectparticipant.camel.chat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.connectparticipant.camel.client.ParticipantJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows one chat over the participant's websocket, more reliably than the official chat clients: a subscription
+ * not acknowledged, a socket closed or dropped, and a heartbeat or ping unanswered at the next tick each replace the
+ * socket (so a silent socket is found within two heartbeat intervals); new connections are made with jittered,
+ * growing backoff; after every reconnect the gap is filled from the transcript after the last item seen, every page;
+ * items are handed on once each (by Id, through the seen filter) and in AbsoluteTime order within the reorder window.
+ * A chat that ends (its chat.ended event, or 403 when connecting again) is announced once and no longer followed.
+ * Everything runs on one scheduler thread, so the items of a chat reach the route one at a time, in order.
+ */
+public final class ChatFollower {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatFollower.class);
+    private static final TypeReference<Map<String, Object>> ITEM = new TypeReference<>() {
+    };
+    private static final String SUBSCRIBE = "{\"topic\":\"aws/subscribe\",\"content\":{\"topics\":[\"aws/chat\"]}}";
+    private static final String HEARTBEAT = "{\"topic\":\"aws/heartbeat\"}";
+    private static final String PING = "{\"topic\":\"aws/ping\"}";
+    private static final long MIN_RECONNECT_MILLIS = 100;
+    private static final long MAX_RECONNECT_MILLIS = 30_000;
+
+    /**
+     * What a follower passes and how it keeps time.
+     *
+     * @param itemTypes        the item types handed on
+     * @param includeOwnItems  whether the participant's own items are handed on
+     * @param participantRole  the participant's role, which tells its own items
+     * @param fillGaps         whether gaps are filled from the transcript after a reconnect
+     * @param heartbeatMillis  how often a heartbeat and a ping go out
+     * @param subscribeMillis  how long a subscription may go unanswered
+     * @param reorderMillis    how long an item waits for others out of order
+     */
+    public record Settings(Set<String> itemTypes, boolean includeOwnItems, String participantRole, boolean fillGaps,
+            long heartbeatMillis, long subscribeMillis, long reorderMillis) {
+    }
+
+    private final ChatService service;
+    private final Settings settings;
+    private final ScheduledExecutorService scheduler;
+    private final HttpClient http;
+    /** Adds an item's key, answering false when it was handed on before. */
+    private final Predicate<String> firstTime;
+    private final Consumer<ChatItem> handOn;
+
+    // all below is touched on the scheduler thread only
+    private long generation;
+    private WebSocket socket;
+    private String connectionToken;
+    private boolean subscribed;
+    private boolean everSubscribed;
+    private Instant followedSince;
+    private boolean heartbeatPending;
+    private ScheduledFuture<?> heartbeats;
+    private int reconnects;
+    private String lastItemId;
+    private Instant lastItemTime = Instant.EPOCH;
+    /**
+     * The last item seen when the previous gap was filled (or the first socket subscribed): a gap is read from the
+     * transcript after it, not after the last item seen, so that frames lost on a live socket (an item seen after them
+     * would hide them) are found too; what comes back twice is handed on once.
+     */
+    private String checkpointId;
+    private String contactId;
+    private final List<ChatItem> pending = new ArrayList<>();
+    private boolean flushScheduled;
+    private volatile boolean stopped;
+    private volatile boolean ended;
+    private volatile int socketsOpened;
+
+    public ChatFollower(ChatService service, Settings settings, ScheduledExecutorService scheduler, HttpClient http,
+            Predicate<String> firstTime, Consumer<ChatItem> handOn) {
+        this.service = service;
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.http = http;
+        this.firstTime = firstTime;
+        this.handOn = handOn;
+    }
+
+    public void start() {
+        scheduler.execute(this::connect);
+    }
+
+    /** Stops following: the socket closes, nothing more is handed on. */
+    public void stop() {
+        stopped = true;
+        scheduler.execute(() -> {
+            generation++;
+            closeSocket();
+        });
+    }
+
+    /** Whether the chat has ended (and is no longer followed). */
+    public boolean ended() {
+        return ended;
+    }
+
+    /** How many sockets this follower has opened (the first and every replacement). */
+    public int socketsOpened() {
+        return socketsOpened;
+    }
+
+    private void connect() {
+        if (stopped || ended) {
+            return;
+        }
+        long thisSocket = ++generation;
+        ChatService.Connection connection;
+        try {
+            connection = service.connect();
+        } catch (ChatService.ChatEndedException e) {
+            chatEnded();
+            return;
+        } catch (RuntimeException e) {
+            LOG.info("Chat connection failed, trying again: {}", e.getMessage());
+            reconnectLater();
+            return;
+        }
+        connectionToken = connection.connectionToken();
+        socketsOpened++;
+        LOG.debug("Opening chat socket {}", thisSocket);
+        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(URI.create(connection.websocketUrl()), new Frames(thisSocket))
+                .whenComplete((opened, failure) -> scheduler.execute(() -> opened(thisSocket, opened, failure)));
+    }
+
+    private void opened(long thisSocket, WebSocket opened, Throwable failure) {
+        if (thisSocket != generation || stopped) {
+            if (opened != null) {
+                opened.abort();
+            }
+            return;
+        }
+        if (failure != null) {
+            LOG.info("Chat socket did not open, trying again: {}", failure.getMessage());
+            reconnectLater();
+            return;
+        }
+        socket = opened;
+        LOG.debug("Chat socket {} open, subscribing", thisSocket);
+        socket.sendText(SUBSCRIBE, true);
+        scheduler.schedule(() -> {
+            if (thisSocket == generation && !subscribed) {
+                replace("its subscription went unanswered");
+            }
+        }, settings.subscribeMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void onFrame(long thisSocket, String text) {
+        if (thisSocket != generation || stopped) {
+            return;
+        }
+        JsonNode frame;
+        try {
+            frame = ParticipantJson.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            LOG.debug("Chat socket sent a frame that is not JSON; ignored");
+            return;
+        }
+        switch (frame.path("topic").asText()) {
+            case "aws/subscribe" -> subscribeAnswered(frame);
+            case "aws/heartbeat" -> heartbeatPending = false;
+            case "aws/ping" -> heartbeatPending = frame.path("statusCode").asInt() != 200;
+            case "aws/chat" -> itemFrame(frame);
+            default -> {
+                if (frame.has("message")) {
+                    replace("it sent an error: " + frame.path("message").asText());
+                }
+            }
+        }
+    }
+
+    private void subscribeAnswered(JsonNode frame) {
+        if (subscribed) {
+            return;
+        }
+        if (!"success".equals(frame.path("content").path("status").asText())) {
+            replace("its subscription failed");
+            return;
+        }
+        subscribed = true;
+        reconnects = 0;
+        LOG.debug("Chat socket {} subscribed", generation);
+        long thisSocket = generation;
+        heartbeats = scheduler.scheduleAtFixedRate(() -> heartbeat(thisSocket), settings.heartbeatMillis(),
+                settings.heartbeatMillis(), TimeUnit.MILLISECONDS);
+        if (followedSince == null) {
+            followedSince = Instant.now();
+        }
+        if (everSubscribed && settings.fillGaps()) {
+            fillGap();
+        } else if (!everSubscribed) {
+            checkpointId = lastItemId;
+        }
+        everSubscribed = true;
+    }
+
+    private void heartbeat(long thisSocket) {
+        if (thisSocket != generation || socket == null) {
+            return;
+        }
+        if (heartbeatPending) {
+            replace("a heartbeat went unanswered");
+            return;
+        }
+        heartbeatPending = true;
+        socket.sendText(HEARTBEAT, true);
+        socket.sendText(PING, true);
+    }
+
+    private void itemFrame(JsonNode frame) {
+        try {
+            JsonNode content = frame.get("content");
+            Map<String, Object> fields = ParticipantJson.MAPPER.readValue(
+                    content != null && content.isTextual() ? content.asText() : String.valueOf(content), ITEM);
+            offer(ChatItem.of(fields));
+        } catch (java.io.IOException e) {
+            LOG.debug("Chat socket sent an item that is not JSON; ignored");
+        }
+    }
+
+    /** What was sent while the socket was down, or lost on it: the transcript after the checkpoint. */
+    private void fillGap() {
+        List<Map<String, Object>> missed;
+        try {
+            missed = service.itemsAfter(checkpointId, connectionToken);
+        } catch (ChatService.ChatEndedException e) {
+            chatEnded();
+            return;
+        } catch (RuntimeException e) {
+            replace("its gap could not be read from the transcript (" + e.getMessage() + ")");
+            return;
+        }
+        for (Map<String, Object> fields : missed) {
+            ChatItem item = ChatItem.of(fields);
+            // without a checkpoint, the whole transcript came back: what was sent before the chat was followed stays
+            if (item != null && (checkpointId != null || !item.absoluteTime().isBefore(followedSince))) {
+                offer(item);
+            }
+        }
+        checkpointId = lastItemId;
+    }
+
+    private void offer(ChatItem item) {
+        if (item == null) {
+            return;
+        }
+        if (!item.absoluteTime().isBefore(lastItemTime)) {
+            lastItemTime = item.absoluteTime();
+            lastItemId = item.id();
+        }
+        if (item.contactId() != null) {
+            contactId = item.contactId();
+        }
+        boolean passes = settings.itemTypes().contains(item.type())
+                && (settings.includeOwnItems() || !settings.participantRole().equals(item.participantRole()));
+        if ((passes || item.endsTheChat()) && firstTime.test(item.contactId() + ":" + item.id())) {
+            pending.add(item);
+            if (!flushScheduled) {
+                flushScheduled = true;
+                scheduler.schedule(this::flush, settings.reorderMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+        if (item.endsTheChat()) {
+            ended = true;
+            closeSocket();
+        }
+    }
+
+    private void flush() {
+        flushScheduled = false;
+        List<ChatItem> ready = new ArrayList<>(pending);
+        pending.clear();
+        ready.sort(Comparator.comparing(ChatItem::absoluteTime).thenComparing(ChatItem::id));
+        for (ChatItem item : ready) {
+            if (!stopped) {
+                handOn.accept(item);
+            }
+        }
+    }
+
+    /** The service refused the participant: announce the end once (unless its event came), follow no more. */
+    private void chatEnded() {
+        ended = true;
+        closeSocket();
+        Map<String, Object> fields = Map.of("Id", "chat-ended", "Type", "EVENT", "ContentType", ChatItem.CHAT_ENDED,
+                "ParticipantRole", "SYSTEM", "AbsoluteTime", Instant.now().toString(),
+                "ContactId", contactId != null ? contactId : "unknown");
+        ChatItem end = ChatItem.of(fields);
+        if (firstTime.test(end.contactId() + ":chat-ended")) {
+            pending.add(end);
+            flush();
+        }
+    }
+
+    private void replace(String why) {
+        LOG.info("Replacing the chat socket: {}", why);
+        generation++;
+        closeSocket();
+        reconnectLater();
+    }
+
+    private void reconnectLater() {
+        if (stopped || ended) {
+            return;
+        }
+        long ceiling = Math.min(MAX_RECONNECT_MILLIS, MIN_RECONNECT_MILLIS * (1L << Math.min(reconnects, 20)));
+        reconnects++;
+        long delay = MIN_RECONNECT_MILLIS + ThreadLocalRandom.current().nextLong(ceiling);
+        scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void closeSocket() {
+        subscribed = false;
+        heartbeatPending = false;
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+            heartbeats = null;
+        }
+        if (socket != null) {
+            socket.abort();
+            socket = null;
+        }
+    }
+
+    /** The socket's frames, handed to the scheduler thread with the socket they came from. */
+    private final class Frames implements WebSocket.Listener {
+
+        private final long thisSocket;
+        private final StringBuilder partial = new StringBuilder();
+
+        Frames(long thisSocket) {
+            this.thisSocket = thisSocket;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                scheduler.execute(() -> onFrame(thisSocket, text));
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            scheduler.execute(() -> {
+                if (thisSocket == generation && !stopped && !ended) {
+                    replace("it closed (" + statusCode + ")");
+                }
+            });
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            scheduler.execute(() -> {
+                if (thisSocket == generation && !stopped && !ended) {
+                    replace("it failed (" + error.getClass().getSimpleName() + ")");
+                }
+            });
+        }
+    }
+}

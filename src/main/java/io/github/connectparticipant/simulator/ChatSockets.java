@@ -1,0 +1,167 @@
+package io.github.connectparticipant.simulator;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * The participant's websocket, as the service serves the URL CreateParticipantConnection hands out: it answers the
+ * subscription to {@code aws/chat}, heartbeats and pings, and pushes each item of its chat as a frame whose content is
+ * the item as a JSON string. Faults on demand ({@link SocketFaults}): no subscription answer, a silent socket, dropped
+ * sockets, duplicated frames, items left to the transcript.
+ */
+final class ChatSockets extends WebSocketServer {
+
+    static final String PATH = "/connect/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChatSockets.class);
+
+    /** What a socket URL handed out is for: its chat, until when it may be connected. */
+    private record Issued(String contactId, long connectBeforeNanos) {
+    }
+
+    private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+    private final Map<WebSocket, String> subscribedContacts = new ConcurrentHashMap<>();
+    private final SocketFaults faults = new SocketFaults();
+    private final CountDownLatch started = new CountDownLatch(1);
+
+    ChatSockets(String host) {
+        super(new InetSocketAddress(host, 0));
+        setReuseAddr(true);
+        setDaemon(true);
+        setConnectionLostTimeout(0);
+    }
+
+    /** Starts listening; answers once the port is bound. */
+    void startAndWait() throws InterruptedException {
+        start();
+        if (!started.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the simulator's websocket endpoint did not start");
+        }
+    }
+
+    SocketFaults faults() {
+        return faults;
+    }
+
+    /** A socket URL for this chat, to be connected within 100 s, as the service's. */
+    String issue(String contactId) {
+        String id = java.util.UUID.randomUUID().toString();
+        issued.put(id, new Issued(contactId, System.nanoTime() + TimeUnit.SECONDS.toNanos(100)));
+        return "ws://" + getAddress().getHostString() + ":" + getPort() + PATH + id;
+    }
+
+    /** Sends an item to the sockets subscribed to its chat, as the service pushes it (unless a fault holds it). */
+    void push(String contactId, ObjectNode item) {
+        if (faults.takeItemLeftToTranscript()) {
+            return;
+        }
+        String frame = JSON.createObjectNode().put("topic", "aws/chat").put("contentType", "application/json")
+                .put("content", item.toString()).toString();
+        for (Map.Entry<WebSocket, String> socket : subscribedContacts.entrySet()) {
+            if (socket.getValue().equals(contactId) && socket.getKey().isOpen()) {
+                socket.getKey().send(frame);
+                if (faults.duplicateFrames()) {
+                    socket.getKey().send(frame);
+                }
+            }
+        }
+    }
+
+    /** Closes every socket of this chat, as the service does when the chat ends. */
+    void closeChat(String contactId) {
+        for (Map.Entry<WebSocket, String> socket : new ArrayList<>(subscribedContacts.entrySet())) {
+            if (socket.getValue().equals(contactId)) {
+                socket.getKey().close(1000, "The chat has ended");
+            }
+        }
+    }
+
+    /** Drops every open socket without a closing handshake, as a network failure does. */
+    int dropAll() {
+        List<WebSocket> open = new ArrayList<>(getConnections());
+        // 1006: closed abnormally, without a closing frame
+        open.forEach(socket -> socket.closeConnection(1006, "dropped"));
+        return open.size();
+    }
+
+    /** Open sockets subscribed to a chat. */
+    int subscribed(String contactId) {
+        return (int) subscribedContacts.entrySet().stream()
+                .filter(socket -> socket.getValue().equals(contactId) && socket.getKey().isOpen()).count();
+    }
+
+    @Override
+    public void onOpen(WebSocket socket, ClientHandshake handshake) {
+        String path = handshake.getResourceDescriptor();
+        Issued url = path.startsWith(PATH) ? issued.remove(path.substring(PATH.length())) : null;
+        if (url == null || System.nanoTime() > url.connectBeforeNanos()) {
+            socket.send(JSON.createObjectNode().put("message", "Forbidden").put("connectionId", "sim")
+                    .put("requestId", java.util.UUID.randomUUID().toString()).toString());
+            socket.close(1008, "Forbidden");
+            return;
+        }
+        socket.setAttachment(url.contactId());
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, String message) {
+        JsonNode frame;
+        try {
+            frame = JSON.readTree(message);
+        } catch (java.io.IOException e) {
+            socket.send("{\"message\":\"Bad request\"}");
+            return;
+        }
+        String topic = frame.path("topic").asText();
+        if (faults.silent()) {
+            return;
+        }
+        switch (topic) {
+            case "aws/subscribe" -> {
+                if (faults.noSubscribeAnswer()) {
+                    return;
+                }
+                subscribedContacts.put(socket, socket.getAttachment());
+                LOG.debug("Chat socket {} subscribed", System.identityHashCode(socket));
+                ObjectNode answer = JSON.createObjectNode().put("topic", "aws/subscribe");
+                answer.putObject("content").put("status", "success").putArray("topics").add("aws/chat");
+                socket.send(answer.toString());
+            }
+            case "aws/heartbeat" -> socket.send("{\"topic\":\"aws/heartbeat\"}");
+            case "aws/ping" -> socket.send("{\"topic\":\"aws/ping\",\"statusCode\":200,\"statusContent\":\"OK\"}");
+            default -> socket.send("{\"message\":\"Unknown topic\"}");
+        }
+    }
+
+    @Override
+    public void onClose(WebSocket socket, int code, String reason, boolean remote) {
+        LOG.debug("Chat socket {} closed: {} {} (by the client: {})", System.identityHashCode(socket), code, reason,
+                remote);
+        subscribedContacts.remove(socket);
+    }
+
+    @Override
+    public void onError(WebSocket socket, Exception e) {
+        LOG.debug("Chat socket {} failed", socket != null ? System.identityHashCode(socket) : null, e);
+        if (socket != null) {
+            subscribedContacts.remove(socket);
+        }
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+}

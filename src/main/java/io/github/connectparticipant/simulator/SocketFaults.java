@@ -1,0 +1,65 @@
+package io.github.connectparticipant.simulator;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the simulator's chat sockets do wrong on demand, as real networks and services do: leave a subscription
+ * unanswered, fall silent (heartbeats and pings unanswered), send each frame twice, leave items to the transcript
+ * only (as when they were sent while a socket was down). Dropping sockets:
+ * {@link ParticipantServiceSimulator#dropSockets()}.
+ */
+public final class SocketFaults {
+
+    private volatile boolean noSubscribeAnswer;
+    private volatile boolean silent;
+    private volatile boolean duplicateFrames;
+    private final AtomicInteger itemsLeftToTranscript = new AtomicInteger();
+
+    /** Subscriptions go unanswered while true. */
+    public SocketFaults noSubscribeAnswer(boolean noAnswer) {
+        this.noSubscribeAnswer = noAnswer;
+        return this;
+    }
+
+    /** Every frame from a client goes unanswered while true: the socket stays open and says nothing. */
+    public SocketFaults silent(boolean silent) {
+        this.silent = silent;
+        return this;
+    }
+
+    /** Every item frame is sent twice while true. */
+    public SocketFaults duplicateFrames(boolean duplicate) {
+        this.duplicateFrames = duplicate;
+        return this;
+    }
+
+    /** The next this many items join the transcript without a frame. */
+    public SocketFaults leaveToTranscript(int items) {
+        itemsLeftToTranscript.set(items);
+        return this;
+    }
+
+    /** Back to a healthy socket. */
+    public void clear() {
+        noSubscribeAnswer = false;
+        silent = false;
+        duplicateFrames = false;
+        itemsLeftToTranscript.set(0);
+    }
+
+    boolean noSubscribeAnswer() {
+        return noSubscribeAnswer;
+    }
+
+    boolean silent() {
+        return silent;
+    }
+
+    boolean duplicateFrames() {
+        return duplicateFrames;
+    }
+
+    boolean takeItemLeftToTranscript() {
+        return itemsLeftToTranscript.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+    }
+}

@@ -1,0 +1,237 @@
+package io.github.connectparticipant.chat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import io.github.connectparticipant.camel.ConnectParticipantChatConsumer;
+import io.github.connectparticipant.camel.ConnectParticipantConstants;
+import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * connectparticipant:chat against the simulator's websocket: every item handed on once and in order, through
+ * dropped sockets, duplicated frames, items left to the transcript, a socket that falls silent, a subscription left
+ * unanswered, a route that fails on one item, and the chat's end.
+ */
+class ChatConsumerTest extends CamelTestSupport {
+
+    private static final String PARTICIPANT = "chat-consumer-participant";
+
+    private ParticipantServiceSimulator simulator;
+
+    @Override
+    protected void doPreSetup() throws Exception {
+        simulator = ParticipantServiceSimulator.start(0).acceptParticipantTokens(PARTICIPANT);
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+
+            @Override
+            public void configure() {
+                errorHandler(deadLetterChannel("mock:dead"));
+                from("connectparticipant:chat?participantToken=RAW(" + PARTICIPANT + ")&uriEndpointOverride="
+                        + simulator.baseUrl()).routeId("chat")
+                        .filter(body().isEqualTo("fail me")).throwException(new IllegalStateException("refused"))
+                        .end()
+                        .to("mock:items");
+            }
+        };
+    }
+
+    private ConnectParticipantChatConsumer chatConsumer() {
+        return (ConnectParticipantChatConsumer) context.getRoute("chat").getConsumer();
+    }
+
+    private void await(BooleanSupplier condition, Duration within, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(condition.getAsBoolean(), what);
+    }
+
+    /**
+     * Waits for a subscribed socket: up to 30 s, since a socket the server dropped without the client hearing of it
+     * (as a network can) is found by the heartbeat and replaced within 20 s.
+     */
+    private void awaitSubscribed() throws InterruptedException {
+        await(() -> simulator.subscribedSockets(PARTICIPANT) == 1, Duration.ofSeconds(30),
+                "subscribed (sockets subscribed: " + simulator.subscribedSockets(PARTICIPANT) + ")");
+    }
+
+    private List<String> bodies(MockEndpoint mock) {
+        List<String> bodies = new ArrayList<>();
+        for (Exchange exchange : mock.getExchanges()) {
+            bodies.add(exchange.getMessage().getBody(String.class));
+        }
+        return bodies;
+    }
+
+    @Test
+    void anAgentsMessagesArriveOnceInOrderWithTheirHeaders() throws Exception {
+        awaitSubscribed();
+        MockEndpoint items = getMockEndpoint("mock:items");
+        List<String> sent = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            sent.add("agent says " + i);
+            simulator.agentMessage(PARTICIPANT, "agent says " + i);
+        }
+        await(() -> items.getReceivedCounter() >= 20, Duration.ofSeconds(10), "20 items");
+        Thread.sleep(300);
+        assertEquals(sent, bodies(items));
+        Map<String, Object> headers = items.getExchanges().get(0).getMessage().getHeaders();
+        assertEquals("MESSAGE", headers.get(ConnectParticipantConstants.ITEM_TYPE));
+        assertEquals("AGENT", headers.get(ConnectParticipantConstants.PARTICIPANT_ROLE));
+        assertEquals("Agent", headers.get(ConnectParticipantConstants.DISPLAY_NAME));
+        assertEquals("text/plain", headers.get(ConnectParticipantConstants.CONTENT_TYPE));
+        assertEquals(simulator.contactId(PARTICIPANT), headers.get(ConnectParticipantConstants.CONTACT_ID));
+        assertTrue(headers.get(ConnectParticipantConstants.ITEM_ID) instanceof String);
+        assertTrue(headers.get(ConnectParticipantConstants.ABSOLUTE_TIME) instanceof String);
+        assertEquals(List.of(), headers.get(ConnectParticipantConstants.ATTACHMENT_IDS));
+    }
+
+    @Test
+    void dropsAndDuplicatedFramesLoseNothingAndDoubleNothing() throws Exception {
+        awaitSubscribed();
+        MockEndpoint items = getMockEndpoint("mock:items");
+        simulator.socketFaults().duplicateFrames(true);
+        List<String> sent = new ArrayList<>();
+        int dropped = 0;
+        for (int i = 1; i <= 200; i++) {
+            if (i % 25 == 0) {
+                // a live socket dropped: what is sent until the new one subscribes is only in the transcript
+                awaitSubscribed();
+                dropped += simulator.dropSockets();
+            }
+            sent.add("message " + i);
+            simulator.agentMessage(PARTICIPANT, "message " + i);
+            Thread.sleep(5);
+        }
+        try {
+            await(() -> items.getReceivedCounter() >= 200, Duration.ofSeconds(30), "200 items");
+        } catch (AssertionError e) {
+            List<String> missing = new ArrayList<>(sent);
+            missing.removeAll(bodies(items));
+            throw new AssertionError("missing " + missing + " of " + sent.size(), e);
+        }
+        Thread.sleep(500);
+        assertEquals(sent, bodies(items), "every item once, in order");
+        assertEquals(8, dropped);
+        assertTrue(chatConsumer().getFollower().socketsOpened() >= 9, "a new socket after every drop");
+    }
+
+    @Test
+    void framesLostOnALiveSocketAreFoundAtTheNextReconnect() throws Exception {
+        awaitSubscribed();
+        MockEndpoint items = getMockEndpoint("mock:items");
+        simulator.agentMessage(PARTICIPANT, "first");
+        await(() -> items.getReceivedCounter() >= 1, Duration.ofSeconds(10), "the first");
+        simulator.socketFaults().leaveToTranscript(2);
+        simulator.agentMessage(PARTICIPANT, "lost 1");
+        simulator.agentMessage(PARTICIPANT, "lost 2");
+        simulator.agentMessage(PARTICIPANT, "seen after them");
+        await(() -> items.getReceivedCounter() >= 2, Duration.ofSeconds(10), "the one after");
+        simulator.dropSockets();
+        await(() -> items.getReceivedCounter() >= 4, Duration.ofSeconds(10), "the lost ones");
+        Thread.sleep(300);
+        assertEquals(List.of("first", "seen after them", "lost 1", "lost 2"), bodies(items),
+                "found, each once (in the order they were found: a frame lost on a live socket is known only later)");
+    }
+
+    @Test
+    void aSilentSocketIsReplacedWithinTwoHeartbeatsAndItsGapFilled() throws Exception {
+        awaitSubscribed();
+        MockEndpoint items = getMockEndpoint("mock:items");
+        int before = chatConsumer().getFollower().socketsOpened();
+        simulator.socketFaults().silent(true).leaveToTranscript(2);
+        long silentSince = System.nanoTime();
+        simulator.agentMessage(PARTICIPANT, "said while silent 1");
+        simulator.agentMessage(PARTICIPANT, "said while silent 2");
+        await(() -> chatConsumer().getFollower().socketsOpened() > before, Duration.ofSeconds(25), "replaced");
+        long replacedAfter = (System.nanoTime() - silentSince) / 1_000_000;
+        simulator.socketFaults().silent(false);
+        await(() -> items.getReceivedCounter() >= 2, Duration.ofSeconds(15), "the gap filled");
+        assertTrue(replacedAfter <= 20_500, "a silent socket replaced within 20 s: " + replacedAfter + " ms");
+        assertEquals(List.of("said while silent 1", "said while silent 2"), bodies(items));
+    }
+
+    @Test
+    void anUnansweredSubscriptionReplacesTheSocket() throws Exception {
+        awaitSubscribed();
+        int before = chatConsumer().getFollower().socketsOpened();
+        simulator.socketFaults().noSubscribeAnswer(true);
+        simulator.dropSockets();
+        await(() -> chatConsumer().getFollower().socketsOpened() >= before + 2, Duration.ofSeconds(15),
+                "the unsubscribed socket replaced");
+        simulator.socketFaults().noSubscribeAnswer(false);
+        awaitSubscribed();
+        MockEndpoint items = getMockEndpoint("mock:items");
+        simulator.agentMessage(PARTICIPANT, "after the resubscription");
+        await(() -> items.getReceivedCounter() >= 1, Duration.ofSeconds(10), "the item");
+        assertEquals(List.of("after the resubscription"), bodies(items));
+    }
+
+    @Test
+    void aFailingItemGoesToTheErrorHandlerAndTheChatGoesOn() throws Exception {
+        awaitSubscribed();
+        MockEndpoint items = getMockEndpoint("mock:items");
+        MockEndpoint dead = getMockEndpoint("mock:dead");
+        simulator.agentMessage(PARTICIPANT, "before");
+        simulator.agentMessage(PARTICIPANT, "fail me");
+        simulator.agentMessage(PARTICIPANT, "after");
+        await(() -> items.getReceivedCounter() >= 2 && dead.getReceivedCounter() >= 1, Duration.ofSeconds(10),
+                "both");
+        assertEquals(List.of("before", "after"), bodies(items));
+        assertEquals(List.of("fail me"), bodies(dead));
+    }
+
+    @Test
+    void theChatsEndIsHandedOnOnceAndTheChatNoLongerFollowed() throws Exception {
+        awaitSubscribed();
+        MockEndpoint items = getMockEndpoint("mock:items");
+        simulator.agentMessage(PARTICIPANT, "goodbye");
+        simulator.endChat(PARTICIPANT);
+        await(() -> items.getReceivedCounter() >= 2, Duration.ofSeconds(10), "the message and the end");
+        Thread.sleep(1000);
+        assertEquals(2, items.getReceivedCounter());
+        Exchange end = items.getExchanges().get(1);
+        assertEquals("EVENT", end.getMessage().getHeader(ConnectParticipantConstants.ITEM_TYPE));
+        assertEquals("application/vnd.amazonaws.connect.event.chat.ended",
+                end.getMessage().getHeader(ConnectParticipantConstants.CONTENT_TYPE));
+        assertTrue(chatConsumer().getFollower().ended());
+        assertEquals(0, simulator.subscribedSockets(PARTICIPANT));
+    }
+
+    @Test
+    void aChatThatEndedWhileTheSocketWasDownIsAnnouncedOnceFromThe403() throws Exception {
+        awaitSubscribed();
+        MockEndpoint items = getMockEndpoint("mock:items");
+        simulator.socketFaults().leaveToTranscript(1);
+        simulator.endChat(PARTICIPANT);
+        await(() -> chatConsumer().getFollower().ended(), Duration.ofSeconds(15), "ended");
+        await(() -> items.getReceivedCounter() >= 1, Duration.ofSeconds(5), "announced");
+        Thread.sleep(1000);
+        assertEquals(1, items.getReceivedCounter(), "announced once");
+        assertEquals("application/vnd.amazonaws.connect.event.chat.ended",
+                items.getExchanges().get(0).getMessage().getHeader(ConnectParticipantConstants.CONTENT_TYPE));
+    }
+}
