@@ -6,12 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
 import io.github.connectparticipant.camel.chat.ChatFollower;
 import io.github.connectparticipant.camel.chat.ChatItem;
 import io.github.connectparticipant.camel.chat.ChatService;
+import io.github.connectparticipant.camel.chat.SerialScheduler;
 import io.github.connectparticipant.camel.client.CallContext;
 import io.github.connectparticipant.camel.client.CapacityWait;
 import io.github.connectparticipant.camel.client.ClientTokens;
@@ -31,25 +33,35 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * {@code from("connectparticipant:chat?participantToken=...")}: follows the participant's chat over its websocket and
- * hands each item on as an exchange (the body its Content, or the whole item; headers ItemId, ItemType, ContentType,
- * ParticipantRole, DisplayName, AbsoluteTime, ContactId, AttachmentIds). The following itself is a
- * {@link ChatFollower}; its service calls go through the endpoint's one call path.
+ * {@code from("connectparticipant:chat?participantToken=...")} follows the participant's chat over its websocket;
+ * {@code from("connectparticipant:chats")} follows the chats that followChat adds (and unfollowChat removes), many at
+ * once on a few threads. Each item becomes an exchange (the body its Content, or the whole item; headers ItemId,
+ * ItemType, ContentType, ParticipantRole, DisplayName, AbsoluteTime, ContactId, AttachmentIds). The following of each
+ * chat is a {@link ChatFollower}; its service calls go through the endpoint's one call path.
  */
 public class ConnectParticipantChatConsumer extends DefaultConsumer {
 
     private static final int MEMORY_IDS = 10_000;
+    /** Threads the followed chats share (one for a single chat). */
+    private static final int CHATS_THREADS = 4;
 
     private final ConnectParticipantConfiguration configuration;
-    private ScheduledExecutorService scheduler;
+    private final boolean manyChats;
+    private ScheduledExecutorService pool;
     private HttpClient http;
     private IdempotentRepository seen;
     private boolean ownRepository;
-    private ChatFollower follower;
+    private ChatFollower.Settings settings;
+    private RetryPolicy retryPolicy;
+    private ParticipantConnections connections;
+    private TranscriptReading transcripts;
+    /** The chats followed, by participant token (kept in memory only). */
+    private final Map<String, ChatFollower> followers = new ConcurrentHashMap<>();
 
     public ConnectParticipantChatConsumer(ConnectParticipantEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.configuration = endpoint.getConfiguration();
+        this.manyChats = configuration.getOperation() == ConnectParticipantOperations.chats;
     }
 
     @Override
@@ -57,55 +69,87 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         return (ConnectParticipantEndpoint) super.getEndpoint();
     }
 
-    /** The follower of the chat, while started. */
+    /** The follower of the chat of connectparticipant:chat, while started. */
     public ChatFollower getFollower() {
-        return follower;
+        String participantToken = configuration.getParticipantToken();
+        return participantToken != null ? followers.get(participantToken) : null;
+    }
+
+    /** How many chats are followed. */
+    public int getFollowedChats() {
+        return followers.size();
+    }
+
+    /** Follows the chat of this participant token, unless it is followed already. */
+    void follow(String participantToken) {
+        followers.computeIfAbsent(participantToken, token -> {
+            ChatFollower follower = newFollower(token);
+            follower.start();
+            return follower;
+        });
+    }
+
+    /** Stops following the chat of this participant token. */
+    void unfollow(String participantToken) {
+        ChatFollower follower = followers.remove(participantToken);
+        if (follower != null) {
+            follower.stop();
+        }
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         String participantToken = configuration.getParticipantToken();
-        if (participantToken == null || participantToken.isBlank()) {
+        if (!manyChats && (participantToken == null || participantToken.isBlank())) {
             throw new IllegalArgumentException("connectparticipant:chat needs the participantToken option: the"
                     + " participant's socket is made from it (CreateParticipantConnection)");
         }
         ConnectParticipantEndpoint endpoint = getEndpoint();
-        RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxAttempts(), configuration.getRetryBaseDelay(),
+        retryPolicy = new RetryPolicy(configuration.getMaxAttempts(), configuration.getRetryBaseDelay(),
                 configuration.getRetryMaxDelay());
         ServiceCalls calls = new ServiceCalls(endpoint.getServiceClient(), retryPolicy, endpoint::gate);
-        ParticipantConnections connections = new ParticipantConnections(calls,
-                ConnectParticipantOperations.createParticipantConnection, endpoint.getConnectionTokens(),
-                configuration.connectionTypeList(), configuration.getConnectParticipant());
-        TranscriptReading transcripts = new TranscriptReading(calls);
+        connections = new ParticipantConnections(calls, ConnectParticipantOperations.createParticipantConnection,
+                endpoint.getConnectionTokens(), configuration.connectionTypeList(),
+                configuration.getConnectParticipant());
+        transcripts = new TranscriptReading(calls);
         seen = configuration.getIdempotentRepository();
         ownRepository = seen == null;
         if (ownRepository) {
             seen = MemoryIdempotentRepository.memoryIdempotentRepository(MEMORY_IDS);
         }
         ServiceHelper.startService(seen);
-        scheduler = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(this, "ConnectParticipantChat");
+        pool = endpoint.getCamelContext().getExecutorServiceManager()
+                .newScheduledThreadPool(this, "ConnectParticipantChat", manyChats ? CHATS_THREADS : 1);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(configuration.getConnectTimeout())).build();
         Set<String> itemTypes = Arrays.stream(configuration.getItemTypes().split(",")).map(String::strip)
                 .filter(type -> !type.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        follower = new ChatFollower(new Service(participantToken, connections, transcripts),
-                new ChatFollower.Settings(itemTypes, configuration.isIncludeOwnItems(),
-                        configuration.getParticipantRole(), configuration.isFillGaps(),
-                        configuration.getHeartbeatInterval(), configuration.getSubscribeTimeout(),
-                        configuration.getReorderWindow()),
-                scheduler, http, seen::add, this::handOn);
-        follower.start();
+        settings = new ChatFollower.Settings(itemTypes, configuration.isIncludeOwnItems(),
+                configuration.getParticipantRole(), configuration.isFillGaps(), configuration.getHeartbeatInterval(),
+                configuration.getSubscribeTimeout(), configuration.getReorderWindow());
+        if (manyChats) {
+            endpoint.getComponent().registerChatsConsumer(endpoint.getServiceBaseUrl(), this);
+        } else {
+            follow(participantToken);
+        }
+    }
+
+    private ChatFollower newFollower(String participantToken) {
+        return new ChatFollower(new Service(participantToken, connections, transcripts), settings,
+                new SerialScheduler(pool), http, seen::add, item -> handOn(item, participantToken));
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (follower != null) {
-            follower.stop();
+        if (manyChats) {
+            getEndpoint().getComponent().unregisterChatsConsumer(getEndpoint().getServiceBaseUrl(), this);
         }
-        if (scheduler != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(scheduler);
-            scheduler = null;
+        for (String participantToken : List.copyOf(followers.keySet())) {
+            unfollow(participantToken);
+        }
+        if (pool != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(pool);
+            pool = null;
         }
         if (ownRepository) {
             ServiceHelper.stopService(seen);
@@ -113,8 +157,11 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         super.doStop();
     }
 
-    /** One item, one exchange, on the follower's thread: a failure goes to the route's error handler. */
-    private void handOn(ChatItem item) {
+    /**
+     * One item, one exchange, on its chat's serial task: a failure goes to the route's error handler. A chat that
+     * ended is handed on (its end, once) and no longer followed.
+     */
+    private void handOn(ChatItem item, String participantToken) {
         Exchange exchange = createExchange(false);
         try {
             Message message = exchange.getMessage();
@@ -136,6 +183,9 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
                     exchange.getException());
         }
         releaseExchange(exchange, false);
+        if (item.endsTheChat() && manyChats) {
+            followers.remove(participantToken);
+        }
     }
 
     /** The follower's calls through the endpoint's one call path, with the participant token. */

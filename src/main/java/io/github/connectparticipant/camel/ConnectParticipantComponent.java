@@ -2,6 +2,7 @@ package io.github.connectparticipant.camel;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.connectparticipant.camel.client.ServiceCapacity;
 import org.apache.camel.CamelContext;
@@ -28,6 +29,8 @@ public class ConnectParticipantComponent extends HealthCheckComponent implements
 
     /** The learned rates and retry budgets, shared by the component's endpoints. */
     private final ServiceCapacity serviceCapacity = new ServiceCapacity();
+    /** The connectparticipant:chats consumer of each service (base URL), which followChat feeds. */
+    private final Map<String, ConnectParticipantChatConsumer> chatsConsumers = new ConcurrentHashMap<>();
 
     /**
      * Marks the token options sensitive as soon as the component has a context: camel-main logs the options it sets
@@ -39,6 +42,23 @@ public class ConnectParticipantComponent extends HealthCheckComponent implements
         if (camelContext != null) {
             TokenLogMasking.markTokenOptionsSensitive(camelContext);
         }
+    }
+
+    void registerChatsConsumer(String serviceBaseUrl, ConnectParticipantChatConsumer consumer) {
+        ConnectParticipantChatConsumer earlier = chatsConsumers.putIfAbsent(serviceBaseUrl, consumer);
+        if (earlier != null && earlier != consumer) {
+            throw new IllegalStateException("A connectparticipant:chats consumer already follows the chats of this"
+                    + " service: one a service (a route may fan its items out)");
+        }
+    }
+
+    void unregisterChatsConsumer(String serviceBaseUrl, ConnectParticipantChatConsumer consumer) {
+        chatsConsumers.remove(serviceBaseUrl, consumer);
+    }
+
+    /** The chats consumer that follows the chats of this service, or null. */
+    ConnectParticipantChatConsumer chatsConsumer(String serviceBaseUrl) {
+        return chatsConsumers.get(serviceBaseUrl);
     }
 
     @Override

@@ -43,6 +43,7 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
     private final Map<ServiceOperation, CallGate> gates = new HashMap<>();
     private RetryBudget retryBudget;
     private ConnectionTokenCache connectionTokens;
+    private String serviceBaseUrl;
 
     public ConnectParticipantEndpoint(String uri, Component component, ConnectParticipantConfiguration configuration) {
         super(uri, component);
@@ -56,8 +57,9 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (configuration.getOperation() != ConnectParticipantOperations.chat) {
-            throw new IllegalArgumentException("Only connectparticipant:chat consumes (from); "
+        if (configuration.getOperation() != ConnectParticipantOperations.chat
+                && configuration.getOperation() != ConnectParticipantOperations.chats) {
+            throw new IllegalArgumentException("Only connectparticipant:chat and chats consume (from); "
                     + configuration.getOperation() + " is a producer operation (to)");
         }
         ConnectParticipantChatConsumer consumer = new ConnectParticipantChatConsumer(this, processor);
@@ -71,7 +73,7 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
         configuration.validate();
         Metering metering = Metering.find(configuration.getMeterRegistry(), getCamelContext());
         ClientSettings settings = configuration.clientSettings(getCamelContext());
-        String serviceBaseUrl = settings.serviceBaseUrl();
+        serviceBaseUrl = settings.serviceBaseUrl();
         CloseableHttpClient httpClient = configuration.getHttpClient();
         if (httpClient == null) {
             ParticipantHttpClientFactory.PooledClient pooled = ParticipantHttpClientFactory.create(settings);
@@ -132,6 +134,11 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
     }
 
     /** The connection tokens made from participant tokens for the endpoint's service. */
+    /** The base URL of the service this endpoint calls, once started. */
+    String getServiceBaseUrl() {
+        return serviceBaseUrl;
+    }
+
     ConnectionTokenCache getConnectionTokens() {
         return connectionTokens;
     }

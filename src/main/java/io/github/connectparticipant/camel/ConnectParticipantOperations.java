@@ -148,7 +148,25 @@ public enum ConnectParticipantOperations implements ServiceOperation {
      */
     chat("Chat", null, null, call -> {
         throw new ConnectParticipantInvalidInputException("chat is a consumer: use it in from(...), not in to(...)");
-    });
+    }),
+
+    /**
+     * The consumer of many chats, {@code from("connectparticipant:chats")}: the chats that followChat adds, each
+     * item an exchange with its chat's contact id. Not a producer operation.
+     */
+    chats("Chats", null, null, call -> {
+        throw new ConnectParticipantInvalidInputException("chats is a consumer: use it in from(...), not in to(...)");
+    }),
+
+    /**
+     * Adds the chat of the participant token (the header, else the option) to the connectparticipant:chats consumer
+     * of the same service; a chat already followed stays as it is. No call of its own.
+     */
+    followChat("FollowChat", null, null, call -> call.families().chatFollowing().follow(call.participantToken())),
+
+    /** Stops following the chat of the participant token. No call of its own. */
+    unfollowChat("UnfollowChat", null, null,
+            call -> call.families().chatFollowing().unfollow(call.participantToken()));
 
     /** Reads a message into the operation's calls and puts the result in it. */
     @FunctionalInterface

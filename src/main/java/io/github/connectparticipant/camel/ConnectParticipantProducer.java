@@ -56,7 +56,8 @@ public class ConnectParticipantProducer extends DefaultProducer {
                 new AttachmentDownloads(calls), new ChatMessaging(calls), new TranscriptReading(calls),
                 new ParticipantConnections(calls, ConnectParticipantOperations.createParticipantConnection,
                         endpoint.getConnectionTokens(), configuration.connectionTypeList(),
-                        configuration.getConnectParticipant()));
+                        configuration.getConnectParticipant()),
+                new ChatFollowing(() -> endpoint.getComponent().chatsConsumer(endpoint.getServiceBaseUrl())));
         // the health check is optional: there is a producers repository only when producer checks are enabled
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);

@@ -15,5 +15,5 @@ record OperationFamilies(ConnectParticipantConfiguration configuration, MessageT
         AttachmentRequestReader attachmentRequests, AttachmentSources attachmentSources,
         AttachmentCompletion attachmentCompletion, AttachmentSending attachmentSending,
         AttachmentDownloads attachmentDownloads, ChatMessaging messaging,
-        TranscriptReading transcripts, ParticipantConnections connections) {
+        TranscriptReading transcripts, ParticipantConnections connections, ChatFollowing chatFollowing) {
 }

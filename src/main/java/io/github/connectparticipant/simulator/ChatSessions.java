@@ -51,7 +51,7 @@ final class ChatSessions {
     private static final String CHAT_ENDED = "application/vnd.amazonaws.connect.event.chat.ended";
 
     private final Supplier<String> baseUrl;
-    private final Supplier<ChatSockets> sockets;
+    private final Supplier<ChatSocketServer> sockets;
     /** Each participant token accepted, and the chat (contact id) it takes part in. */
     private final Map<String, String> participantTokens = new ConcurrentHashMap<>();
     private final Set<String> endedContacts = ConcurrentHashMap.newKeySet();
@@ -64,7 +64,7 @@ final class ChatSessions {
     private volatile Duration lifetime = Duration.ofDays(1);
 
     /** @param sockets the websocket endpoint, started on first use; null where Java-WebSocket is absent */
-    ChatSessions(Supplier<String> baseUrl, Supplier<ChatSockets> sockets) {
+    ChatSessions(Supplier<String> baseUrl, Supplier<ChatSocketServer> sockets) {
         this.baseUrl = baseUrl;
         this.sockets = sockets;
     }
@@ -107,7 +107,7 @@ final class ChatSessions {
         String contactId = contactOf(participantToken);
         add(newItem(contactId, "EVENT", CHAT_ENDED, null, "SYSTEM", "SYSTEM_MESSAGE", "system"));
         endedContacts.add(contactId);
-        ChatSockets live = sockets != null ? sockets.get() : null;
+        ChatSocketServer live = sockets != null ? sockets.get() : null;
         if (live != null) {
             live.closeChat(contactId);
         }
@@ -129,7 +129,7 @@ final class ChatSessions {
         synchronized (transcript) {
             transcript.add(item);
         }
-        ChatSockets live = sockets != null ? sockets.get() : null;
+        ChatSocketServer live = sockets != null ? sockets.get() : null;
         if (live != null) {
             live.push(item.get("ContactId").asText(), item);
         }
@@ -256,11 +256,11 @@ final class ChatSessions {
                 result.putObject("ConnectionCredentials").put("ConnectionToken", token)
                         .put("Expiry", expiry.toString());
             } else if ("WEBSOCKET".equals(name)) {
-                ChatSockets live = sockets != null ? sockets.get() : null;
+                ChatSocketServer live = sockets != null ? sockets.get() : null;
                 String url = live != null
                         ? live.issue(participantTokens.get(participantToken))
                         // without Java-WebSocket on the class path, a URL that serves no socket
-                        : baseUrl.get().replaceFirst("^http", "ws") + ChatSockets.PATH + UUID.randomUUID();
+                        : baseUrl.get().replaceFirst("^http", "ws") + "/connect/" + UUID.randomUUID();
                 result.putObject("Websocket").put("Url", url)
                         .put("ConnectionExpiry", Instant.now().plusSeconds(100).toString());
             } else {

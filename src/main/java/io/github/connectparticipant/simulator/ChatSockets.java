@@ -21,7 +21,7 @@ import org.java_websocket.server.WebSocketServer;
  * the item as a JSON string. Faults on demand ({@link SocketFaults}): no subscription answer, a silent socket, dropped
  * sockets, duplicated frames, items left to the transcript.
  */
-final class ChatSockets extends WebSocketServer {
+final class ChatSockets extends WebSocketServer implements ChatSocketServer {
 
     static final String PATH = "/connect/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,34 +36,47 @@ final class ChatSockets extends WebSocketServer {
     private final SocketFaults faults = new SocketFaults();
     private final CountDownLatch started = new CountDownLatch(1);
 
-    ChatSockets(String host) {
+    private ChatSockets(String host) {
         super(new InetSocketAddress(host, 0));
         setReuseAddr(true);
         setDaemon(true);
         setConnectionLostTimeout(0);
     }
 
-    /** Starts listening; answers once the port is bound. */
-    void startAndWait() throws InterruptedException {
-        start();
-        if (!started.await(10, TimeUnit.SECONDS)) {
+    /**
+     * Starts an endpoint on this host and answers once its port is bound. Called by name, so that the simulator never
+     * links this class where Java-WebSocket is absent.
+     */
+    static ChatSocketServer startOn(String host) throws InterruptedException {
+        ChatSockets sockets = new ChatSockets(host);
+        sockets.start();
+        if (!sockets.started.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the simulator's websocket endpoint did not start");
         }
+        return sockets;
     }
 
-    SocketFaults faults() {
+    @Override
+    public SocketFaults faults() {
         return faults;
     }
 
+    @Override
+    public void stop() throws InterruptedException {
+        stop(1000);
+    }
+
     /** A socket URL for this chat, to be connected within 100 s, as the service's. */
-    String issue(String contactId) {
+    @Override
+    public String issue(String contactId) {
         String id = java.util.UUID.randomUUID().toString();
         issued.put(id, new Issued(contactId, System.nanoTime() + TimeUnit.SECONDS.toNanos(100)));
         return "ws://" + getAddress().getHostString() + ":" + getPort() + PATH + id;
     }
 
     /** Sends an item to the sockets subscribed to its chat, as the service pushes it (unless a fault holds it). */
-    void push(String contactId, ObjectNode item) {
+    @Override
+    public void push(String contactId, ObjectNode item) {
         if (faults.takeItemLeftToTranscript()) {
             return;
         }
@@ -80,7 +93,8 @@ final class ChatSockets extends WebSocketServer {
     }
 
     /** Closes every socket of this chat, as the service does when the chat ends. */
-    void closeChat(String contactId) {
+    @Override
+    public void closeChat(String contactId) {
         for (Map.Entry<WebSocket, String> socket : new ArrayList<>(subscribedContacts.entrySet())) {
             if (socket.getValue().equals(contactId)) {
                 socket.getKey().close(1000, "The chat has ended");
@@ -89,7 +103,8 @@ final class ChatSockets extends WebSocketServer {
     }
 
     /** Drops every open socket without a closing handshake, as a network failure does. */
-    int dropAll() {
+    @Override
+    public int dropAll() {
         List<WebSocket> open = new ArrayList<>(getConnections());
         // 1006: closed abnormally, without a closing frame
         open.forEach(socket -> socket.closeConnection(1006, "dropped"));
@@ -97,7 +112,8 @@ final class ChatSockets extends WebSocketServer {
     }
 
     /** Open sockets subscribed to a chat. */
-    int subscribed(String contactId) {
+    @Override
+    public int subscribed(String contactId) {
         return (int) subscribedContacts.entrySet().stream()
                 .filter(socket -> socket.getValue().equals(contactId) && socket.getKey().isOpen()).count();
     }

@@ -66,8 +66,9 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     private final Set<String> connectionTokens = ConcurrentHashMap.newKeySet();
     /** Whether Java-WebSocket is on the class path, so that the chat sockets can be served. */
     private static final boolean WEBSOCKETS = isPresent("org.java_websocket.server.WebSocketServer");
+    private static final String CHAT_SOCKETS = "io.github.connectparticipant.simulator.ChatSockets";
     private final ChatSessions chat = new ChatSessions(this::baseUrl, WEBSOCKETS ? this::chatSockets : null);
-    private ChatSockets chatSockets;
+    private ChatSocketServer chatSockets;
     private final Set<String> refusedAttachmentIds = ConcurrentHashMap.newKeySet();
     private final FaultInjector faults = new FaultInjector();
     private final Quota quota = new Quota();
@@ -285,20 +286,19 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     }
 
     /** The websocket endpoint, started on first use (most uses of the simulator never open a socket). */
-    private synchronized ChatSockets chatSockets() {
+    private synchronized ChatSocketServer chatSockets() {
         if (!WEBSOCKETS) {
             throw new IllegalStateException("The simulator serves chat sockets with Java-WebSocket: add"
                     + " org.java-websocket:Java-WebSocket to the class path");
         }
         if (chatSockets == null) {
-            ChatSockets started = new ChatSockets(server.getAddress().getHostString());
             try {
-                started.startAndWait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the chat sockets started", e);
+                // by name: this class must not link Java-WebSocket's types, which may be absent
+                chatSockets = (ChatSocketServer) Class.forName(CHAT_SOCKETS)
+                        .getDeclaredMethod("startOn", String.class).invoke(null, server.getAddress().getHostString());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("the simulator's chat sockets did not start", e);
             }
-            chatSockets = started;
         }
         return chatSockets;
     }
@@ -317,7 +317,7 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         synchronized (this) {
             if (chatSockets != null) {
                 try {
-                    chatSockets.stop(1000);
+                    chatSockets.stop();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -163,7 +163,7 @@ class ConfigurationTest extends SimulatorTestSupport {
                         from("connectparticipant:completeAttachmentUpload").to("log:x");
                     }
                 }));
-        assertTrue(failure.getMessage().contains("Only connectparticipant:chat consumes (from);"
+        assertTrue(failure.getMessage().contains("Only connectparticipant:chat and chats consume (from);"
                 + " completeAttachmentUpload is a producer operation (to)"), failure::getMessage);
     }
 

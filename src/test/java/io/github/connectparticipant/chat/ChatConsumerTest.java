@@ -4,17 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import io.github.connectparticipant.camel.ConnectParticipantChatConsumer;
 import io.github.connectparticipant.camel.ConnectParticipantConstants;
-import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,20 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * dropped sockets, duplicated frames, items left to the transcript, a socket that falls silent, a subscription left
  * unanswered, a route that fails on one item, and the chat's end.
  */
-class ChatConsumerTest extends CamelTestSupport {
+class ChatConsumerTest extends ChatTestSupport {
 
     private static final String PARTICIPANT = "chat-consumer-participant";
 
-    private ParticipantServiceSimulator simulator;
-
     @Override
-    protected void doPreSetup() throws Exception {
-        simulator = ParticipantServiceSimulator.start(0).acceptParticipantTokens(PARTICIPANT);
-    }
-
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
+    protected String[] participantTokens() {
+        return new String[]{PARTICIPANT};
     }
 
     @Override
@@ -59,14 +48,6 @@ class ChatConsumerTest extends CamelTestSupport {
 
     private ConnectParticipantChatConsumer chatConsumer() {
         return (ConnectParticipantChatConsumer) context.getRoute("chat").getConsumer();
-    }
-
-    private void await(BooleanSupplier condition, Duration within, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(condition.getAsBoolean(), what);
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * growing backoff; after every reconnect the gap is filled from the transcript after the last item seen, every page;
  * items are handed on once each (by Id, through the seen filter) and in AbsoluteTime order within the reorder window.
  * A chat that ends (its chat.ended event, or 403 when connecting again) is announced once and no longer followed.
- * Everything runs on one scheduler thread, so the items of a chat reach the route one at a time, in order.
+ * Everything of a chat runs one task at a time ({@link SerialScheduler}), so its items reach the route one at a time,
+ * in order.
  */
 public final class ChatFollower {
 
@@ -62,13 +62,13 @@ public final class ChatFollower {
 
     private final ChatService service;
     private final Settings settings;
-    private final ScheduledExecutorService scheduler;
+    private final SerialScheduler scheduler;
     private final HttpClient http;
     /** Adds an item's key, answering false when it was handed on before. */
     private final Predicate<String> firstTime;
     private final Consumer<ChatItem> handOn;
 
-    // all below is touched on the scheduler thread only
+    // all below is touched by the chat's serial tasks only
     private long generation;
     private WebSocket socket;
     private String connectionToken;
@@ -93,7 +93,7 @@ public final class ChatFollower {
     private volatile boolean ended;
     private volatile int socketsOpened;
 
-    public ChatFollower(ChatService service, Settings settings, ScheduledExecutorService scheduler, HttpClient http,
+    public ChatFollower(ChatService service, Settings settings, SerialScheduler scheduler, HttpClient http,
             Predicate<String> firstTime, Consumer<ChatItem> handOn) {
         this.service = service;
         this.settings = settings;
@@ -158,7 +158,8 @@ public final class ChatFollower {
             return;
         }
         if (failure != null) {
-            LOG.info("Chat socket did not open, trying again: {}", failure.getMessage());
+            // the class only: a handshake failure's message may quote the socket's URL, which holds a credential
+            LOG.info("Chat socket did not open, trying again: {}", rootCause(failure).getClass().getSimpleName());
             reconnectLater();
             return;
         }
@@ -309,9 +310,10 @@ public final class ChatFollower {
     private void chatEnded() {
         ended = true;
         closeSocket();
+        // a chat whose contact id was never seen gets one of its own, so that its end is not taken for another's
+        String contact = contactId != null ? contactId : "unknown-" + java.util.UUID.randomUUID();
         Map<String, Object> fields = Map.of("Id", "chat-ended", "Type", "EVENT", "ContentType", ChatItem.CHAT_ENDED,
-                "ParticipantRole", "SYSTEM", "AbsoluteTime", Instant.now().toString(),
-                "ContactId", contactId != null ? contactId : "unknown");
+                "ParticipantRole", "SYSTEM", "AbsoluteTime", Instant.now().toString(), "ContactId", contact);
         ChatItem end = ChatItem.of(fields);
         if (firstTime.test(end.contactId() + ":chat-ended")) {
             pending.add(end);
@@ -334,6 +336,14 @@ public final class ChatFollower {
         reconnects++;
         long delay = MIN_RECONNECT_MILLIS + ThreadLocalRandom.current().nextLong(ceiling);
         scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private void closeSocket() {

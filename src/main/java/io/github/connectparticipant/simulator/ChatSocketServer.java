@@ -1,0 +1,29 @@
+package io.github.connectparticipant.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The simulator's websocket endpoint as the rest of the simulator sees it: no Java-WebSocket type in sight, so that
+ * the simulator loads (and frameworks can reflect on it) where Java-WebSocket is absent.
+ */
+interface ChatSocketServer {
+
+    /** A socket URL for this chat, to be connected within 100 s. */
+    String issue(String contactId);
+
+    /** Sends an item to the sockets subscribed to its chat. */
+    void push(String contactId, ObjectNode item);
+
+    /** Closes every socket of this chat. */
+    void closeChat(String contactId);
+
+    /** Drops every open socket without a closing handshake; answers how many. */
+    int dropAll();
+
+    /** Open sockets subscribed to a chat. */
+    int subscribed(String contactId);
+
+    SocketFaults faults();
+
+    void stop() throws InterruptedException;
+}

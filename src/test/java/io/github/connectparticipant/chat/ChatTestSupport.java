@@ -1,0 +1,40 @@
+package io.github.connectparticipant.chat;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A chat consumer's test: a simulator of its own for every test, started before the routes (they point at it).
+ */
+abstract class ChatTestSupport extends CamelTestSupport {
+
+    protected ParticipantServiceSimulator simulator;
+
+    /** The participant tokens the simulator accepts, each a chat of its own. */
+    protected abstract String[] participantTokens();
+
+    @Override
+    protected void doPreSetup() throws Exception {
+        simulator = ParticipantServiceSimulator.start(0).acceptParticipantTokens(participantTokens());
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    /** Waits until the condition holds, at most this long, and asserts that it does. */
+    protected static void await(BooleanSupplier condition, Duration within, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(condition.getAsBoolean(), what);
+    }
+}
