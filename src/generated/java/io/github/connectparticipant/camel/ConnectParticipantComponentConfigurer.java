@@ -104,6 +104,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "retryBaseDelay": getOrCreateConfiguration(target).setRetryBaseDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "socketlifetime":
+        case "socketLifetime": getOrCreateConfiguration(target).setSocketLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "subscribetimeout":
@@ -197,6 +199,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "retryBaseDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "socketlifetime":
+        case "socketLifetime": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "subscribetimeout":
@@ -291,6 +295,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "retryBaseDelay": return getOrCreateConfiguration(target).getRetryBaseDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "socketlifetime":
+        case "socketLifetime": return getOrCreateConfiguration(target).getSocketLifetime();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "subscribetimeout":

@@ -94,6 +94,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "retryBaseDelay": target.getConfiguration().setRetryBaseDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "socketlifetime":
+        case "socketLifetime": target.getConfiguration().setSocketLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "subscribetimeout":
@@ -182,6 +184,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "retryBaseDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "socketlifetime":
+        case "socketLifetime": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "subscribetimeout":
@@ -271,6 +275,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "retryBaseDelay": return target.getConfiguration().getRetryBaseDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
+        case "socketlifetime":
+        case "socketLifetime": return target.getConfiguration().getSocketLifetime();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "subscribetimeout":

@@ -126,7 +126,8 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
                 .filter(type -> !type.isEmpty()).collect(Collectors.toUnmodifiableSet());
         settings = new ChatFollower.Settings(itemTypes, configuration.isIncludeOwnItems(),
                 configuration.getParticipantRole(), configuration.isFillGaps(), configuration.getHeartbeatInterval(),
-                configuration.getSubscribeTimeout(), configuration.getReorderWindow());
+                configuration.getSubscribeTimeout(), configuration.getReorderWindow(),
+                configuration.getSocketLifetime());
         if (manyChats) {
             endpoint.getComponent().registerChatsConsumer(endpoint.getServiceBaseUrl(), this);
         } else {
@@ -222,7 +223,8 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
                 return transcripts.read(ConnectParticipantOperations.getTranscript, query, null, true,
                         connectionToken, context()).getTranscript();
             } catch (FailedCallException e) {
-                throw ended(e);
+                // a 403 here is the connection token's (expired): the next connection makes a new one
+                throw ConnectParticipantException.of(e.failure());
             }
         }
 

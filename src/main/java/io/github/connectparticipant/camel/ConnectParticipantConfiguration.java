@@ -100,6 +100,12 @@ public class ConnectParticipantConfiguration implements Cloneable {
                     + " replaced, in milliseconds.")
     private long subscribeTimeout = 3000;
 
+    @UriParam(label = "consumer,advanced", defaultValue = "3540000", javaType = "java.time.Duration",
+            description = "The chat consumer: how long a socket serves before it is replaced, in milliseconds (59"
+                    + " minutes, as the official clients do); it is also replaced a minute before its connection"
+                    + " expires. The new socket subscribes and fills its gap before the old one closes.")
+    private long socketLifetime = 3540000;
+
     @UriParam(label = "consumer,advanced", defaultValue = "200", javaType = "java.time.Duration",
             description = "The chat consumer: how long an item waits for others that the socket may deliver out of"
                     + " order, in milliseconds; items are handed on in AbsoluteTime order within it.")
@@ -591,6 +597,14 @@ public class ConnectParticipantConfiguration implements Cloneable {
 
     public void setSubscribeTimeout(long subscribeTimeout) {
         this.subscribeTimeout = subscribeTimeout;
+    }
+
+    public long getSocketLifetime() {
+        return socketLifetime;
+    }
+
+    public void setSocketLifetime(long socketLifetime) {
+        this.socketLifetime = socketLifetime;
     }
 
     public long getReorderWindow() {

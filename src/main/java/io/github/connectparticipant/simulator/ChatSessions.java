@@ -258,7 +258,7 @@ final class ChatSessions {
             } else if ("WEBSOCKET".equals(name)) {
                 ChatSocketServer live = sockets != null ? sockets.get() : null;
                 String url = live != null
-                        ? live.issue(participantTokens.get(participantToken))
+                        ? live.issue(participantTokens.get(participantToken), Instant.now().plus(lifetime))
                         // without Java-WebSocket on the class path, a URL that serves no socket
                         : baseUrl.get().replaceFirst("^http", "ws") + "/connect/" + UUID.randomUUID();
                 result.putObject("Websocket").put("Url", url)

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 interface ChatSocketServer {
 
-    /** A socket URL for this chat, to be connected within 100 s. */
-    String issue(String contactId);
+    /**
+     * A socket URL for this chat, to be connected within 100 s; the socket closes at this time (the expiry of the
+     * connection it was made with), as the service closes it.
+     */
+    String issue(String contactId, java.time.Instant closeAt);
 
     /** Sends an item to the sockets subscribed to its chat. */
     void push(String contactId, ObjectNode item);

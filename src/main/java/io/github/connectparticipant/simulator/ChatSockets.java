@@ -28,13 +28,22 @@ final class ChatSockets extends WebSocketServer implements ChatSocketServer {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChatSockets.class);
 
     /** What a socket URL handed out is for: its chat, until when it may be connected. */
-    private record Issued(String contactId, long connectBeforeNanos) {
+    private record Issued(String contactId, long connectBeforeNanos, java.time.Instant closeAt) {
     }
 
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
     private final Map<WebSocket, String> subscribedContacts = new ConcurrentHashMap<>();
     private final SocketFaults faults = new SocketFaults();
     private final CountDownLatch started = new CountDownLatch(1);
+    /** Closes each socket at its connection's expiry. */
+    private final java.util.concurrent.ScheduledExecutorService closer = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "participant-simulator-socket-expiry");
+                thread.setDaemon(true);
+                return thread;
+            });
+    /** A frame held back to be sent after the next one, when frames go out of order. */
+    private final Map<String, String> heldFrames = new ConcurrentHashMap<>();
 
     private ChatSockets(String host) {
         super(new InetSocketAddress(host, 0));
@@ -63,14 +72,15 @@ final class ChatSockets extends WebSocketServer implements ChatSocketServer {
 
     @Override
     public void stop() throws InterruptedException {
+        closer.shutdownNow();
         stop(1000);
     }
 
     /** A socket URL for this chat, to be connected within 100 s, as the service's. */
     @Override
-    public String issue(String contactId) {
+    public String issue(String contactId, java.time.Instant closeAt) {
         String id = java.util.UUID.randomUUID().toString();
-        issued.put(id, new Issued(contactId, System.nanoTime() + TimeUnit.SECONDS.toNanos(100)));
+        issued.put(id, new Issued(contactId, System.nanoTime() + TimeUnit.SECONDS.toNanos(100), closeAt));
         return "ws://" + getAddress().getHostString() + ":" + getPort() + PATH + id;
     }
 
@@ -82,11 +92,26 @@ final class ChatSockets extends WebSocketServer implements ChatSocketServer {
         }
         String frame = JSON.createObjectNode().put("topic", "aws/chat").put("contentType", "application/json")
                 .put("content", item.toString()).toString();
+        List<String> frames = new ArrayList<>();
+        if (faults.outOfOrder()) {
+            // every other frame held back and sent after the next one
+            String held = heldFrames.remove(contactId);
+            if (held == null) {
+                heldFrames.put(contactId, frame);
+                return;
+            }
+            frames.add(frame);
+            frames.add(held);
+        } else {
+            frames.add(frame);
+        }
         for (Map.Entry<WebSocket, String> socket : subscribedContacts.entrySet()) {
             if (socket.getValue().equals(contactId) && socket.getKey().isOpen()) {
-                socket.getKey().send(frame);
-                if (faults.duplicateFrames()) {
-                    socket.getKey().send(frame);
+                for (String each : frames) {
+                    socket.getKey().send(each);
+                    if (faults.duplicateFrames()) {
+                        socket.getKey().send(each);
+                    }
                 }
             }
         }
@@ -129,6 +154,9 @@ final class ChatSockets extends WebSocketServer implements ChatSocketServer {
             return;
         }
         socket.setAttachment(url.contactId());
+        long untilClose = java.time.Duration.between(java.time.Instant.now(), url.closeAt()).toMillis();
+        closer.schedule(() -> socket.close(1000, "The connection has expired"), Math.max(0, untilClose),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

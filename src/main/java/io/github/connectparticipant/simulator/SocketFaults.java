@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the simulator's chat sockets do wrong on demand, as real networks and services do: leave a subscription
- * unanswered, fall silent (heartbeats and pings unanswered), send each frame twice, leave items to the transcript
+ * unanswered, fall silent (heartbeats and pings unanswered), send each frame twice, swap frames, leave items to the
+ * transcript
  * only (as when they were sent while a socket was down). Dropping sockets:
  * {@link ParticipantServiceSimulator#dropSockets()}.
  */
@@ -13,6 +14,7 @@ public final class SocketFaults {
     private volatile boolean noSubscribeAnswer;
     private volatile boolean silent;
     private volatile boolean duplicateFrames;
+    private volatile boolean outOfOrder;
     private final AtomicInteger itemsLeftToTranscript = new AtomicInteger();
 
     /** Subscriptions go unanswered while true. */
@@ -33,6 +35,12 @@ public final class SocketFaults {
         return this;
     }
 
+    /** While true, every other item frame is held back and sent after the next one: the two arrive swapped. */
+    public SocketFaults outOfOrder(boolean outOfOrder) {
+        this.outOfOrder = outOfOrder;
+        return this;
+    }
+
     /** The next this many items join the transcript without a frame. */
     public SocketFaults leaveToTranscript(int items) {
         itemsLeftToTranscript.set(items);
@@ -44,6 +52,7 @@ public final class SocketFaults {
         noSubscribeAnswer = false;
         silent = false;
         duplicateFrames = false;
+        outOfOrder = false;
         itemsLeftToTranscript.set(0);
     }
 
@@ -57,6 +66,10 @@ public final class SocketFaults {
 
     boolean duplicateFrames() {
         return duplicateFrames;
+    }
+
+    boolean outOfOrder() {
+        return outOfOrder;
     }
 
     boolean takeItemLeftToTranscript() {

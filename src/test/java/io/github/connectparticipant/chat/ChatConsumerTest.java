@@ -121,6 +121,22 @@ class ChatConsumerTest extends ChatTestSupport {
     }
 
     @Test
+    void framesOutOfOrderAreHandedOnInOrder() throws Exception {
+        awaitSubscribed();
+        MockEndpoint items = getMockEndpoint("mock:items");
+        simulator.socketFaults().outOfOrder(true);
+        List<String> sent = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            sent.add("in order " + i);
+            simulator.agentMessage(PARTICIPANT, "in order " + i);
+            Thread.sleep(2);
+        }
+        await(() -> items.getReceivedCounter() >= 40, Duration.ofSeconds(10), "40 items");
+        Thread.sleep(300);
+        assertEquals(sent, bodies(items), "swapped frames put back in AbsoluteTime order");
+    }
+
+    @Test
     void framesLostOnALiveSocketAreFoundAtTheNextReconnect() throws Exception {
         awaitSubscribed();
         MockEndpoint items = getMockEndpoint("mock:items");

@@ -55,9 +55,10 @@ public final class ChatFollower {
      * @param heartbeatMillis  how often a heartbeat and a ping go out
      * @param subscribeMillis  how long a subscription may go unanswered
      * @param reorderMillis    how long an item waits for others out of order
+     * @param lifetimeMillis   how long a socket serves before it is replaced (make-before-break)
      */
     public record Settings(Set<String> itemTypes, boolean includeOwnItems, String participantRole, boolean fillGaps,
-            long heartbeatMillis, long subscribeMillis, long reorderMillis) {
+            long heartbeatMillis, long subscribeMillis, long reorderMillis, long lifetimeMillis) {
     }
 
     private final ChatService service;
@@ -71,6 +72,11 @@ public final class ChatFollower {
     // all below is touched by the chat's serial tasks only
     private long generation;
     private WebSocket socket;
+    /** The socket being replaced by a new one (make-before-break): its items still count until the new one subscribes. */
+    private WebSocket retiring;
+    private long retiringGeneration = -1;
+    private ScheduledFuture<?> rotation;
+    private Instant connectionExpiry;
     private String connectionToken;
     private boolean subscribed;
     private boolean everSubscribed;
@@ -143,6 +149,7 @@ public final class ChatFollower {
             return;
         }
         connectionToken = connection.connectionToken();
+        connectionExpiry = connection.connectionExpiry();
         socketsOpened++;
         LOG.debug("Opening chat socket {}", thisSocket);
         http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -174,7 +181,8 @@ public final class ChatFollower {
     }
 
     private void onFrame(long thisSocket, String text) {
-        if (thisSocket != generation || stopped) {
+        boolean fromRetiring = thisSocket == retiringGeneration;
+        if (thisSocket != generation && !fromRetiring || stopped) {
             return;
         }
         JsonNode frame;
@@ -182,6 +190,13 @@ public final class ChatFollower {
             frame = ParticipantJson.MAPPER.readTree(text);
         } catch (java.io.IOException e) {
             LOG.debug("Chat socket sent a frame that is not JSON; ignored");
+            return;
+        }
+        if (fromRetiring) {
+            // until its successor subscribes, the retiring socket's items still count (what both carry counts once)
+            if ("aws/chat".equals(frame.path("topic").asText())) {
+                itemFrame(frame);
+            }
             return;
         }
         switch (frame.path("topic").asText()) {
@@ -220,6 +235,52 @@ public final class ChatFollower {
             checkpointId = lastItemId;
         }
         everSubscribed = true;
+        retire();
+        scheduleRotation(thisSocket);
+    }
+
+    /**
+     * Replaces the socket before its lifetime and its connection's expiry run out: the new socket is opened and
+     * subscribed, and its gap filled, before the old one closes, so nothing is missed in between.
+     */
+    private void scheduleRotation(long thisSocket) {
+        long untilExpiry = connectionExpiry != null
+                ? Duration.between(Instant.now(), connectionExpiry).toMillis()
+                : Long.MAX_VALUE;
+        // a minute before the expiry, or half way to it when that is sooner than a minute away
+        long beforeExpiry = untilExpiry == Long.MAX_VALUE
+                ? Long.MAX_VALUE
+                : Math.max(untilExpiry / 2, untilExpiry - 60_000);
+        long delay = Math.min(settings.lifetimeMillis(), beforeExpiry);
+        rotation = scheduler.schedule(() -> rotate(thisSocket), Math.max(delay, 0), TimeUnit.MILLISECONDS);
+    }
+
+    private void rotate(long thisSocket) {
+        if (thisSocket != generation || stopped || ended || socket == null) {
+            return;
+        }
+        LOG.debug("Rotating chat socket {} before its lifetime or its connection's expiry", thisSocket);
+        retire();
+        retiring = socket;
+        retiringGeneration = generation;
+        socket = null;
+        subscribed = false;
+        heartbeatPending = false;
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+            heartbeats = null;
+        }
+        connect();
+    }
+
+    /** Closes the socket that was being replaced, once its successor is subscribed. */
+    private void retire() {
+        if (retiring != null) {
+            retiring.sendClose(WebSocket.NORMAL_CLOSURE, "replaced");
+            retiring.abort();
+            retiring = null;
+        }
+        retiringGeneration = -1;
     }
 
     private void heartbeat(long thisSocket) {
@@ -251,9 +312,6 @@ public final class ChatFollower {
         List<Map<String, Object>> missed;
         try {
             missed = service.itemsAfter(checkpointId, connectionToken);
-        } catch (ChatService.ChatEndedException e) {
-            chatEnded();
-            return;
         } catch (RuntimeException e) {
             replace("its gap could not be read from the transcript (" + e.getMessage() + ")");
             return;
@@ -349,6 +407,11 @@ public final class ChatFollower {
     private void closeSocket() {
         subscribed = false;
         heartbeatPending = false;
+        retire();
+        if (rotation != null) {
+            rotation.cancel(false);
+            rotation = null;
+        }
         if (heartbeats != null) {
             heartbeats.cancel(false);
             heartbeats = null;
