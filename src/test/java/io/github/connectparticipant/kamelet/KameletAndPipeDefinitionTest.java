@@ -154,4 +154,36 @@ class KameletAndPipeDefinitionTest {
                 .containsAll(at(pipe, "spec", "sink", "properties").keySet()));
         assertEquals("aws-sqs-sink", at(pipe, "spec", "errorHandler", "sink", "endpoint", "ref").get("name"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sourceKameletFollowsTheCatalogsRulesAndFollowsAChat() throws IOException {
+        String file = "target/classes/kamelets/connectparticipant-source.kamelet.yaml";
+        Map<String, Object> kamelet = yaml(Path.of(file));
+        assertEquals("Kamelet", kamelet.get("kind"));
+        assertEquals("connectparticipant-source", at(kamelet, "metadata").get("name"));
+        assertEquals("source", at(kamelet, "metadata", "labels").get("camel.apache.org/kamelet.type"));
+        assertFalse(Files.readString(Path.of(file)).contains("${"), "a placeholder left in the Kamelet");
+        Map<String, Object> annotations = at(kamelet, "metadata", "annotations");
+        for (String required : List.of("camel.apache.org/kamelet.support.level", "camel.apache.org/catalog.version",
+                "camel.apache.org/provider", "camel.apache.org/kamelet.group", "camel.apache.org/kamelet.namespace",
+                "camel.apache.org/kamelet.icon")) {
+            assertTrue(annotations.get(required) instanceof String value && !value.isBlank(), required);
+        }
+        Map<String, Object> definition = at(kamelet, "spec", "definition");
+        assertTrue(((String) definition.get("title")).endsWith("Source"));
+        assertEquals(List.of("participantToken"), definition.get("required"));
+        Map<String, Object> properties = (Map<String, Object>) definition.get("properties");
+        Map<String, Object> token = (Map<String, Object>) properties.get("participantToken");
+        assertEquals("password", token.get("format"));
+        assertEquals(List.of("urn:camel:group:credentials"), token.get("x-descriptors"));
+        for (Map.Entry<String, Object> property : properties.entrySet()) {
+            Map<String, Object> spec = (Map<String, Object>) property.getValue();
+            assertTrue(spec.containsKey("title") && spec.containsKey("description") && spec.containsKey("type"),
+                    property.getKey());
+        }
+        String template = at(kamelet, "spec", "template").toString();
+        assertTrue(template.contains("uri=connectparticipant:chat") && template.contains("kamelet:sink")
+                && template.contains("RAW({{participantToken}})"), template);
+    }
 }
