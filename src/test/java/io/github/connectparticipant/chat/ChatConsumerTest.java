@@ -23,8 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ChatConsumerTest extends ChatTestSupport {
 
-    private static final String PARTICIPANT = "chat-consumer-participant";
-
     @Override
     protected String[] participantTokens() {
         return new String[]{PARTICIPANT};

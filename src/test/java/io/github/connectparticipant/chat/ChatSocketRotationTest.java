@@ -21,8 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ChatSocketRotationTest extends ChatTestSupport {
 
-    private static final String PARTICIPANT = "rotating-participant";
-
     @Override
     protected String[] participantTokens() {
         return new String[]{PARTICIPANT};

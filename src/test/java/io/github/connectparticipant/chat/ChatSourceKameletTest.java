@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class ChatSourceKameletTest extends ChatTestSupport {
 
-    private static final String PARTICIPANT = "kamelet-source-participant";
-
     @Override
     protected String[] participantTokens() {
         return new String[]{PARTICIPANT};

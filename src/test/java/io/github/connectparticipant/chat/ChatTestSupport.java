@@ -14,10 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 abstract class ChatTestSupport extends CamelTestSupport {
 
+    /** The participant token of a test that follows one chat. */
+    protected static final String PARTICIPANT = "chat-test-participant";
+
     protected ParticipantServiceSimulator simulator;
 
-    /** The participant tokens the simulator accepts, each a chat of its own. */
-    protected abstract String[] participantTokens();
+    /** The participant tokens the simulator accepts, each a chat of its own: {@link #PARTICIPANT} unless overridden. */
+    protected String[] participantTokens() {
+        return new String[]{PARTICIPANT};
+    }
 
     @Override
     protected void doPreSetup() throws Exception {
