@@ -18,7 +18,6 @@ import io.github.connectparticipant.camel.client.CallContext;
 import io.github.connectparticipant.camel.client.CapacityWait;
 import io.github.connectparticipant.camel.client.ClientTokens;
 import io.github.connectparticipant.camel.client.FailedCallException;
-import io.github.connectparticipant.camel.client.RetryPolicy;
 import io.github.connectparticipant.camel.client.ServiceCalls;
 import io.github.connectparticipant.camel.client.TranscriptQuery;
 import io.github.connectparticipant.camel.connection.ParticipantConnections;
@@ -52,7 +51,6 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
     private IdempotentRepository seen;
     private boolean ownRepository;
     private ChatFollower.Settings settings;
-    private RetryPolicy retryPolicy;
     private ParticipantConnections connections;
     private TranscriptReading transcripts;
     /** The chats followed, by participant token (kept in memory only). */
@@ -106,12 +104,8 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
                     + " participant's socket is made from it (CreateParticipantConnection)");
         }
         ConnectParticipantEndpoint endpoint = getEndpoint();
-        retryPolicy = new RetryPolicy(configuration.getMaxAttempts(), configuration.getRetryBaseDelay(),
-                configuration.getRetryMaxDelay());
-        ServiceCalls calls = new ServiceCalls(endpoint.getServiceClient(), retryPolicy, endpoint::gate);
-        connections = new ParticipantConnections(calls, ConnectParticipantOperations.createParticipantConnection,
-                endpoint.getConnectionTokens(), configuration.connectionTypeList(),
-                configuration.getConnectParticipant());
+        ServiceCalls calls = endpoint.newServiceCalls(endpoint.newRetryPolicy());
+        connections = endpoint.newParticipantConnections(calls);
         transcripts = new TranscriptReading(calls);
         seen = configuration.getIdempotentRepository();
         ownRepository = seen == null;

@@ -11,8 +11,11 @@ import io.github.connectparticipant.camel.client.ConnectionTokenCache;
 import io.github.connectparticipant.camel.client.ParticipantHttpClientFactory;
 import io.github.connectparticipant.camel.client.ParticipantServiceClient;
 import io.github.connectparticipant.camel.client.RetryBudget;
+import io.github.connectparticipant.camel.client.RetryPolicy;
+import io.github.connectparticipant.camel.client.ServiceCalls;
 import io.github.connectparticipant.camel.client.ServiceCapacity;
 import io.github.connectparticipant.camel.client.ServiceOperation;
+import io.github.connectparticipant.camel.connection.ParticipantConnections;
 import io.github.connectparticipant.camel.metrics.Metering;
 import org.apache.camel.Category;
 import org.apache.camel.Component;
@@ -26,7 +29,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * Calls the Amazon Connect Participant Service with the participant's connection token (X-Amz-Bearer), or one it makes
- * from a participant token: no AWS credentials and no SigV4.
+ * from a participant token: no AWS credentials and no SigV4; and follows chats over the participant's websocket
+ * (connectparticipant:chat and chats).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "connectparticipant", title = "AWS Connect Participant",
         syntax = "connectparticipant:operation",
@@ -134,13 +138,26 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
     }
 
     /** The connection tokens made from participant tokens for the endpoint's service. */
+    /** The retries a call gets, from the options. */
+    RetryPolicy newRetryPolicy() {
+        return new RetryPolicy(configuration.getMaxAttempts(), configuration.getRetryBaseDelay(),
+                configuration.getRetryMaxDelay());
+    }
+
+    /** The one call path of this endpoint's service: its client, these retries, and each operation's gate. */
+    ServiceCalls newServiceCalls(RetryPolicy retryPolicy) {
+        return new ServiceCalls(serviceClient, retryPolicy, this::gate);
+    }
+
+    /** Connections made from participant tokens over these calls, kept in the endpoint's connection-token cache. */
+    ParticipantConnections newParticipantConnections(ServiceCalls calls) {
+        return new ParticipantConnections(calls, ConnectParticipantOperations.createParticipantConnection,
+                connectionTokens, configuration.connectionTypeList(), configuration.getConnectParticipant());
+    }
+
     /** The base URL of the service this endpoint calls, once started. */
     String getServiceBaseUrl() {
         return serviceBaseUrl;
-    }
-
-    ConnectionTokenCache getConnectionTokens() {
-        return connectionTokens;
     }
 
     /**

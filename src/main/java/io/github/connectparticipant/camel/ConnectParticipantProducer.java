@@ -8,7 +8,6 @@ import io.github.connectparticipant.camel.client.CapacityWait;
 import io.github.connectparticipant.camel.client.FailedCallException;
 import io.github.connectparticipant.camel.client.RetryPolicy;
 import io.github.connectparticipant.camel.client.ServiceCalls;
-import io.github.connectparticipant.camel.connection.ParticipantConnections;
 import io.github.connectparticipant.camel.messages.ChatMessaging;
 import io.github.connectparticipant.camel.transcript.TranscriptReading;
 import org.apache.camel.Exchange;
@@ -45,18 +44,15 @@ public class ConnectParticipantProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         ConnectParticipantEndpoint endpoint = getEndpoint();
-        RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxAttempts(), configuration.getRetryBaseDelay(),
-                configuration.getRetryMaxDelay());
-        ServiceCalls calls = new ServiceCalls(endpoint.getServiceClient(), retryPolicy, endpoint::gate);
+        RetryPolicy retryPolicy = endpoint.newRetryPolicy();
+        ServiceCalls calls = endpoint.newServiceCalls(retryPolicy);
         families = new OperationFamilies(configuration, tokens, new AttachmentRequestReader(configuration),
                 new AttachmentSources(configuration), new AttachmentCompletion(calls),
                 new AttachmentSending(calls, endpoint.getUploader(), retryPolicy,
                         ConnectParticipantOperations.startAttachmentUpload,
                         ConnectParticipantOperations.completeAttachmentUpload),
                 new AttachmentDownloads(calls), new ChatMessaging(calls), new TranscriptReading(calls),
-                new ParticipantConnections(calls, ConnectParticipantOperations.createParticipantConnection,
-                        endpoint.getConnectionTokens(), configuration.connectionTypeList(),
-                        configuration.getConnectParticipant()),
+                endpoint.newParticipantConnections(calls),
                 new ChatFollowing(() -> endpoint.getComponent().chatsConsumer(endpoint.getServiceBaseUrl())));
         // the health check is optional: there is a producers repository only when producer checks are enabled
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",

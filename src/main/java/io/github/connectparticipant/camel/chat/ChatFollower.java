@@ -79,7 +79,7 @@ public final class ChatFollower {
     private Instant connectionExpiry;
     private String connectionToken;
     private boolean subscribed;
-    private boolean everSubscribed;
+    /** When the first socket subscribed; null until then. */
     private Instant followedSince;
     private boolean heartbeatPending;
     private ScheduledFuture<?> heartbeats;
@@ -182,7 +182,7 @@ public final class ChatFollower {
 
     private void onFrame(long thisSocket, String text) {
         boolean fromRetiring = thisSocket == retiringGeneration;
-        if (thisSocket != generation && !fromRetiring || stopped) {
+        if (stopped || (thisSocket != generation && !fromRetiring)) {
             return;
         }
         JsonNode frame;
@@ -228,13 +228,10 @@ public final class ChatFollower {
                 settings.heartbeatMillis(), TimeUnit.MILLISECONDS);
         if (followedSince == null) {
             followedSince = Instant.now();
-        }
-        if (everSubscribed && settings.fillGaps()) {
-            fillGap();
-        } else if (!everSubscribed) {
             checkpointId = lastItemId;
+        } else if (settings.fillGaps()) {
+            fillGap();
         }
-        everSubscribed = true;
         retire();
         scheduleRotation(thisSocket);
     }
