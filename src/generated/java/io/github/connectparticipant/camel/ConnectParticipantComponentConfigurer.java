@@ -45,6 +45,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "connectParticipant": getOrCreateConfiguration(target).setConnectParticipant(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionratelimit":
+        case "connectionRateLimit": getOrCreateConfiguration(target).setConnectionRateLimit(property(camelContext, double.class, value)); return true;
         case "connectiontoken":
         case "connectionToken": getOrCreateConfiguration(target).setConnectionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "connectiontypes":
@@ -108,6 +110,10 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "socketLifetime": getOrCreateConfiguration(target).setSocketLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stateencryptionkey":
+        case "stateEncryptionKey": getOrCreateConfiguration(target).setStateEncryptionKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "subscribetimeout":
         case "subscribeTimeout": getOrCreateConfiguration(target).setSubscribeTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transcriptallpages":
@@ -140,6 +146,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "connectParticipant": return java.lang.Boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectionratelimit":
+        case "connectionRateLimit": return double.class;
         case "connectiontoken":
         case "connectionToken": return java.lang.String.class;
         case "connectiontypes":
@@ -203,6 +211,10 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "socketLifetime": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stateencryptionkey":
+        case "stateEncryptionKey": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "subscribetimeout":
         case "subscribeTimeout": return long.class;
         case "transcriptallpages":
@@ -236,6 +248,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "connectParticipant": return getOrCreateConfiguration(target).getConnectParticipant();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "connectionratelimit":
+        case "connectionRateLimit": return getOrCreateConfiguration(target).getConnectionRateLimit();
         case "connectiontoken":
         case "connectionToken": return getOrCreateConfiguration(target).getConnectionToken();
         case "connectiontypes":
@@ -299,6 +313,10 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "socketLifetime": return getOrCreateConfiguration(target).getSocketLifetime();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "stateencryptionkey":
+        case "stateEncryptionKey": return getOrCreateConfiguration(target).getStateEncryptionKey();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "subscribetimeout":
         case "subscribeTimeout": return getOrCreateConfiguration(target).getSubscribeTimeout();
         case "transcriptallpages":
@@ -309,6 +327,15 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "urlExpiryInSeconds": return getOrCreateConfiguration(target).getUrlExpiryInSeconds();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -35,6 +35,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "connectParticipant": target.getConfiguration().setConnectParticipant(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionratelimit":
+        case "connectionRateLimit": target.getConfiguration().setConnectionRateLimit(property(camelContext, double.class, value)); return true;
         case "connectiontoken":
         case "connectionToken": target.getConfiguration().setConnectionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "connectiontypes":
@@ -98,6 +100,10 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "socketLifetime": target.getConfiguration().setSocketLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stateencryptionkey":
+        case "stateEncryptionKey": target.getConfiguration().setStateEncryptionKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "subscribetimeout":
         case "subscribeTimeout": target.getConfiguration().setSubscribeTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transcriptallpages":
@@ -125,6 +131,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "connectParticipant": return java.lang.Boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectionratelimit":
+        case "connectionRateLimit": return double.class;
         case "connectiontoken":
         case "connectionToken": return java.lang.String.class;
         case "connectiontypes":
@@ -188,6 +196,10 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "socketLifetime": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stateencryptionkey":
+        case "stateEncryptionKey": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "subscribetimeout":
         case "subscribeTimeout": return long.class;
         case "transcriptallpages":
@@ -216,6 +228,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "connectParticipant": return target.getConfiguration().getConnectParticipant();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "connectionratelimit":
+        case "connectionRateLimit": return target.getConfiguration().getConnectionRateLimit();
         case "connectiontoken":
         case "connectionToken": return target.getConfiguration().getConnectionToken();
         case "connectiontypes":
@@ -279,6 +293,10 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "socketLifetime": return target.getConfiguration().getSocketLifetime();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "stateencryptionkey":
+        case "stateEncryptionKey": return target.getConfiguration().getStateEncryptionKey();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "subscribetimeout":
         case "subscribeTimeout": return target.getConfiguration().getSubscribeTimeout();
         case "transcriptallpages":
@@ -287,6 +305,15 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "uriEndpointOverride": return target.getConfiguration().getUriEndpointOverride();
         case "urlexpiryinseconds":
         case "urlExpiryInSeconds": return target.getConfiguration().getUrlExpiryInSeconds();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -23,13 +23,14 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(43);
+        Set<String> props = new HashSet<>(46);
         props.add("adaptiveRateLimit");
         props.add("allowedFileTypes");
         props.add("bridgeErrorHandler");
         props.add("clientToken");
         props.add("connectParticipant");
         props.add("connectTimeout");
+        props.add("connectionRateLimit");
         props.add("connectionToken");
         props.add("connectionTypes");
         props.add("exceptionHandler");
@@ -63,14 +64,17 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
         props.add("retryMaxDelay");
         props.add("socketLifetime");
         props.add("sslContextParameters");
+        props.add("stateEncryptionKey");
+        props.add("stateRepository");
         props.add("subscribeTimeout");
         props.add("transcriptAllPages");
         props.add("uriEndpointOverride");
         props.add("urlExpiryInSeconds");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("connectionToken");
         secretProps.add("participantToken");
+        secretProps.add("stateEncryptionKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -2,19 +2,27 @@ package io.github.connectparticipant.camel;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import io.github.connectparticipant.camel.chat.ChatCheckpoints;
 import io.github.connectparticipant.camel.chat.ChatFollower;
 import io.github.connectparticipant.camel.chat.ChatItem;
 import io.github.connectparticipant.camel.chat.ChatService;
+import io.github.connectparticipant.camel.chat.SealedTokens;
 import io.github.connectparticipant.camel.chat.SerialScheduler;
 import io.github.connectparticipant.camel.client.CallContext;
+import io.github.connectparticipant.camel.client.CallPacer;
 import io.github.connectparticipant.camel.client.CapacityWait;
 import io.github.connectparticipant.camel.client.ClientTokens;
 import io.github.connectparticipant.camel.client.FailedCallException;
@@ -27,20 +35,29 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code from("connectparticipant:chat?participantToken=...")} follows the participant's chat over its websocket;
  * {@code from("connectparticipant:chats")} follows the chats that followChat adds (and unfollowChat removes), many at
  * once on a few threads. Each item becomes an exchange (the body its Content, or the whole item; headers ItemId,
  * ItemType, ContentType, ParticipantRole, DisplayName, AbsoluteTime, ContactId, AttachmentIds). The following of each
- * chat is a {@link ChatFollower}; its service calls go through the endpoint's one call path.
+ * chat is a {@link ChatFollower}; its service calls go through the endpoint's one call path, its connections at the
+ * pace the service's chat consumers share. An item is marked seen once the route is done with it (or its error handler
+ * is), and with a state repository kept as its chat's last item ({@link ChatCheckpoints}), so a restart resumes after
+ * it: exactly once while running, at least once across a crash (the item in the route then is handed on again).
  */
 public class ConnectParticipantChatConsumer extends DefaultConsumer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectParticipantChatConsumer.class);
     private static final int MEMORY_IDS = 10_000;
+    /** How long stopping waits for the chats' sockets to close (a connection being made may hold a thread). */
+    private static final long STOP_WAIT_SECONDS = 5;
     /** Threads the followed chats share (one for a single chat). */
     private static final int CHATS_THREADS = 4;
 
@@ -53,7 +70,10 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
     private ChatFollower.Settings settings;
     private ParticipantConnections connections;
     private TranscriptReading transcripts;
-    /** The chats followed, by participant token (kept in memory only). */
+    private CallPacer connectionPace;
+    /** Where each chat's last item (and, for chats with a key, each token sealed) is kept; null without a repository. */
+    private ChatCheckpoints checkpoints;
+    /** The chats followed, by participant token (in memory; kept sealed only through checkpoints). */
     private final Map<String, ChatFollower> followers = new ConcurrentHashMap<>();
 
     public ConnectParticipantChatConsumer(ConnectParticipantEndpoint endpoint, Processor processor) {
@@ -78,21 +98,37 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         return followers.size();
     }
 
-    /** Follows the chat of this participant token, unless it is followed already. */
+    /** Follows the chat of this participant token, unless it is followed already; after its kept last item, if any. */
     void follow(String participantToken) {
         followers.computeIfAbsent(participantToken, token -> {
-            ChatFollower follower = newFollower(token);
+            ChatItem.Position resumeAfter = null;
+            if (checkpoints != null) {
+                String chatKey = ChatCheckpoints.chatKey(token);
+                resumeAfter = checkpoints.lastItem(chatKey);
+                checkpoints.followed(chatKey, token);
+            }
+            ChatFollower follower = newFollower(token, resumeAfter);
             follower.start();
             return follower;
         });
     }
 
-    /** Stops following the chat of this participant token. */
+    /** Stops following the chat of this participant token, and forgets where it stood. */
     void unfollow(String participantToken) {
-        ChatFollower follower = followers.remove(participantToken);
-        if (follower != null) {
-            follower.stop();
+        stopFollowing(participantToken);
+        if (checkpoints != null) {
+            checkpoints.forget(ChatCheckpoints.chatKey(participantToken));
         }
+    }
+
+    /**
+     * Stops following the chat of this participant token; what is kept of it stays, for a restart.
+     *
+     * @return done once its socket is closed
+     */
+    private CompletableFuture<Void> stopFollowing(String participantToken) {
+        ChatFollower follower = followers.remove(participantToken);
+        return follower != null ? follower.stop() : CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -113,6 +149,8 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
             seen = MemoryIdempotentRepository.memoryIdempotentRepository(MEMORY_IDS);
         }
         ServiceHelper.startService(seen);
+        connectionPace = endpoint.getComponent().getServiceCapacity().chatConnections(endpoint.getServiceBaseUrl());
+        checkpoints = newCheckpoints();
         pool = endpoint.getCamelContext().getExecutorServiceManager()
                 .newScheduledThreadPool(this, "ConnectParticipantChat", manyChats ? CHATS_THREADS : 1);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(configuration.getConnectTimeout())).build();
@@ -124,14 +162,40 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
                 configuration.getSocketLifetime());
         if (manyChats) {
             endpoint.getComponent().registerChatsConsumer(endpoint.getServiceBaseUrl(), this);
+            if (checkpoints != null) {
+                List<String> kept = checkpoints.followedTokens(why -> LOG.warn("A chat kept in the state repository"
+                        + " is not followed again: {}",
+                        why));
+                kept.forEach(this::follow);
+                if (!kept.isEmpty()) {
+                    LOG.info("Following again the {} chats kept in the state repository", kept.size());
+                }
+            }
         } else {
             follow(participantToken);
         }
     }
 
-    private ChatFollower newFollower(String participantToken) {
+    private ChatCheckpoints newCheckpoints() {
+        StateRepository<String, String> repository = configuration.getStateRepository();
+        if (repository == null) {
+            return null;
+        }
+        ServiceHelper.startService(repository);
+        String key = configuration.getStateEncryptionKey();
+        SealedTokens tokens = manyChats && key != null && !key.isBlank() ? new SealedTokens(key) : null;
+        if (manyChats && tokens == null) {
+            LOG.info("connectparticipant:chats keeps each chat's last item but no participant token (no"
+                    + " stateEncryptionKey): after a restart a chat resumes once followChat follows it again");
+        }
+        return new ChatCheckpoints(repository, tokens);
+    }
+
+    private ChatFollower newFollower(String participantToken, ChatItem.Position resumeAfter) {
+        String chatKey = checkpoints != null ? ChatCheckpoints.chatKey(participantToken) : null;
         return new ChatFollower(new Service(participantToken, connections, transcripts), settings,
-                new SerialScheduler(pool), http, seen::add, item -> handOn(item, participantToken));
+                new SerialScheduler(pool), http, seen::contains, item -> handOn(item, participantToken, chatKey),
+                resumeAfter);
     }
 
     @Override
@@ -139,11 +203,20 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         if (manyChats) {
             getEndpoint().getComponent().unregisterChatsConsumer(getEndpoint().getServiceBaseUrl(), this);
         }
+        List<CompletableFuture<Void>> closed = new ArrayList<>();
         for (String participantToken : List.copyOf(followers.keySet())) {
-            unfollow(participantToken);
+            closed.add(stopFollowing(participantToken));
         }
         if (pool != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(pool);
+            // once the sockets are closed, what is left on the pool (heartbeats, rotations, reconnects) is for chats
+            // no longer followed
+            try {
+                CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new)).get(STOP_WAIT_SECONDS,
+                        TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("Not every chat socket closed in time; the pool stops anyway");
+            }
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(pool);
             pool = null;
         }
         if (ownRepository) {
@@ -153,10 +226,10 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
     }
 
     /**
-     * One item, one exchange, on its chat's serial task: a failure goes to the route's error handler. A chat that
-     * ended is handed on (its end, once) and no longer followed.
+     * One item, one exchange, on its chat's serial task: a failure goes to the route's error handler. Then the item is
+     * seen (and kept as the chat's last). A chat that ended is handed on (its end, once) and no longer followed.
      */
-    private void handOn(ChatItem item, String participantToken) {
+    private void handOn(ChatItem item, String participantToken, String chatKey) {
         Exchange exchange = createExchange(false);
         try {
             Message message = exchange.getMessage();
@@ -178,6 +251,14 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
                     exchange.getException());
         }
         releaseExchange(exchange, false);
+        seen.add(item.seenKey());
+        if (checkpoints != null) {
+            if (item.endsTheChat()) {
+                checkpoints.forget(chatKey);
+            } else {
+                checkpoints.handedOn(chatKey, item);
+            }
+        }
         if (item.endsTheChat() && manyChats) {
             followers.remove(participantToken);
         }
@@ -208,6 +289,12 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
             } catch (FailedCallException e) {
                 throw ended(e);
             }
+        }
+
+        @Override
+        public long reserveConnection() {
+            return TimeUnit.NANOSECONDS.toMillis(
+                    connectionPace.reserveNanos(configuration.getConnectionRateLimit(), System.nanoTime()));
         }
 
         @Override

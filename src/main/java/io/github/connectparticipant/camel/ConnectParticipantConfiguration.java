@@ -90,6 +90,28 @@ public class ConnectParticipantConfiguration implements Cloneable {
                     + " and a cluster.")
     private org.apache.camel.spi.IdempotentRepository idempotentRepository;
 
+    @UriParam(label = "consumer",
+            description = "The chat consumer: where each followed chat's last item handed on is kept (Camel's"
+                    + " FileStateRepository, say), so that a restarted consumer resumes every chat after it, the gap"
+                    + " read from the transcript. A chat is kept under a SHA-256 hash of its participant token, never"
+                    + " the token; connectparticipant:chats also keeps the participant tokens it follows, encrypted"
+                    + " with stateEncryptionKey, and follows them again when it starts.")
+    private org.apache.camel.spi.StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer,security", secret = true,
+            description = "The chat consumer: a 256-bit AES key in base64 (openssl rand -base64 32) with which"
+                    + " connectparticipant:chats encrypts (AES-GCM) the participant tokens it keeps in the"
+                    + " stateRepository. Without it no token is kept: a chat followed again after a restart still"
+                    + " resumes after its last item. Use a property placeholder.")
+    private String stateEncryptionKey;
+
+    @UriParam(label = "consumer", defaultValue = "10",
+            description = "The chat consumer: the most CreateParticipantConnection calls a second that the chat"
+                    + " consumers of one service make together (first connections, reconnections and rotations;"
+                    + " as many at once), on top of the operation's learned rate, so that a network flapping under"
+                    + " hundreds of chats does not spend the quota the contact centre shares; 0 for no cap.")
+    private double connectionRateLimit = 10;
+
     @UriParam(label = "consumer,advanced", defaultValue = "10000", javaType = "java.time.Duration",
             description = "The chat consumer: how often it sends a heartbeat and a ping, in milliseconds; one still"
                     + " unanswered at the next replaces the socket.")
@@ -615,6 +637,30 @@ public class ConnectParticipantConfiguration implements Cloneable {
         this.reorderWindow = reorderWindow;
     }
 
+    public org.apache.camel.spi.StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(org.apache.camel.spi.StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateEncryptionKey() {
+        return stateEncryptionKey;
+    }
+
+    public void setStateEncryptionKey(String stateEncryptionKey) {
+        this.stateEncryptionKey = stateEncryptionKey;
+    }
+
+    public double getConnectionRateLimit() {
+        return connectionRateLimit;
+    }
+
+    public void setConnectionRateLimit(double connectionRateLimit) {
+        this.connectionRateLimit = connectionRateLimit;
+    }
+
     public void validate() {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
@@ -628,6 +674,10 @@ public class ConnectParticipantConfiguration implements Cloneable {
         if (rateLimit < 0 || Double.isNaN(rateLimit) || Double.isInfinite(rateLimit)) {
             throw new IllegalArgumentException("rateLimit must be 0 (none) or a positive number of calls per second,"
                     + " was " + rateLimit);
+        }
+        if (connectionRateLimit < 0 || Double.isNaN(connectionRateLimit) || Double.isInfinite(connectionRateLimit)) {
+            throw new IllegalArgumentException("connectionRateLimit must be 0 (no cap) or a positive number of"
+                    + " connections per second, was " + connectionRateLimit);
         }
         if (maxWaitForCapacity < 0) {
             throw new IllegalArgumentException("maxWaitForCapacity must not be negative (0 fails at once instead of"

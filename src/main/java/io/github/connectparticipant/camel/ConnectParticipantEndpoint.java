@@ -137,7 +137,6 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
         return gates.get(operation);
     }
 
-    /** The connection tokens made from participant tokens for the endpoint's service. */
     /** The retries a call gets, from the options. */
     RetryPolicy newRetryPolicy() {
         return new RetryPolicy(configuration.getMaxAttempts(), configuration.getRetryBaseDelay(),

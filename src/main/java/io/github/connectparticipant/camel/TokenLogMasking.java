@@ -19,11 +19,13 @@ import org.apache.camel.support.processor.DefaultExchangeFormatter;
 final class TokenLogMasking {
 
     /**
-     * The options that hold a token, as Camel compares them with a property's last name: lower case, no dashes.
-     * camel-main's start-up summary and its property placeholders' summary print every value whose name is not a
-     * sensitive one in clear, and Camel's own list has "token" but neither of these.
+     * The options that hold a token or the key tokens are kept under, as Camel compares them with a property's last
+     * name: lower case, no dashes. camel-main's start-up summary and its property placeholders' summary print every
+     * value whose name is not a sensitive one in clear, and Camel's own list has "token" and "secretkey" but none of
+     * these.
      */
-    static final List<String> TOKEN_OPTION_KEYWORDS = List.of("connectiontoken", "participanttoken");
+    static final List<String> TOKEN_OPTION_KEYWORDS = List.of("connectiontoken", "participanttoken",
+            "stateencryptionkey");
 
     private TokenLogMasking() {
     }

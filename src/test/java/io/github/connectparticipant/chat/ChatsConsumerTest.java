@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.github.connectparticipant.camel.ConnectParticipantChatConsumer;
 import io.github.connectparticipant.camel.ConnectParticipantConstants;
+import io.github.connectparticipant.simulator.Ledger;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -15,16 +16,18 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * connectparticipant:chats with 50 chats added at run time by followChat: 1,000 items with every socket dropped every
- * 200, each handed on once and in order within its chat; a chat that ends announced once and dropped; an unfollowed
- * chat no longer followed.
+ * 200, each handed on once and in order within its chat, the connections they make paced (connectionRateLimit); a
+ * chat that ends announced once and dropped; an unfollowed chat no longer followed.
  */
 class ChatsConsumerTest extends ChatTestSupport {
 
     private static final int CHATS = 50;
     private static final int ITEMS_PER_CHAT = 20;
+    private static final int DEFAULT_CONNECTION_RATE = 10;
 
     private final List<String> participants = new ArrayList<>();
 
@@ -53,6 +56,22 @@ class ChatsConsumerTest extends ChatTestSupport {
 
     private boolean allSubscribed(List<String> chats) {
         return chats.stream().allMatch(participant -> simulator.subscribedSockets(participant) == 1);
+    }
+
+    /** The most CreateParticipantConnection calls the simulator received within one second. */
+    private int mostConnectionsInOneSecond() {
+        List<Long> arrivals = simulator.ledger().calls().stream()
+                .filter(call -> "/participant/connection".equals(call.operation()))
+                .map(Ledger.Call::arrivedNanos).sorted().toList();
+        int most = 0;
+        int first = 0;
+        for (int last = 0; last < arrivals.size(); last++) {
+            while (arrivals.get(last) - arrivals.get(first) >= 1_000_000_000L) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
     }
 
     private ConnectParticipantChatConsumer chatsConsumer() {
@@ -97,6 +116,10 @@ class ChatsConsumerTest extends ChatTestSupport {
         }
         assertEquals(CHATS * ITEMS_PER_CHAT, items.getReceivedCounter(), "each item once");
         assertEquals(sentByContact, receivedByContact, "each chat's items once and in order");
+        // 50 chats connecting at once, then again after every drop: at most the burst and a second's pace
+        // (connectionRateLimit, 10 by default) in any second
+        assertTrue(mostConnectionsInOneSecond() <= 2 * DEFAULT_CONNECTION_RATE,
+                "connections in one second: " + mostConnectionsInOneSecond());
 
         // a chat that ends: announced once, then no longer followed
         items.reset();

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * not acknowledged, a socket closed or dropped, and a heartbeat or ping unanswered at the next tick each replace the
  * socket (so a silent socket is found within two heartbeat intervals); new connections are made with jittered,
  * growing backoff; after every reconnect the gap is filled from the transcript after the last item seen, every page;
- * items are handed on once each (by Id, through the seen filter) and in AbsoluteTime order within the reorder window.
+ * items are handed on once each (by Id: neither seen before nor waiting already) and in AbsoluteTime order within the
+ * reorder window. A follower that resumes after a kept item reads what came after it from the transcript first.
  * A chat that ends (its chat.ended event, or 403 when connecting again) is announced once and no longer followed.
  * Everything of a chat runs one task at a time ({@link SerialScheduler}), so its items reach the route one at a time,
  * in order.
@@ -65,9 +68,11 @@ public final class ChatFollower {
     private final Settings settings;
     private final SerialScheduler scheduler;
     private final HttpClient http;
-    /** Adds an item's key, answering false when it was handed on before. */
-    private final Predicate<String> firstTime;
+    /** Whether an item's key was handed on before (the consumer marks it once the route is done with it). */
+    private final Predicate<String> seenBefore;
     private final Consumer<ChatItem> handOn;
+    /** Where a restarted consumer left this chat, or null: the first socket fills the gap after it. */
+    private final ChatItem.Position resumeAfter;
 
     // all below is touched by the chat's serial tasks only
     private long generation;
@@ -94,32 +99,45 @@ public final class ChatFollower {
     private String checkpointId;
     private String contactId;
     private final List<ChatItem> pending = new ArrayList<>();
+    private final Set<String> pendingKeys = new HashSet<>();
     private boolean flushScheduled;
     private volatile boolean stopped;
     private volatile boolean ended;
     private volatile int socketsOpened;
 
     public ChatFollower(ChatService service, Settings settings, SerialScheduler scheduler, HttpClient http,
-            Predicate<String> firstTime, Consumer<ChatItem> handOn) {
+            Predicate<String> seenBefore, Consumer<ChatItem> handOn, ChatItem.Position resumeAfter) {
         this.service = service;
         this.settings = settings;
         this.scheduler = scheduler;
         this.http = http;
-        this.firstTime = firstTime;
+        this.seenBefore = seenBefore;
         this.handOn = handOn;
+        this.resumeAfter = resumeAfter;
+        if (resumeAfter != null) {
+            lastItemId = resumeAfter.id();
+            lastItemTime = resumeAfter.absoluteTime();
+        }
     }
 
     public void start() {
         scheduler.execute(this::connect);
     }
 
-    /** Stops following: the socket closes, nothing more is handed on. */
-    public void stop() {
+    /**
+     * Stops following: nothing more is handed on, and the socket closes.
+     *
+     * @return done once the socket is closed
+     */
+    public CompletableFuture<Void> stop() {
         stopped = true;
+        CompletableFuture<Void> closed = new CompletableFuture<>();
         scheduler.execute(() -> {
             generation++;
             closeSocket();
+            closed.complete(null);
         });
+        return closed;
     }
 
     /** Whether the chat has ended (and is no longer followed). */
@@ -132,7 +150,20 @@ public final class ChatFollower {
         return socketsOpened;
     }
 
+    /** A new connection, at its turn under the service's cap on the chat consumers' connections. */
     private void connect() {
+        if (stopped || ended) {
+            return;
+        }
+        long wait = service.reserveConnection();
+        if (wait > 0) {
+            scheduler.schedule(this::connectNow, wait, TimeUnit.MILLISECONDS);
+        } else {
+            connectNow();
+        }
+    }
+
+    private void connectNow() {
         if (stopped || ended) {
             return;
         }
@@ -229,6 +260,9 @@ public final class ChatFollower {
         if (followedSince == null) {
             followedSince = Instant.now();
             checkpointId = lastItemId;
+            if (resumeAfter != null && settings.fillGaps()) {
+                fillGap();
+            }
         } else if (settings.fillGaps()) {
             fillGap();
         }
@@ -336,7 +370,7 @@ public final class ChatFollower {
         }
         boolean passes = settings.itemTypes().contains(item.type())
                 && (settings.includeOwnItems() || !settings.participantRole().equals(item.participantRole()));
-        if ((passes || item.endsTheChat()) && firstTime.test(item.contactId() + ":" + item.id())) {
+        if ((passes || item.endsTheChat()) && !seenBefore.test(item.seenKey()) && pendingKeys.add(item.seenKey())) {
             pending.add(item);
             if (!flushScheduled) {
                 flushScheduled = true;
@@ -353,6 +387,7 @@ public final class ChatFollower {
         flushScheduled = false;
         List<ChatItem> ready = new ArrayList<>(pending);
         pending.clear();
+        pendingKeys.clear();
         ready.sort(Comparator.comparing(ChatItem::absoluteTime).thenComparing(ChatItem::id));
         for (ChatItem item : ready) {
             if (!stopped) {
@@ -370,7 +405,7 @@ public final class ChatFollower {
         Map<String, Object> fields = Map.of("Id", "chat-ended", "Type", "EVENT", "ContentType", ChatItem.CHAT_ENDED,
                 "ParticipantRole", "SYSTEM", "AbsoluteTime", Instant.now().toString(), "ContactId", contact);
         ChatItem end = ChatItem.of(fields);
-        if (firstTime.test(end.contactId() + ":chat-ended")) {
+        if (!seenBefore.test(end.seenKey()) && pendingKeys.add(end.seenKey())) {
             pending.add(end);
             flush();
         }

@@ -45,6 +45,15 @@ public record ChatItem(String id, String type, String contentType, String conten
                 text(fields, "ContactId"), Collections.unmodifiableList(attachmentIds), fields);
     }
 
+    /** Where a chat stands: the last item handed on, which a restarted consumer resumes after. */
+    public record Position(String id, Instant absoluteTime) {
+    }
+
+    /** The key it is kept under in the idempotent repository: its contact id and Id (Ids are unique in a chat). */
+    public String seenKey() {
+        return contactId + ":" + id;
+    }
+
     /** Whether this item says that the chat has ended. */
     public boolean endsTheChat() {
         return "EVENT".equals(type) && CHAT_ENDED.equals(contentType);

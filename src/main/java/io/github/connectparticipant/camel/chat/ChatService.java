@@ -18,6 +18,13 @@ public interface ChatService {
     Connection connect();
 
     /**
+     * Reserves the next connection's turn under the cap on the connections of the service's chat consumers.
+     *
+     * @return how long to wait for it, in milliseconds
+     */
+    long reserveConnection();
+
+    /**
      * The transcript's items after this one, oldest first, every page (GetTranscript, StartPosition Id, FORWARD,
      * ASCENDING); from the first item when itemId is null.
      */
