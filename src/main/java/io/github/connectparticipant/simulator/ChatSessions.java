@@ -53,6 +53,9 @@ final class ChatSessions {
     private final Supplier<String> baseUrl;
     private final Supplier<ChatSocketServer> sockets;
     /** Each participant token accepted, and the chat (contact id) it takes part in. */
+    /** What the echoing agent puts before the participant's words. */
+    static final String ECHO = "You said: ";
+
     private final Map<String, String> participantTokens = new ConcurrentHashMap<>();
     private final Set<String> endedContacts = ConcurrentHashMap.newKeySet();
     private final AtomicInteger contacts = new AtomicInteger(1);
@@ -62,6 +65,8 @@ final class ChatSessions {
     private final Map<String, String> views = new ConcurrentHashMap<>();
     private final AtomicInteger connectionsCreated = new AtomicInteger();
     private volatile Duration lifetime = Duration.ofDays(1);
+    /** Whether the agent answers each of the participant's messages with its own words (an echo bot). */
+    private volatile boolean agentEcho;
 
     /** @param sockets the websocket endpoint, started on first use; null where Java-WebSocket is absent */
     ChatSessions(Supplier<String> baseUrl, Supplier<ChatSocketServer> sockets) {
@@ -97,6 +102,10 @@ final class ChatSessions {
                 "agent-sim");
         add(item);
         return item.get("Id").asText();
+    }
+
+    void agentEcho(boolean agentEcho) {
+        this.agentEcho = agentEcho;
     }
 
     /**
@@ -155,6 +164,7 @@ final class ChatSessions {
 
     /** Forgets the connections handed out, the chat and its views; keeps the participant tokens. */
     void clear() {
+        agentEcho = false;
         connections.clear();
         synchronized (transcript) {
             transcript.clear();
@@ -306,6 +316,9 @@ final class ChatSessions {
                 item = earlier;
             } else {
                 add(item);
+                if (message && agentEcho) {
+                    add(newItem(contactId, "MESSAGE", contentType, ECHO + content, "AGENT", "Agent", "agent-sim"));
+                }
             }
         }
         return ok(JSON.createObjectNode().put("Id", item.get("Id").asText())

@@ -182,6 +182,15 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     }
 
     /**
+     * An agent that answers each message a participant sends (SendMessage, once per client token) at once, in the
+     * same chat and content type, with its words after "You said: ", as an echo bot would; off unless asked.
+     */
+    public ParticipantServiceSimulator agentEcho(boolean agentEcho) {
+        chat.agentEcho(agentEcho);
+        return this;
+    }
+
+    /**
      * Ends the chat of this participant token: a chat.ended event goes to the transcript and the sockets, the sockets
      * close, and the participant's connection tokens and CreateParticipantConnection are refused with 403 from then on.
      */
@@ -260,7 +269,10 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         return this;
     }
 
-    /** Forgets the ledger, the faults, the quota, any outage and the attachments; keeps the tokens and refused ids. */
+    /**
+     * Forgets the ledger, the faults, the quota, any outage, the attachments, the chats' items and the echoing agent;
+     * keeps the tokens and refused ids.
+     */
     public void reset() {
         ledger.clear();
         chat.clear();

@@ -1,6 +1,10 @@
 package io.github.connectparticipant.simulator;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.BindException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +19,11 @@ import java.util.concurrent.CountDownLatch;
  * --port 8089 --connection-token TOKEN [--connection-token ...] [--participant-token P ...] [--refuse ID ...]
  * [--throttle 0.1] [--throttle-retry-after 0.05] [--internal-error 0.1] [--unavailable 0.05] [--drop 0.05]
  * [--slow 0.03 --slow-ms 3000] [--brownout 0.3] [--seed 42] [--quota 10 [--quota-burst 10]] [--outage 30s]
- * [--quiet]
+ * [--agent-echo] [--quiet]
  * </pre>
  *
- * Each call is logged on one line (operation, status, time, request id; never a token) unless {@code --quiet}.
+ * Each call is logged on one line (operation, status, time, request id; never a token) unless {@code --quiet}. Lines
+ * typed while it runs are the agent's ({@link AgentConsole}): {@code say TOKEN TEXT}, {@code end TOKEN}, {@code drop}.
  *
  * The connection token may also come from the CONNECTPARTICIPANT_CONNECTION_TOKEN environment variable.
  */
@@ -38,6 +43,7 @@ public final class SimulatorMain {
         double quota = 0, quotaBurst = -1, brownout = -1;
         Duration outage = Duration.ZERO;
         boolean quiet = false;
+        boolean agentEcho = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if ("--help".equals(option) || "-h".equals(option)) {
@@ -46,6 +52,10 @@ public final class SimulatorMain {
             }
             if ("--quiet".equals(option)) {
                 quiet = true;
+                continue;
+            }
+            if ("--agent-echo".equals(option)) {
+                agentEcho = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -88,7 +98,7 @@ public final class SimulatorMain {
         } catch (BindException e) {
             throw new IllegalStateException(e.getMessage() + ": --port moves it", e);
         }
-        simulator.logRequests(!quiet)
+        simulator.logRequests(!quiet).agentEcho(agentEcho)
                 .acceptConnectionTokens(tokens.toArray(String[]::new))
                 .refuseAttachmentIds(refused)
                 .acceptParticipantTokens(participantTokens.toArray(String[]::new));
@@ -116,7 +126,21 @@ public final class SimulatorMain {
                 + (quota > 0 ? ", quota " + quota + " calls/s per operation" : "")
                 + (brownout > 0 ? ", " + Math.round(brownout * 100) + "% of calls failing at random" : "")
                 + (outage.isZero() ? "" : ", answering 503 for the first " + outage.toSeconds() + " s")
+                + (agentEcho ? ", the agent echoing each message" : "")
                 + "); Ctrl-C to stop");
+        if (!participantTokens.isEmpty()) {
+            System.out.println(AgentConsole.COMMANDS);
+            Thread console = new Thread(() -> {
+                try {
+                    new AgentConsole(simulator, System.out)
+                            .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    System.out.println("agent commands no longer read: " + e.getMessage());
+                }
+            }, "simulator-agent-console");
+            console.setDaemon(true);
+            console.start();
+        }
         stopped.await();
     }
 
@@ -157,7 +181,12 @@ public final class SimulatorMain {
                                             callers; over it, 429 ThrottlingException without Retry-After
                   --quota-burst B           the quota's burst (default: one second's calls)
                   --outage D                answer 503 to every call for the first D (e.g. 30s, 500ms, 2m)
+                  --agent-echo              the agent answers each message a participant sends ("You said: ...")
                   --quiet                   no line per call (by default each call is logged: operation, status,
-                                            time taken and request id; never a token or a body)""");
+                                            time taken and request id; never a token or a body)
+                With --participant-token, lines typed while it runs are the agent's:
+                  say PARTICIPANT_TOKEN TEXT  a message from the agent in that participant's chat
+                  end PARTICIPANT_TOKEN       the chat ends (chat.ended; 403 from then on)
+                  drop                        every chat socket dropped, as a network failure would""");
     }
 }
