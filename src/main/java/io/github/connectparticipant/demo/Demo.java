@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.connectparticipant.camel.ConnectParticipantChatItemHeaders;
+import io.github.connectparticipant.camel.ConnectParticipantConstants;
 import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
 import io.github.connectparticipant.camel.ConnectParticipantMaskingFormatter;
 import io.github.connectparticipant.simulator.Fault;
@@ -25,6 +27,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -180,7 +183,10 @@ public final class Demo {
                                 : 0);
                 long chat = queueDepth(settings.chatQueueName());
                 int inflight = camel.getInflightRepository().size();
-                quietChecks = files + outgoing + queued + chat == 0 && inflight == 0 ? quietChecks + 1 : 0;
+                long answersDue = awaitsAnswers() ? summary.sentChatMessages() - chatAnswers() : 0;
+                quietChecks = files + outgoing + queued + chat == 0 && inflight == 0 && answersDue <= 0
+                        ? quietChecks + 1
+                        : 0;
                 out.printf("demo: left %d files of ids, %d %s, %d chat messages, %d files to attach (%d of them in"
                         + " flight); %d attachment ids completed%n", files, queued,
                         kafka != null
@@ -219,7 +225,7 @@ public final class Demo {
                 .forEach((id, times) -> simulator.faults().scriptFor(id, repeat(Fault.throttle(), times)));
         settings.failingIds()
                 .forEach((id, times) -> simulator.faults().scriptFor(id, repeat(Fault.internalError(), times)));
-        simulator.quota(settings.quota());
+        simulator.quota(settings.quota()).agentEcho(settings.agentEcho());
         if (settings.participantToken() != null) {
             simulator.acceptParticipantTokens(settings.participantToken());
         }
@@ -295,6 +301,17 @@ public final class Demo {
         Path deadLetters = settings.workFolder().resolve("dead-letters");
         List<Message> queueDead = browse(settings.deadLetterQueueName());
         List<Message> chatDead = browse(settings.chatDeadLetterQueueName());
+        List<DemoSummary.ChatAnswer> answers = new ArrayList<>();
+        for (Message answer : browse(settings.chatIncomingQueueName())) {
+            answers.add(new DemoSummary.ChatAnswer(
+                    answer.getStringProperty(
+                            ConnectParticipantChatItemHeaders
+                                    .bridgedName(ConnectParticipantConstants.PARTICIPANT_ROLE)),
+                    answer.getStringProperty(
+                            ConnectParticipantChatItemHeaders.bridgedName(ConnectParticipantConstants.ITEM_TYPE)),
+                    answer instanceof TextMessage text ? text.getText() : null));
+        }
+        summary.chatAnswers(answers);
         for (Message message : concat(queueDead, chatDead)) {
             byReason.merge(reasonText(message.getStringProperty(ConnectParticipantFailureHeaders.ERROR_CODE),
                     message.getIntProperty(ConnectParticipantFailureHeaders.STATUS_CODE),
@@ -431,6 +448,16 @@ public final class Demo {
     }
 
     /** Messages left in a queue: its depth, including those delivered and not yet committed. */
+    /** Whether the agent answers each chat message sent: the embedded simulator's echo. */
+    private boolean awaitsAnswers() {
+        return settings.embeddedSimulator() && settings.agentEcho();
+    }
+
+    /** What the chat consumer has put on the incoming queue so far. */
+    private long chatAnswers() throws Exception {
+        return queueDepth(settings.chatIncomingQueueName());
+    }
+
     private long queueDepth(String queue) throws Exception {
         // a browse misses what consumers hold; the embedded broker knows its depth, a remote one is browsed
         return broker != null ? broker.messageCount(queue) : browse(queue).size();

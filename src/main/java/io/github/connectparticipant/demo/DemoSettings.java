@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path inbox, Path examplesInbox,
         Path examplesQueue,
         Path outbox, Path examplesOutbox, Path examplesChat, String chatQueueName, String chatDeadLetterQueueName,
-        String participantToken, boolean kafka, String kafkaTopic, String kafkaDeadLetterTopic, String kafkaGroup,
+        String chatIncomingQueueName, boolean agentEcho, String participantToken, boolean kafka, String kafkaTopic,
+        String kafkaDeadLetterTopic, String kafkaGroup,
         boolean sqs, String sqsQueue, String sqsDeadLetterQueue,
         String queueName, String deadLetterQueueName, String connectionToken, boolean embeddedSimulator,
         boolean embeddedBroker, String brokerUrl, boolean keepRunning, long timeoutSeconds,
@@ -27,7 +28,7 @@ record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path
 
     /** The names a -D may set besides those in the file: the demo's, the routes' and Camel's own. */
     private static final Pattern OVERRIDABLE = Pattern
-            .compile("(demo|participant|inbox|outbox|queue|redelivery|camel|sqs)\\.");
+            .compile("(demo|participant|inbox|outbox|queue|chat|redelivery|camel|sqs)\\.");
 
     static DemoSettings load(Path configFile, Properties candidates) throws IOException {
         Properties file = new Properties();
@@ -53,6 +54,8 @@ record DemoSettings(Path configFile, Properties overrides, Path workFolder, Path
                 Path.of(merged.getProperty("demo.examples.chat", "examples/chat")),
                 merged.getProperty("chat.queue.name", "chat"),
                 merged.getProperty("chat.queue.deadLetterName", "chat.DLQ"),
+                merged.getProperty("chat.incoming.name", "chat.incoming"),
+                Boolean.parseBoolean(merged.getProperty("demo.simulator.agentEcho", "true")),
                 merged.getProperty("participant.token"),
                 Boolean.parseBoolean(merged.getProperty("demo.kafka", "false")),
                 merged.getProperty("kafka.topic", "attachments"),

@@ -45,6 +45,12 @@ public final class DemoSummary extends EventNotifierSupport {
      * @param deadLettered how many went to the dead letters
      * @param seeAfterExit where they can still be seen once the demo (and its embedded broker) has stopped
      */
+    /** An item the chat consumer received from the chat: who said it, what kind of item, and its content. */
+    record ChatAnswer(String participantRole, String itemType, String content) {
+    }
+
+    private List<ChatAnswer> chatAnswers = List.of();
+
     record InputFigures(String what, int seeded, int done, String doneVerb, int deadLettered, String seeAfterExit) {
 
         int lost() {
@@ -138,6 +144,15 @@ public final class DemoSummary extends EventNotifierSupport {
     }
 
     /** Each kind of input and what became of it, once the demo has collected its outputs. */
+    /** What the chat consumer received from the chat (routes/chat-to-queue.yaml), in order. */
+    synchronized void chatAnswers(List<ChatAnswer> answers) {
+        this.chatAnswers = List.copyOf(answers);
+    }
+
+    public synchronized List<ChatAnswer> chatAnswers() {
+        return chatAnswers;
+    }
+
     public synchronized List<InputFigures> inputs() {
         return List.copyOf(inputs);
     }
@@ -211,6 +226,15 @@ public final class DemoSummary extends EventNotifierSupport {
         deadLettersByReason.forEach((reason, count) -> out.printf("    %-46s %d%n", reason, count));
         out.printf("attachment ids %d completed by %d messages (%d of the ids retried)%n", completedAttachments.get(),
                 completedMessages.get(), retriedAttachments.get());
+        out.printf(
+                "chat items     %d received from the chat by route chat-to-queue (routes/chat-to-queue.yaml), in queue"
+                        + " %s%s%n",
+                chatAnswers.size(), settings.chatIncomingQueueName(),
+                settings.embeddedSimulator() && settings.agentEcho()
+                        ? ": the simulator's agent echoing the " + sentChatMessages() + " chat messages sent"
+                        : "");
+        chatAnswers.forEach(answer -> out.printf("    %s %s: %s%n", answer.participantRole(), answer.itemType(),
+                answer.content()));
         if (callFigures != null) {
             long attempts = callFigures.attempts();
             out.printf("calls          %d calls in %d HTTP attempts: %s (meters connectparticipant.*)%n",

@@ -73,6 +73,14 @@ class DemoTest {
         assertTrue(summary.retriedAttachments() > 0, "throttled calls went again: " + output);
         assertEquals(3, summary.sentFiles(), "the png, the pdf and the txt of examples/outbox");
         assertEquals(2, summary.sentChatMessages(), "examples/chat: two of three participants are known");
+        // the echo bot: the simulator's agent answered both, and the chat consumer (routes/chat-to-queue.yaml) put
+        // each answer on the incoming queue once, in order, with what it is; the participant's own messages left out
+        assertEquals(List.of(
+                new DemoSummary.ChatAnswer("AGENT", "MESSAGE", "You said: Welcome back! Your order 1042 is confirmed."),
+                new DemoSummary.ChatAnswer("AGENT", "MESSAGE",
+                        "You said: Your parcel is **on its way**: it arrives tomorrow.")),
+                summary.chatAnswers(), output);
+        assertTrue(output.contains("chat items     2 received from the chat by route chat-to-queue"), output);
         assertEquals(Map.of(
                 "ValidationException (HTTP 400)", 3,
                 "ValidationException (invalid input, not sent)", 6,
