@@ -36,6 +36,9 @@ class ChatSourceKameletTest extends ChatTestSupport {
         MockEndpoint chat = getMockEndpoint("mock:chat");
         chat.expectedBodiesReceived("Hello from the agent", "Anything else?");
         chat.expectedHeaderReceived("CamelConnectParticipantParticipantRole", "AGENT");
+        // and under the names a Kafka topic or a JMS queue keeps
+        chat.expectedHeaderReceived("ConnectParticipantParticipantRole", "AGENT");
+        chat.expectedHeaderReceived("ConnectParticipantContactId", simulator.contactId(PARTICIPANT));
         simulator.agentMessage(PARTICIPANT, "Hello from the agent");
         template.sendBody("connectparticipant:sendMessage?participantToken=RAW(" + PARTICIPANT
                 + ")&uriEndpointOverride=" + simulator.baseUrl(), "my own message");

@@ -113,11 +113,7 @@ class KameletAndPipeDefinitionTest {
     @Test
     @SuppressWarnings("unchecked")
     void kafkaPipeBindsAStrimziTopicToTheKameletWithADeadLetterTopic() throws IOException {
-        List<Map<String, Object>> documents = new ArrayList<>();
-        for (Object document : new Load(LoadSettings.builder().build())
-                .loadAllFromString(Files.readString(Path.of("examples/camel-k/kafka-pipe.yaml")))) {
-            documents.add((Map<String, Object>) document);
-        }
+        List<Map<String, Object>> documents = documents(Path.of("examples/camel-k/kafka-pipe.yaml"));
         List<String> topics = documents.stream().filter(d -> "KafkaTopic".equals(d.get("kind")))
                 .map(d -> (String) at(d, "metadata").get("name")).toList();
         Map<String, Object> pipe = documents.stream().filter(d -> "Pipe".equals(d.get("kind"))).findFirst()
@@ -185,5 +181,32 @@ class KameletAndPipeDefinitionTest {
         String template = at(kamelet, "spec", "template").toString();
         assertTrue(template.contains("uri=connectparticipant:chat") && template.contains("kamelet:sink")
                 && template.contains("RAW({{participantToken}})"), template);
+    }
+
+    @Test
+    void chatPipeBridgesTheSourceKameletToAStrimziTopicOfOnePartition() throws IOException {
+        List<Map<String, Object>> documents = documents(Path.of("examples/camel-k/chat-pipe.yaml"));
+        Map<String, Object> topic = documents.stream().filter(d -> "KafkaTopic".equals(d.get("kind"))).findFirst()
+                .orElseThrow();
+        assertEquals(1, at(topic, "spec").get("partitions"), "one partition keeps the chat's order");
+        Map<String, Object> pipe = documents.stream().filter(d -> "Pipe".equals(d.get("kind"))).findFirst()
+                .orElseThrow();
+        assertEquals("connectparticipant-source", at(pipe, "spec", "source", "ref").get("name"));
+        assertEquals(at(topic, "metadata").get("name"), at(pipe, "spec", "sink", "ref").get("name"));
+        Map<String, Object> source = at(pipe, "spec", "source", "properties");
+        assertEquals("{{participant.token}}", source.get("participantToken"), "the token from the mounted Secret");
+        Map<String, Object> kamelet = yaml(Path.of("target/classes/kamelets/connectparticipant-source.kamelet.yaml"));
+        assertTrue(at(kamelet, "spec", "definition", "properties").keySet().containsAll(source.keySet()));
+        assertTrue(at(pipe, "metadata", "annotations").get("trait.camel.apache.org/mount.configs").toString()
+                .startsWith("secret:"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> documents(Path file) throws IOException {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (Object document : new Load(LoadSettings.builder().build()).loadAllFromString(Files.readString(file))) {
+            documents.add((Map<String, Object>) document);
+        }
+        return documents;
     }
 }
