@@ -172,7 +172,16 @@ public final class ChatFollower {
         try {
             connection = service.connect();
         } catch (ChatService.ChatEndedException e) {
-            chatEnded();
+            // it ended while the socket was down: what came before the end, while the service still answers
+            if (settings.fillGaps() && followedSince != null && connectionToken != null) {
+                String failure = fillGap();
+                if (failure != null) {
+                    LOG.debug("The gap before the chat's end could not be read: {}", failure);
+                }
+            }
+            if (!ended) {
+                chatEnded();
+            }
             return;
         } catch (RuntimeException e) {
             LOG.info("Chat connection failed, trying again: {}", e.getMessage());
@@ -261,10 +270,10 @@ public final class ChatFollower {
             followedSince = Instant.now();
             checkpointId = lastItemId;
             if (resumeAfter != null && settings.fillGaps()) {
-                fillGap();
+                fillGapOrReplace();
             }
         } else if (settings.fillGaps()) {
-            fillGap();
+            fillGapOrReplace();
         }
         retire();
         scheduleRotation(thisSocket);
@@ -338,14 +347,24 @@ public final class ChatFollower {
         }
     }
 
-    /** What was sent while the socket was down, or lost on it: the transcript after the checkpoint. */
-    private void fillGap() {
+    private void fillGapOrReplace() {
+        String failure = fillGap();
+        if (failure != null) {
+            replace("its gap could not be read from the transcript (" + failure + ")");
+        }
+    }
+
+    /**
+     * What was sent while the socket was down, or lost on it: the transcript after the checkpoint.
+     *
+     * @return why it could not be read, or null
+     */
+    private String fillGap() {
         List<Map<String, Object>> missed;
         try {
             missed = service.itemsAfter(checkpointId, connectionToken);
         } catch (RuntimeException e) {
-            replace("its gap could not be read from the transcript (" + e.getMessage() + ")");
-            return;
+            return e.getMessage();
         }
         for (Map<String, Object> fields : missed) {
             ChatItem item = ChatItem.of(fields);
@@ -355,6 +374,7 @@ public final class ChatFollower {
             }
         }
         checkpointId = lastItemId;
+        return null;
     }
 
     private void offer(ChatItem item) {
