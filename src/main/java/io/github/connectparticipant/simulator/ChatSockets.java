@@ -1,6 +1,10 @@
 package io.github.connectparticipant.simulator;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
@@ -131,9 +136,31 @@ final class ChatSockets extends WebSocketServer implements ChatSocketServer {
     @Override
     public int dropAll() {
         List<WebSocket> open = new ArrayList<>(getConnections());
-        // 1006: closed abnormally, without a closing frame
-        open.forEach(socket -> socket.closeConnection(1006, "dropped"));
+        open.forEach(ChatSockets::drop);
         return open.size();
+    }
+
+    /**
+     * Drops a socket as a network failure does: no closing frame (1006), and the TCP connection reset rather than
+     * closed, so that the client hears of it at once (a FIN alone was sometimes not noticed before the next heartbeat).
+     */
+    private static void drop(WebSocket socket) {
+        ByteChannel channel = socket instanceof WebSocketImpl impl ? impl.getChannel() : null;
+        if (channel instanceof SocketChannel tcp) {
+            try {
+                tcp.setOption(StandardSocketOptions.SO_LINGER, 0);
+            } catch (IOException | RuntimeException e) {
+                // closed already: nothing to reset
+            }
+        }
+        socket.closeConnection(1006, "dropped");
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closed already
+            }
+        }
     }
 
     /** Open sockets subscribed to a chat. */

@@ -260,6 +260,11 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         return this;
     }
 
+    /** The calls the quota refused since it was set (429), apart from the throttles the faults inject. */
+    public long quotaThrottles() {
+        return quota.refused();
+    }
+
     /**
      * An outage from now on, for this long: every call of every operation is answered 503 with no body, as a load
      * balancer in front of a service that is down answers. The uploads to storage are not affected.

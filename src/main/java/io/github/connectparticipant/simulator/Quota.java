@@ -2,6 +2,7 @@ package io.github.connectparticipant.simulator;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The service's request-rate quota as the simulator enforces it: a token bucket per operation (calls per second,
@@ -13,6 +14,7 @@ final class Quota {
     private volatile double callsPerSecond;
     private volatile double burst;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final LongAdder refused = new LongAdder();
 
     private static final class Bucket {
 
@@ -41,6 +43,7 @@ final class Quota {
             throw new IllegalArgumentException("a quota needs a rate of at least 0 and a burst of at least 1");
         }
         buckets.clear();
+        refused.reset();
         this.burst = burst;
         this.callsPerSecond = callsPerSecond;
     }
@@ -53,7 +56,16 @@ final class Quota {
         }
         long now = System.nanoTime();
         double full = burst;
-        return buckets.computeIfAbsent(operation, key -> new Bucket(full, now)).take(rate, full, now);
+        boolean admitted = buckets.computeIfAbsent(operation, key -> new Bucket(full, now)).take(rate, full, now);
+        if (!admitted) {
+            refused.increment();
+        }
+        return admitted;
+    }
+
+    /** The calls refused for the quota since it was set, apart from any other throttle. */
+    long refused() {
+        return refused.sum();
     }
 
     void clear() {

@@ -67,7 +67,8 @@ class BrownoutIT {
     }
 
     /** What one run measured. */
-    record Run(String name, int messages, double seconds, int calls, int throttled, List<String> deadLettered,
+    record Run(String name, int messages, double seconds, int calls, int throttled, long quotaThrottled,
+            List<String> deadLettered,
             long outages, List<String> lost, List<String> idsWithMoreThanOneToken) {
     }
 
@@ -164,6 +165,7 @@ class BrownoutIT {
             double seconds = (System.nanoTime() - start) / 1e9;
             Ledger ledger = simulator.ledger();
             int throttled = (int) ledger.calls().stream().filter(c -> c.status() == 429).count();
+            long quotaThrottled = simulator.quotaThrottles();
             long outages = context.getEndpoints().stream()
                     .filter(ConnectParticipantEndpoint.class::isInstance)
                     .mapToLong(e -> ((ConnectParticipantEndpoint) e).getRetryBudget().outages())
@@ -181,7 +183,8 @@ class BrownoutIT {
                     moreThanOneToken.add(id);
                 }
             }
-            return new Run(name, messages, seconds, ledger.callCount(), throttled, List.copyOf(deadLettered),
+            return new Run(name, messages, seconds, ledger.callCount(), throttled, quotaThrottled,
+                    List.copyOf(deadLettered),
                     outages, lost, moreThanOneToken);
         }
     }
@@ -199,6 +202,7 @@ class BrownoutIT {
         report.put("calls", Integer.toString(run.calls()));
         report.put("callsPerMessage", String.format("%.2f", run.calls() / (double) run.messages()));
         report.put("throttled", Integer.toString(run.throttled()));
+        report.put("throttledByTheQuota", Long.toString(run.quotaThrottled()));
         report.put("deadLettered", Integer.toString(run.deadLettered().size()));
         report.put("outages", Long.toString(run.outages()));
         report.put("lost", Integer.toString(run.lost().size()));
