@@ -20,7 +20,9 @@ import java.util.Set;
 final class QuotaModel {
 
     /** The outcome of one run. */
-    record Outcome(double seconds, double idealSeconds, int calls, int throttled, int[] callsByClient, int messages) {
+    record Outcome(double seconds, double idealSeconds, int calls, int throttled, int quotaThrottled,
+            int[] callsByClient,
+            int messages) {
 
         double drainRatio() {
             return seconds / idealSeconds;
@@ -46,9 +48,9 @@ final class QuotaModel {
 
         @Override
         public String toString() {
-            return String.format("%.1f s (%.2fx ideal), %d calls (%.2f a message), %.1f%% throttled, smallest client "
-                    + "share %.0f%%", seconds, drainRatio(), calls, callsPerMessage(),
-                    100 * throttledShare(), 100 * smallestClientShare());
+            return String.format("%.1f s (%.2fx ideal), %d calls (%.2f a message), %.1f%% throttled (%d by the quota),"
+                    + " smallest client share %.0f%%", seconds, drainRatio(), calls, callsPerMessage(),
+                    100 * throttledShare(), quotaThrottled, 100 * smallestClientShare());
         }
     }
 
@@ -149,6 +151,7 @@ final class QuotaModel {
         int remaining = messages;
         int calls = 0;
         int throttled = 0;
+        int quotaThrottled = 0;
         long now = 0;
         for (int i = 0; i < clients.size(); i++) {
             scheduleTurn(clients.get(i), i < startNanos.length ? startNanos[i] : 0);
@@ -213,6 +216,7 @@ final class QuotaModel {
                     continue;
                 } else {
                     throttled++;
+                    quotaThrottled += admitted ? 0 : 1;
                     if (adaptive) {
                         client.limiter.throttled(event.sentAt, now);
                     }
@@ -227,7 +231,7 @@ final class QuotaModel {
         int[] byClient = clients.stream().mapToInt(c -> c.calls).toArray();
         double admittedShareServed = 1 - randomThrottles - randomFaults;
         double ideal = quota > 0 ? messages / (quota * admittedShareServed) : 0;
-        return new Outcome(now / 1e9, ideal, calls, throttled, byClient, messages);
+        return new Outcome(now / 1e9, ideal, calls, throttled, quotaThrottled, byClient, messages);
     }
 
     private final Set<Consumer> retrying = new HashSet<>();
