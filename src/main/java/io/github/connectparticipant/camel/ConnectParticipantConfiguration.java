@@ -86,8 +86,9 @@ public class ConnectParticipantConfiguration implements Cloneable {
     @UriParam(label = "consumer",
             description = "The chat consumer: where the ids of the items handed on are kept, so that none is handed"
                     + " on twice (a socket's duplicates, a gap filled from the transcript); an in-memory one of"
-                    + " 10,000 ids unless given. A persistent or shared one carries the guarantee across restarts"
-                    + " and a cluster.")
+                    + " 10,000 ids unless given. An id is kept once the route is done with its item, so a persistent"
+                    + " one carries the guarantee across restarts; in a cluster, follow each chat from one node at a"
+                    + " time (the master component, a cluster route policy).")
     private org.apache.camel.spi.IdempotentRepository idempotentRepository;
 
     @UriParam(label = "consumer",
