@@ -24,11 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChatConsumerTest extends ChatTestSupport {
 
     @Override
-    protected String[] participantTokens() {
-        return new String[]{PARTICIPANT};
-    }
-
-    @Override
     protected RoutesBuilder createRouteBuilder() {
         return new RouteBuilder() {
 

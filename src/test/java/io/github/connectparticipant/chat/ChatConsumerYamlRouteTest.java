@@ -58,10 +58,7 @@ class ChatConsumerYamlRouteTest extends CamelTestSupport {
 
     @Test
     void theAgentsMessagesReachTheRoute() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (simulator.subscribedSockets(PARTICIPANT) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until(() -> simulator.subscribedSockets(PARTICIPANT) == 1, Duration.ofSeconds(20), "subscribed");
         MockEndpoint chat = getMockEndpoint("mock:chat");
         chat.expectedBodiesReceived("Agent: Hello, how can I help?", "Agent: Your order ships today.");
         simulator.agentMessage(PARTICIPANT, "Hello, how can I help?");

@@ -95,10 +95,6 @@ class ChatCrashSafetyIT extends MultiJvmTestSupport {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(condition.getAsBoolean(), what);
+        Await.until(condition, Duration.ofSeconds(60), what);
     }
 }

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A chat consumer with a state repository (Camel's FileStateRepository in a temp folder), stopped and started again
@@ -103,11 +102,7 @@ class ChatRestartTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(condition.getAsBoolean(), what);
+        Await.until(condition, Duration.ofSeconds(30), what);
     }
 
     private void awaitSubscribed(String... participants) throws InterruptedException {

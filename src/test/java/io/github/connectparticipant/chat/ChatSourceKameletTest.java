@@ -14,11 +14,6 @@ import org.junit.jupiter.api.Test;
 class ChatSourceKameletTest extends ChatTestSupport {
 
     @Override
-    protected String[] participantTokens() {
-        return new String[]{PARTICIPANT};
-    }
-
-    @Override
     protected RoutesBuilder createRouteBuilder() {
         return new RouteBuilder() {
 

@@ -7,8 +7,6 @@ import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * A chat consumer's test: a simulator of its own for every test, started before the routes (they point at it).
  */
@@ -36,10 +34,6 @@ abstract class ChatTestSupport extends CamelTestSupport {
 
     /** Waits until the condition holds, at most this long, and asserts that it does. */
     protected static void await(BooleanSupplier condition, Duration within, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(condition.getAsBoolean(), what);
+        Await.until(condition, within, what);
     }
 }

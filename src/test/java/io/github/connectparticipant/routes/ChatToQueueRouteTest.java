@@ -4,16 +4,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 
 import io.github.connectparticipant.camel.ConnectParticipantChatItemHeaders;
 import io.github.connectparticipant.camel.ConnectParticipantConstants;
+import io.github.connectparticipant.chat.Await;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * routes/chat-to-queue.yaml, as shipped: the chat of the participant token to a queue of a real embedded Artemis
@@ -47,12 +48,8 @@ class ChatToQueueRouteTest extends QueueRouteTestSupport {
         return exchange.getMessage().getHeader(ConnectParticipantChatItemHeaders.bridgedName(header), String.class);
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(condition.getAsBoolean(), what);
+    private static void awaitTrue(BooleanSupplier condition, String what) throws Exception {
+        Await.until(condition, Duration.ofSeconds(30), what);
     }
 
     @Test

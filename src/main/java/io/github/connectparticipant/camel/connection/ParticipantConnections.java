@@ -35,6 +35,7 @@ public final class ParticipantConnections {
     private static final int MAX_REDIRECT_URI = 1024;
     private static final int MAX_VIEW_TOKEN = 1000;
     private static final List<String> CREDENTIALS_ONLY = List.of("CONNECTION_CREDENTIALS");
+    private static final List<String> SOCKET_AND_CREDENTIALS = List.of("WEBSOCKET", "CONNECTION_CREDENTIALS");
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
@@ -68,7 +69,7 @@ public final class ParticipantConnections {
      * transcript), the participant marked as connected.
      */
     public CreateParticipantConnectionResult createForChat(String participantToken, CallContext context) {
-        return create(participantToken, List.of("WEBSOCKET", "CONNECTION_CREDENTIALS"), Boolean.TRUE, context);
+        return create(participantToken, SOCKET_AND_CREDENTIALS, Boolean.TRUE, context);
     }
 
     /**
