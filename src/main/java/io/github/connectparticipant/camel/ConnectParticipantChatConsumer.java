@@ -1,7 +1,6 @@
 package io.github.connectparticipant.camel;
 
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,6 +67,8 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
     private IdempotentRepository seen;
     private boolean ownRepository;
     private ChatFollower.Settings settings;
+    /** itemBody=item: the body is the whole item, not its Content. */
+    private boolean wholeItemBody;
     private ParticipantConnections connections;
     private TranscriptReading transcripts;
     private CallPacer connectionPace;
@@ -101,13 +102,14 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
     /** Follows the chat of this participant token, unless it is followed already; after its kept last item, if any. */
     void follow(String participantToken) {
         followers.computeIfAbsent(participantToken, token -> {
+            String chatKey = checkpoints != null ? ChatCheckpoints.chatKey(token) : null;
             ChatItem.Position resumeAfter = null;
             if (checkpoints != null) {
-                String chatKey = ChatCheckpoints.chatKey(token);
                 resumeAfter = checkpoints.lastItem(chatKey);
                 checkpoints.followed(chatKey, token);
             }
-            ChatFollower follower = newFollower(token, resumeAfter);
+            ChatFollower follower = new ChatFollower(new Service(token), settings, new SerialScheduler(pool), http,
+                    seen::contains, item -> handOn(item, token, chatKey), resumeAfter);
             follower.start();
             return follower;
         });
@@ -153,7 +155,8 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         checkpoints = newCheckpoints();
         pool = endpoint.getCamelContext().getExecutorServiceManager()
                 .newScheduledThreadPool(this, "ConnectParticipantChat", manyChats ? CHATS_THREADS : 1);
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(configuration.getConnectTimeout())).build();
+        http = endpoint.newWebSocketClient();
+        wholeItemBody = "item".equals(configuration.getItemBody());
         Set<String> itemTypes = Arrays.stream(configuration.getItemTypes().split(",")).map(String::strip)
                 .filter(type -> !type.isEmpty()).collect(Collectors.toUnmodifiableSet());
         settings = new ChatFollower.Settings(itemTypes, configuration.isIncludeOwnItems(),
@@ -191,13 +194,6 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         return new ChatCheckpoints(repository, tokens);
     }
 
-    private ChatFollower newFollower(String participantToken, ChatItem.Position resumeAfter) {
-        String chatKey = checkpoints != null ? ChatCheckpoints.chatKey(participantToken) : null;
-        return new ChatFollower(new Service(participantToken, connections, transcripts), settings,
-                new SerialScheduler(pool), http, seen::contains, item -> handOn(item, participantToken, chatKey),
-                resumeAfter);
-    }
-
     @Override
     protected void doStop() throws Exception {
         if (manyChats) {
@@ -233,7 +229,7 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         Exchange exchange = createExchange(false);
         try {
             Message message = exchange.getMessage();
-            message.setBody("item".equals(configuration.getItemBody()) ? item.fields() : item.content());
+            message.setBody(wholeItemBody ? item.fields() : item.content());
             message.setHeader(ConnectParticipantConstants.ITEM_ID, item.id());
             message.setHeader(ConnectParticipantConstants.ITEM_TYPE, item.type());
             message.setHeader(ConnectParticipantConstants.CONTENT_TYPE, item.contentType());
@@ -268,13 +264,9 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
     private final class Service implements ChatService {
 
         private final String participantToken;
-        private final ParticipantConnections connections;
-        private final TranscriptReading transcripts;
 
-        Service(String participantToken, ParticipantConnections connections, TranscriptReading transcripts) {
+        Service(String participantToken) {
             this.participantToken = participantToken;
-            this.connections = connections;
-            this.transcripts = transcripts;
         }
 
         @Override

@@ -220,7 +220,9 @@ public class ConnectParticipantConfiguration implements Cloneable {
             description = "The size of the endpoint's HTTP connection pool.")
     private int maxConnections = 50;
 
-    @UriParam(label = "proxy", description = "The host of an HTTP proxy to reach the service through.")
+    @UriParam(label = "proxy",
+            description = "The host of an HTTP proxy to reach the service through (the chat consumer's websocket"
+                    + " too).")
     private String proxyHost;
 
     @UriParam(label = "proxy", description = "The port of the HTTP proxy.")
@@ -231,7 +233,8 @@ public class ConnectParticipantConfiguration implements Cloneable {
     private String proxyProtocol = "http";
 
     @UriParam(label = "security",
-            description = "TLS settings (trust store, key store, protocols) for the connection to the service.")
+            description = "TLS settings (trust store, key store, protocols) for the connection to the service and the"
+                    + " chat consumer's websocket.")
     private SSLContextParameters sslContextParameters;
 
     @UriParam(label = "advanced", javaType = "io.micrometer.core.instrument.MeterRegistry",

@@ -47,7 +47,7 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
     private final Map<ServiceOperation, CallGate> gates = new HashMap<>();
     private RetryBudget retryBudget;
     private ConnectionTokenCache connectionTokens;
-    private String serviceBaseUrl;
+    private ClientSettings clientSettings;
 
     public ConnectParticipantEndpoint(String uri, Component component, ConnectParticipantConfiguration configuration) {
         super(uri, component);
@@ -77,7 +77,8 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
         configuration.validate();
         Metering metering = Metering.find(configuration.getMeterRegistry(), getCamelContext());
         ClientSettings settings = configuration.clientSettings(getCamelContext());
-        serviceBaseUrl = settings.serviceBaseUrl();
+        clientSettings = settings;
+        String serviceBaseUrl = settings.serviceBaseUrl();
         CloseableHttpClient httpClient = configuration.getHttpClient();
         if (httpClient == null) {
             ParticipantHttpClientFactory.PooledClient pooled = ParticipantHttpClientFactory.create(settings);
@@ -154,9 +155,14 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
                 connectionTokens, configuration.connectionTypeList(), configuration.getConnectParticipant());
     }
 
+    /** A websocket client with the endpoint's connect timeout, TLS context and proxy, once started. */
+    java.net.http.HttpClient newWebSocketClient() {
+        return ParticipantHttpClientFactory.createWebSocketClient(clientSettings);
+    }
+
     /** The base URL of the service this endpoint calls, once started. */
     String getServiceBaseUrl() {
-        return serviceBaseUrl;
+        return clientSettings.serviceBaseUrl();
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.github.connectparticipant.camel.client;
 
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.Socket;
+import java.time.Duration;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -19,7 +22,7 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Builds the endpoint's pooled HTTP client from its options.
+ * Builds the endpoint's pooled HTTP client from its options, and the chat consumer's websocket client from the same.
  */
 public final class ParticipantHttpClientFactory {
 
@@ -70,6 +73,24 @@ public final class ParticipantHttpClientFactory {
             builder.setProxy(new HttpHost(settings.proxyProtocol(), settings.proxyHost(), settings.proxyPort()));
         }
         return new PooledClient(builder.build(), pool);
+    }
+
+    /**
+     * The JDK client the chat consumer opens the participant's websocket with (HttpClient 5 has no websocket client):
+     * the endpoint's connect timeout, TLS context and proxy, as its calls have them. The JDK client logs nothing unless
+     * its own jdk.httpclient.HttpClient.log system property asks it to.
+     */
+    public static java.net.http.HttpClient createWebSocketClient(ClientSettings settings) {
+        java.net.http.HttpClient.Builder builder = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(Duration.ofMillis(settings.connectTimeoutMillis()));
+        if (settings.sslContext() != null) {
+            builder.sslContext(settings.sslContext());
+        }
+        if (settings.proxyHost() != null) {
+            builder.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(settings.proxyHost(),
+                    settings.proxyPort())));
+        }
+        return builder.build();
     }
 
     /**
