@@ -98,8 +98,7 @@ final class ChatSessions {
 
     /** An agent's message in the participant's chat: it joins the transcript and goes to its sockets. */
     String agentMessage(String participantToken, String content) {
-        ObjectNode item = newItem(contactOf(participantToken), "MESSAGE", "text/plain", content, "AGENT", "Agent",
-                "agent-sim");
+        ObjectNode item = agentItem(contactOf(participantToken), "text/plain", content);
         add(item);
         return item.get("Id").asText();
     }
@@ -116,10 +115,20 @@ final class ChatSessions {
         String contactId = contactOf(participantToken);
         add(newItem(contactId, "EVENT", CHAT_ENDED, null, "SYSTEM", "SYSTEM_MESSAGE", "system"));
         endedContacts.add(contactId);
-        ChatSocketServer live = sockets != null ? sockets.get() : null;
+        ChatSocketServer live = liveSockets();
         if (live != null) {
             live.closeChat(contactId);
         }
+    }
+
+    /** The simulated agent's message in a chat. */
+    private static ObjectNode agentItem(String contactId, String contentType, String content) {
+        return newItem(contactId, "MESSAGE", contentType, content, "AGENT", "Agent", "agent-sim");
+    }
+
+    /** The websocket endpoint, started on first use; null where Java-WebSocket is absent. */
+    private ChatSocketServer liveSockets() {
+        return sockets != null ? sockets.get() : null;
     }
 
     private static ObjectNode newItem(String contactId, String type, String contentType, String content,
@@ -138,7 +147,7 @@ final class ChatSessions {
         synchronized (transcript) {
             transcript.add(item);
         }
-        ChatSocketServer live = sockets != null ? sockets.get() : null;
+        ChatSocketServer live = liveSockets();
         if (live != null) {
             live.push(item.get("ContactId").asText(), item);
         }
@@ -266,7 +275,7 @@ final class ChatSessions {
                 result.putObject("ConnectionCredentials").put("ConnectionToken", token)
                         .put("Expiry", expiry.toString());
             } else if ("WEBSOCKET".equals(name)) {
-                ChatSocketServer live = sockets != null ? sockets.get() : null;
+                ChatSocketServer live = liveSockets();
                 String url = live != null
                         ? live.issue(participantTokens.get(participantToken), Instant.now().plus(lifetime))
                         // without Java-WebSocket on the class path, a URL that serves no socket
@@ -317,7 +326,7 @@ final class ChatSessions {
             } else {
                 add(item);
                 if (message && agentEcho) {
-                    add(newItem(contactId, "MESSAGE", contentType, ECHO + content, "AGENT", "Agent", "agent-sim"));
+                    add(agentItem(contactId, contentType, ECHO + content));
                 }
             }
         }

@@ -390,7 +390,7 @@ public final class ChatFollower {
         }
         boolean passes = settings.itemTypes().contains(item.type())
                 && (settings.includeOwnItems() || !settings.participantRole().equals(item.participantRole()));
-        if ((passes || item.endsTheChat()) && !seenBefore.test(item.seenKey()) && pendingKeys.add(item.seenKey())) {
+        if ((passes || item.endsTheChat()) && firstTime(item)) {
             pending.add(item);
             if (!flushScheduled) {
                 flushScheduled = true;
@@ -401,6 +401,12 @@ public final class ChatFollower {
             ended = true;
             closeSocket();
         }
+    }
+
+    /** Whether the item was neither handed on before nor is waiting already; if so, it is waiting from now on. */
+    private boolean firstTime(ChatItem item) {
+        String key = item.seenKey();
+        return !seenBefore.test(key) && pendingKeys.add(key);
     }
 
     private void flush() {
@@ -425,7 +431,7 @@ public final class ChatFollower {
         Map<String, Object> fields = Map.of("Id", "chat-ended", "Type", "EVENT", "ContentType", ChatItem.CHAT_ENDED,
                 "ParticipantRole", "SYSTEM", "AbsoluteTime", Instant.now().toString(), "ContactId", contact);
         ChatItem end = ChatItem.of(fields);
-        if (!seenBefore.test(end.seenKey()) && pendingKeys.add(end.seenKey())) {
+        if (firstTime(end)) {
             pending.add(end);
             flush();
         }
