@@ -24,6 +24,8 @@ class StartupLogSecretsTest {
     static final String CONNECTION_TOKEN = "AQIDAHhStartupConn-s3cr3t-0123456789";
     static final String PARTICIPANT_TOKEN = "AQIDAHhStartupPart-s3cr3t-9876543210";
     static final String ENDPOINT_PARTICIPANT_TOKEN = "AQIDAHhStartupPart-endpoint-s3cr3t-555";
+    /** A 256-bit key in base64, as stateEncryptionKey takes it. */
+    static final String STATE_KEY = "c3RhcnR1cC1zZWNyZXQta2V5LTAxMjM0NTY3ODlhYmM=";
 
     @Test
     void connectionTokenAsComponentOptionAndPlaceholder() throws Exception {
@@ -46,6 +48,18 @@ class StartupLogSecretsTest {
         // given as participant-token: the summary names the option
         assertTrue(text.contains("camel.component.connectparticipant.participantToken = xxxxxx"), text);
         assertNoToken(text);
+    }
+
+    @Test
+    void theStateEncryptionKeyAsComponentOption() throws Exception {
+        String text = runMain(Map.of(
+                "camel.component.connectparticipant.state-encryption-key", STATE_KEY,
+                "chat.participantToken", ENDPOINT_PARTICIPANT_TOKEN,
+                "chat.connection-token", CONNECTION_TOKEN), "direct:send-with-connection-token");
+        assertTrue(text.contains("camel.component.connectparticipant.stateEncryptionKey = xxxxxx"), text);
+        assertNoToken(text);
+        assertFalse(CamelCoreUnmaskedLogs.split(text).rest().contains(STATE_KEY),
+                "the key in the log:\n" + linesWith(text, STATE_KEY));
     }
 
     /**
