@@ -47,6 +47,8 @@ final class ChatSockets extends WebSocketServer implements ChatSocketServer {
                 thread.setDaemon(true);
                 return thread;
             });
+    /** Each chat's newest item frame, for a subscription that gets it ahead of its answer. */
+    private final Map<String, String> newestFrames = new ConcurrentHashMap<>();
     /** A frame held back to be sent after the next one, when frames go out of order. */
     private final Map<String, String> heldFrames = new ConcurrentHashMap<>();
 
@@ -92,11 +94,12 @@ final class ChatSockets extends WebSocketServer implements ChatSocketServer {
     /** Sends an item to the sockets subscribed to its chat, as the service pushes it (unless a fault holds it). */
     @Override
     public void push(String contactId, ObjectNode item) {
+        String frame = JSON.createObjectNode().put("topic", "aws/chat").put("contentType", "application/json")
+                .put("content", item.toString()).toString();
+        newestFrames.put(contactId, frame);
         if (faults.takeItemLeftToTranscript()) {
             return;
         }
-        String frame = JSON.createObjectNode().put("topic", "aws/chat").put("contentType", "application/json")
-                .put("content", item.toString()).toString();
         List<String> frames = new ArrayList<>();
         if (faults.outOfOrder()) {
             // every other frame held back and sent after the next one
@@ -201,6 +204,10 @@ final class ChatSockets extends WebSocketServer implements ChatSocketServer {
         }
         switch (topic) {
             case "aws/subscribe" -> {
+                String newest = newestFrames.get((String) socket.getAttachment());
+                if (faults.newestItemAheadOfSubscribeAnswer() && newest != null) {
+                    socket.send(newest);
+                }
                 if (faults.noSubscribeAnswer()) {
                     return;
                 }

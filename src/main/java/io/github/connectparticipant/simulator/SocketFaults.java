@@ -15,6 +15,7 @@ public final class SocketFaults {
     private volatile boolean silent;
     private volatile boolean duplicateFrames;
     private volatile boolean outOfOrder;
+    private volatile boolean newestItemAheadOfSubscribeAnswer;
     private final AtomicInteger itemsLeftToTranscript = new AtomicInteger();
 
     /** Subscriptions go unanswered while true. */
@@ -41,6 +42,15 @@ public final class SocketFaults {
         return this;
     }
 
+    /**
+     * While true, a subscription gets the chat's newest item ahead of its answer (as a service that pushes to a socket
+     * before it answers may): the items before it, sent while no socket was subscribed, are only in the transcript.
+     */
+    public SocketFaults newestItemAheadOfSubscribeAnswer(boolean ahead) {
+        this.newestItemAheadOfSubscribeAnswer = ahead;
+        return this;
+    }
+
     /** The next this many items join the transcript without a frame. */
     public SocketFaults leaveToTranscript(int items) {
         itemsLeftToTranscript.set(items);
@@ -53,6 +63,7 @@ public final class SocketFaults {
         silent = false;
         duplicateFrames = false;
         outOfOrder = false;
+        newestItemAheadOfSubscribeAnswer = false;
         itemsLeftToTranscript.set(0);
     }
 
@@ -70,6 +81,10 @@ public final class SocketFaults {
 
     boolean outOfOrder() {
         return outOfOrder;
+    }
+
+    boolean newestItemAheadOfSubscribeAnswer() {
+        return newestItemAheadOfSubscribeAnswer;
     }
 
     boolean takeItemLeftToTranscript() {

@@ -99,6 +99,11 @@ public final class ChatFollower {
     private String checkpointId;
     private String contactId;
     private final List<ChatItem> pending = new ArrayList<>();
+    /**
+     * Item frames the current socket sent before its subscription was answered: handed on after the gap that the
+     * answer fills, or dropped with the socket (the next gap has them).
+     */
+    private final List<JsonNode> beforeSubscribed = new ArrayList<>();
     private final Set<String> pendingKeys = new HashSet<>();
     private boolean flushScheduled;
     private volatile boolean stopped;
@@ -243,7 +248,14 @@ public final class ChatFollower {
             case "aws/subscribe" -> subscribeAnswered(frame);
             case "aws/heartbeat" -> heartbeatPending = false;
             case "aws/ping" -> heartbeatPending = frame.path("statusCode").asInt() != 200;
-            case "aws/chat" -> itemFrame(frame);
+            case "aws/chat" -> {
+                if (subscribed) {
+                    itemFrame(frame);
+                } else {
+                    // ahead of the subscription's answer: after the gap it fills, or the order would break
+                    beforeSubscribed.add(frame);
+                }
+            }
             default -> {
                 if (frame.has("message")) {
                     replace("it sent an error: " + frame.path("message").asText());
@@ -275,6 +287,10 @@ public final class ChatFollower {
         } else if (settings.fillGaps()) {
             fillGapOrReplace();
         }
+        if (thisSocket == generation) {
+            beforeSubscribed.forEach(this::itemFrame);
+        }
+        beforeSubscribed.clear();
         retire();
         scheduleRotation(thisSocket);
     }
@@ -464,6 +480,7 @@ public final class ChatFollower {
 
     private void closeSocket() {
         subscribed = false;
+        beforeSubscribed.clear();
         heartbeatPending = false;
         retire();
         if (rotation != null) {
