@@ -44,11 +44,12 @@ class ChatConsumerTest extends ChatTestSupport {
     }
 
     /**
-     * Waits for a subscribed socket: up to 30 s, since a socket the server dropped without the client hearing of it
-     * (as a network can) is found by the heartbeat and replaced within 20 s.
+     * Waits for a subscribed socket: up to 10 s. The simulator's drops reset the connection, so the client hears of
+     * each at once and reconnects within a backoff; one it missed would be found by the heartbeat only after up to
+     * 20 s, and fail here.
      */
     private void awaitSubscribed() throws InterruptedException {
-        await(() -> simulator.subscribedSockets(PARTICIPANT) == 1, Duration.ofSeconds(30),
+        await(() -> simulator.subscribedSockets(PARTICIPANT) == 1, Duration.ofSeconds(10),
                 "subscribed (sockets subscribed: " + simulator.subscribedSockets(PARTICIPANT) + ")");
     }
 
@@ -111,6 +112,32 @@ class ChatConsumerTest extends ChatTestSupport {
         assertEquals(sent, bodies(items), "every item once, in order");
         assertEquals(8, dropped);
         assertTrue(chatConsumer().getFollower().socketsOpened() >= 9, "a new socket after every drop");
+    }
+
+    @Test
+    void anItemAheadOfAnUnansweredSubscriptionWaitsForTheGapBeforeIt() throws Exception {
+        awaitSubscribed();
+        MockEndpoint items = getMockEndpoint("mock:items");
+        List<String> sent = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            sent.add("message " + i);
+            simulator.agentMessage(PARTICIPANT, "message " + i);
+        }
+        await(() -> items.getReceivedCounter() >= 3, Duration.ofSeconds(10), "the first 3");
+        // the next socket gets the newest item and no answer: the items before it are only in the transcript
+        simulator.socketFaults().newestItemAheadOfSubscribeAnswer(true).noSubscribeAnswer(true);
+        simulator.dropSockets();
+        for (int i = 4; i <= 10; i++) {
+            sent.add("message " + i);
+            simulator.agentMessage(PARTICIPANT, "message " + i);
+        }
+        // longer than the reorder window: an item handed on from the unanswered socket would go ahead of its gap
+        Thread.sleep(1000);
+        simulator.socketFaults().clear();
+        awaitSubscribed();
+        await(() -> items.getReceivedCounter() >= 10, Duration.ofSeconds(10), "all 10");
+        Thread.sleep(300);
+        assertEquals(sent, bodies(items), "every item once, in order");
     }
 
     @Test
