@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
@@ -115,11 +116,18 @@ final class ChatSockets extends WebSocketServer implements ChatSocketServer {
         }
         for (Map.Entry<WebSocket, String> socket : subscribedContacts.entrySet()) {
             if (socket.getValue().equals(contactId) && socket.getKey().isOpen()) {
-                for (String each : frames) {
-                    socket.getKey().send(each);
-                    if (faults.duplicateFrames()) {
+                try {
+                    for (String each : frames) {
                         socket.getKey().send(each);
+                        if (faults.duplicateFrames()) {
+                            socket.getKey().send(each);
+                        }
                     }
+                } catch (WebsocketNotConnectedException e) {
+                    // it closed since it was found open (its client died, or it was dropped): the frame is lost with
+                    // it, as on the service, and the item stays in the transcript
+                    LOG.debug("Chat socket {} closed before an item reached it",
+                            System.identityHashCode(socket.getKey()));
                 }
             }
         }
