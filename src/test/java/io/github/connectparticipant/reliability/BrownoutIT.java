@@ -113,11 +113,11 @@ class BrownoutIT {
         assertEquals(List.of(), run.deadLettered(), "no valid message dead-lettered");
         assertEquals(0, run.outages(), "a service that serves two calls in three is degraded, not down");
         assertTrue(drainRatio <= 1.2, "drained in " + drainRatio + "x the ideal");
-        // a message takes 1 / 0.7 = 1.43 calls at best (1.42 with this seed's draws); the goal is 1.5, met in most
-        // runs (1.43 to 1.48), but in about one in seven the first cut lands above the quota (a burst drained slowly
-        // while the consumers start is counted as the quota's rate) and the run takes 1.52 to 1.69: the README says so,
-        // and this fails such a run, as it should, until the first cut is fixed
-        assertTrue(callsPerMessage <= 1.55, callsPerMessage + " calls a message");
+        // a message takes 1 / 0.7 = 1.43 calls at best (1.42 with this seed's draws); the rest are the quota's own
+        // throttles while the rate is learned (9 runs: 1.43 to 1.48). Before the first epoch measured the noise over
+        // its first half, about one run in seven took 1.52 to 1.69: consumers that start slowly drain the quota's burst
+        // over the first second, the first cut lands above the quota, and its excess was taken for noise
+        assertTrue(callsPerMessage <= 1.5, callsPerMessage + " calls a message");
     }
 
     /**

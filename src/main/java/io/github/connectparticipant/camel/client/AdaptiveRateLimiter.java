@@ -19,7 +19,11 @@ import org.slf4j.LoggerFactory;
  * {@link #THROTTLES_IN_A_ROW} throttles in a row, or a throttled share since the first throttle clearly above
  * {@link #MAX_NOISE_SHARE}: a spent quota refuses nearly every call, noise a share of them. A stray throttle cuts
  * nothing. The cut sets the rate to {@link #BETA} times what the service served in the last second (less a burst it
- * may have saved), which, once the service has been refusing, is its quota for this client.</li>
+ * may have saved), which, once the service has been refusing, is its quota for this client. Where that rate is above
+ * the least the quota can be (what was served over one plus the part of the second the calls ran: consumers that start
+ * one after another drain a burst over the first second, and it counts as rate), the first epoch measures the noise
+ * over its first half rather than its first quarter, paced no faster than that least quota, so that a first cut above
+ * the quota is found as such rather than taken for noise.</li>
  * <li>Then the rate grows back along CUBIC's curve, slowly near the rate of the cut and faster beyond it, so that a
  * quota that was raised, or freed by another client, is found again. The time it takes back to the rate of the cut is
  * the <b>epoch</b>. In its first quarter the rate is below 0.94 times the rate where the quota was met, and any client
@@ -121,6 +125,13 @@ public final class AdaptiveRateLimiter {
     public static final int QUIET_PART = 4;
     /** Answers in the first parts of epochs before their throttled share is taken for the noise. */
     public static final int MIN_ANSWERS_FOR_NOISE = 20;
+    /**
+     * The part of the first epoch that measures the noise when the first cut may have taken a burst for rate (see
+     * {@link #quotaAtLeast}): paced no faster than the least the quota can be, so that the measure is not spoilt by a
+     * rate above the quota, and longer than {@link #QUIET_PART}, so that it is not off by chance for want of answers
+     * (a first measure that comes out high hides a rate above the quota for the whole epoch).
+     */
+    public static final int FIRST_QUIET_PART = 2;
     /** The past epochs whose first parts measure the noise, with the current one. */
     public static final int NOISE_EPOCHS = 4;
     /** Unpaced answers counted since the first throttle after which, with no cut, counting starts again. */
@@ -180,6 +191,11 @@ public final class AdaptiveRateLimiter {
     private int pastEpochs;
     /** True from a first cut that measured no rate until the next cut (see {@link #SLOW_START_DOUBLING_NANOS}). */
     private boolean slowStart;
+    /**
+     * The most the first part of this epoch sends (see {@link #FIRST_QUIET_PART}); infinite unless the first cut may
+     * have taken a burst for rate.
+     */
+    private double quietCap = Double.POSITIVE_INFINITY;
 
     /**
      * Waits for this caller's turn at the current rate.
@@ -335,6 +351,10 @@ public final class AdaptiveRateLimiter {
                 learned && !slowStart ? Math.max(base, Math.min(rateAt(now), sentPerSecond) * CUT_FLOOR) : base);
         cubicK = Math.cbrt(maxRate * (1 - BETA) / CUBIC_C);
         slowStart = !learned && servedInWindow < THROTTLES_IN_A_ROW_TO_LEARN;
+        double quotaAtLeast = learned || slowStart
+                ? Double.POSITIVE_INFINITY
+                : quotaAtLeast(servedInWindow, activeSlots(slot));
+        quietCap = BETA * maxRate > quotaAtLeast ? quotaAtLeast : Double.POSITIVE_INFINITY;
         if (slowStart) {
             why = why + ", with next to nothing served: a slow start";
         }
@@ -471,7 +491,10 @@ public final class AdaptiveRateLimiter {
     private void startCounting(long fromNanos, long epochEnd) {
         countFromNanos = fromNanos;
         epochEndNanos = epochEnd;
-        quietEndNanos = epochEnd == Long.MAX_VALUE ? fromNanos : fromNanos + (epochEnd - fromNanos) / QUIET_PART;
+        quietEndNanos = epochEnd == Long.MAX_VALUE
+                ? fromNanos
+                : fromNanos + (epochEnd - fromNanos)
+                        / (quietCap < Double.POSITIVE_INFINITY ? FIRST_QUIET_PART : QUIET_PART);
         answersQuiet = 0;
         throttlesQuiet = 0;
         answersBelow = 0;
@@ -515,7 +538,30 @@ public final class AdaptiveRateLimiter {
         }
         double sinceCut = (now - countFromNanos) / (double) SECOND;
         double t = sinceCut - cubicK;
-        return Math.max(MIN_RATE, Math.max(maxRate + CUBIC_C * t * t * t, BETA * maxRate + LINEAR_GROWTH * sinceCut));
+        double rate = Math.max(maxRate + CUBIC_C * t * t * t, BETA * maxRate + LINEAR_GROWTH * sinceCut);
+        return Math.max(MIN_RATE, now < quietEndNanos ? Math.min(rate, quietCap) : rate);
+    }
+
+    /**
+     * The least the quota can be, from what unpaced calls that met it were served in the last second: at most its
+     * burst (taken to be one second's calls at most, as quotas are usually set, the simulator's too) and its rate over
+     * the part of that second the calls ran.
+     */
+    private static double quotaAtLeast(long servedInWindow, int activeSlots) {
+        return servedInWindow / (1 + activeSlots / (double) WINDOW_SLOTS);
+    }
+
+    /** How many slots of the last second, up to the given one, had an answer. */
+    private int activeSlots(long slot) {
+        long total = served.sum() + throttles;
+        int active = 0;
+        for (int back = 0; back < WINDOW_SLOTS; back++) {
+            int index = (int) Math.floorMod(slot - back, WINDOW_SLOTS);
+            long atStart = servedAtSlotStart[index] + throttlesAtSlotStart[index];
+            active += total > atStart ? 1 : 0;
+            total = atStart;
+        }
+        return active;
     }
 
     private synchronized void rollTo(long slot) {

@@ -58,6 +58,68 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
+    void aBurstDrainedWhileTheCallsStartIsNotTakenForTheRate() {
+        // consumers that start one after another over a second: the quota's burst and a second of its rate are served
+        // over that second before it refuses (here 10 calls every tenth of a second; the quota, say, 50/s, burst 50)
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
+        long start = 10 * SECOND;
+        for (int i = 0; i < 100; i++) {
+            limiter.served(start + i * 10 * MS, start + i * 10 * MS + MS);
+        }
+        long cut = start + SECOND;
+        while (limiter.currentRate(cut) == Double.POSITIVE_INFINITY) {
+            limiter.throttled(cut, cut);
+        }
+        // the window (0.9 s from the start of its oldest slot) holds 90 of them: 100 a second, a first cut to
+        // 0.75 x 100 and a curve from 0.85 x 75 = 64/s, above the quota; the least the quota can be is what was served
+        // over 1 + the part of the second the calls ran (all of it): 45/s, and the first half of the epoch goes no faster
+        double maxRate = AdaptiveRateLimiter.BURST_DISCOUNT * 100;
+        double leastQuota = 90 / 2.0;
+        double k = Math.cbrt(maxRate * (1 - AdaptiveRateLimiter.BETA) / AdaptiveRateLimiter.CUBIC_C);
+        long halfEpoch = cut + (long) (k / 2 * SECOND);
+        assertEquals(leastQuota, limiter.currentRate(cut), 0.01);
+        assertEquals(leastQuota, limiter.currentRate(halfEpoch - MS), 0.01,
+                "paced at the least quota for half the epoch");
+        assertEquals(maxRate + AdaptiveRateLimiter.CUBIC_C * Math.pow(k / 2 - k, 3),
+                limiter.currentRate(halfEpoch + MS),
+                0.1, "then on the curve back to the rate of the cut");
+        // the noise is measured over that half, not its first quarter: a tenth of the calls throttled in the first
+        // quarter, a fifth in the second
+        long paced = (long) (SECOND / leastQuota);
+        int throttled = 0;
+        int answers = 0;
+        for (long t = cut + paced; t < halfEpoch - MS; t += paced, answers++) {
+            boolean secondQuarter = t > cut + (long) (k / 4 * SECOND);
+            boolean throttle = answers % 10 == 0 || secondQuarter && answers % 10 == 5;
+            throttled += throttle ? 1 : 0;
+            answer(limiter, t, throttle);
+        }
+        assertEquals(leastQuota, limiter.currentRate(halfEpoch - MS), 0.01, "no cut for the noise");
+        assertEquals(throttled / (double) answers, limiter.noiseShare(), 1e-9);
+        assertTrue(limiter.noiseShare() > 0.12, "the second quarter counted: " + limiter.noiseShare());
+    }
+
+    @Test
+    void aBurstDrainedAtOnceLeavesTheFirstCutAsItWas() {
+        // the calls ran a tenth of a second before the quota refused: what was served is mostly its burst, and the
+        // first cut (0.75 x 0.85 of it) is below the least the quota can be; the epoch is as any other
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
+        long cut = 10 * SECOND + 95 * MS;
+        for (int i = 0; i < 50; i++) {
+            limiter.served(cut - 90 * MS + i * MS, cut - 90 * MS + i * MS);
+        }
+        while (limiter.currentRate(cut) == Double.POSITIVE_INFINITY) {
+            limiter.throttled(cut, cut);
+        }
+        double servedPerSecond = 50 * (double) SECOND / (cut - (Math.floorDiv(cut, SECOND / 10) - 9) * (SECOND / 10));
+        double maxRate = AdaptiveRateLimiter.BURST_DISCOUNT * servedPerSecond;
+        assertEquals(AdaptiveRateLimiter.BETA * maxRate, limiter.currentRate(cut), 0.01);
+        double k = Math.cbrt(maxRate * (1 - AdaptiveRateLimiter.BETA) / AdaptiveRateLimiter.CUBIC_C);
+        assertEquals(maxRate + AdaptiveRateLimiter.CUBIC_C * Math.pow(k / 4 - k, 3),
+                limiter.currentRate(cut + (long) (k / 4 * SECOND)), 0.01, "on the curve from the cut");
+    }
+
+    @Test
     void theRateGrowsBackPastTheCutAndIsForgottenAfterAMinuteWithoutThrottles() {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
         long cut = 10 * SECOND;
@@ -112,11 +174,18 @@ class AdaptiveRateLimiterTest {
             java.util.Random random = new java.util.Random(17);
             long t = 10 * SECOND;
             // 200 calls a second for a minute, a share of them throttled whatever the rate: not paced below that (a
-            // chance cut may come, and is grown out of)
+            // chance cut may come, and is grown out of). Measured over the minute, not at its last instant, which
+            // a chance cut a second before it decides (with seed 4, 10% ended at 164/s)
+            double pace = 0;
+            int atDemand = 0;
             for (int i = 0; i < 12_000; i++, t += SECOND / 200) {
+                double rate = limiter.currentRate(t);
+                pace += Math.min(rate, 200) / 200 / 12_000;
+                atDemand += rate >= 200 ? 1 : 0;
                 answer(limiter, t, random.nextDouble() < share);
             }
-            assertTrue(limiter.currentRate(t) >= 200, "share " + share + ": " + limiter.currentRate(t));
+            assertTrue(pace >= 0.9, "share " + share + ": " + pace + " of the demand over the minute");
+            assertTrue(atDemand >= 12_000 * 0.6, "share " + share + ": at the demand " + atDemand + " of 12000 calls");
         }
     }
 
@@ -284,6 +353,32 @@ class AdaptiveRateLimiterTest {
                 + "over 1.2x in %d%n", drains / 40, slow);
         assertTrue(drains / 40 <= 1.05, "drain " + drains / 40);
         assertTrue(slow <= 2, slow + " of 40 drains over 1.2x the ideal");
+    }
+
+    @Test
+    void consumersThatStartOneAfterAnotherDoNotLeaveTheRateAboveTheQuota() {
+        // BrownoutIT as a JVM may start it: its 8 consumers one after another over 1 or 1.5 s (classes load, the
+        // broker's consumers open), calls of 5 to 25 ms. The quota's burst drains over that time and counts as rate, so
+        // the first cut lands above the quota; measured over a quarter of its epoch, the first noise took the excess
+        // for noise (109 and 138 throttled by the quota a run on average, 1.60 and 1.65 calls a message), over half
+        // of it, paced at the least the quota can be, it does not
+        for (long over : new long[]{1000, 1500}) {
+            double quotaThrottled = 0;
+            double calls = 0;
+            double worstDrain = 0;
+            for (long seed = 1; seed <= 40; seed++) {
+                QuotaModel.Outcome outcome = new QuotaModel(50, 50, 5).brownout(0.10, 0.20, seed).jitter(20, seed)
+                        .consumersStartOver(over).run(600, 8);
+                quotaThrottled += outcome.quotaThrottled() / 40.0;
+                calls += outcome.callsPerMessage() / 40;
+                worstDrain = Math.max(worstDrain, outcome.drainRatio());
+            }
+            System.out.printf("consumers starting over %d ms: %.1f throttled by the quota, %.3f calls a message on "
+                    + "average, drain %.2fx at worst%n", over, quotaThrottled, calls, worstDrain);
+            assertTrue(quotaThrottled <= 60, over + " ms: " + quotaThrottled + " throttled by the quota");
+            assertTrue(calls <= 1.52, over + " ms: " + calls + " calls a message");
+            assertTrue(worstDrain <= 1.2, over + " ms: drain " + worstDrain);
+        }
     }
 
     /** So many answers in the last second, then the quota spent: as many throttles in a row as the first cut needs. */

@@ -67,6 +67,7 @@ final class QuotaModel {
     private Random latencies;
     private long extraLatencyNanos;
     private long[] startNanos = new long[0];
+    private long consumersStartOverNanos;
 
     QuotaModel(double quota, double burst, long latencyMillis) {
         this.quota = quota;
@@ -98,6 +99,15 @@ final class QuotaModel {
         for (int i = 0; i < millis.length; i++) {
             startNanos[i] = millis[i] * MS;
         }
+        return this;
+    }
+
+    /**
+     * The consumers of each client start one after another over this many milliseconds, as a route's consumers do while
+     * a JVM warms up, rather than all at once.
+     */
+    QuotaModel consumersStartOver(long millis) {
+        this.consumersStartOverNanos = millis * MS;
         return this;
     }
 
@@ -139,11 +149,19 @@ final class QuotaModel {
     /** Drains this many messages with this many consumers in each client; a consumer starts when the run starts. */
     Outcome run(int messages, int... consumersPerClient) {
         List<Client> clients = new ArrayList<>();
-        for (int consumers : consumersPerClient) {
+        for (int c = 0; c < consumersPerClient.length; c++) {
+            int consumers = consumersPerClient[c];
+            long clientStart = c < startNanos.length ? startNanos[c] : 0;
             Client client = new Client();
             clients.add(client);
             for (int i = 0; i < consumers; i++) {
-                client.waiting.add(new Consumer(client, i));
+                if (consumersStartOverNanos == 0 || i == 0) {
+                    client.waiting.add(new Consumer(client, i));
+                } else {
+                    events.add(
+                            new Event(clientStart + consumersStartOverNanos * i / (consumers - 1), Event.BACKOFF_OVER,
+                                    new Consumer(client, i), 0, seq++));
+                }
             }
         }
         tokens = burst;
