@@ -136,6 +136,7 @@ final class ChatSockets extends WebSocketServer implements ChatSocketServer {
     /** Closes every socket of this chat, as the service does when the chat ends. */
     @Override
     public void closeChat(String contactId) {
+        newestFrames.remove(contactId);
         for (Map.Entry<WebSocket, String> socket : new ArrayList<>(subscribedContacts.entrySet())) {
             if (socket.getValue().equals(contactId)) {
                 socket.getKey().close(1000, "The chat has ended");

@@ -67,8 +67,7 @@ class ChatConsumerTest extends ChatTestSupport {
         MockEndpoint items = getMockEndpoint("mock:items");
         List<String> sent = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
-            sent.add("agent says " + i);
-            simulator.agentMessage(PARTICIPANT, "agent says " + i);
+            agentSays(sent, "agent says " + i);
         }
         await(() -> items.getReceivedCounter() >= 20, Duration.ofSeconds(10), "20 items");
         Thread.sleep(300);
@@ -97,8 +96,7 @@ class ChatConsumerTest extends ChatTestSupport {
                 awaitSubscribed();
                 dropped += simulator.dropSockets();
             }
-            sent.add("message " + i);
-            simulator.agentMessage(PARTICIPANT, "message " + i);
+            agentSays(sent, "message " + i);
             Thread.sleep(5);
         }
         try {
@@ -120,16 +118,14 @@ class ChatConsumerTest extends ChatTestSupport {
         MockEndpoint items = getMockEndpoint("mock:items");
         List<String> sent = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            sent.add("message " + i);
-            simulator.agentMessage(PARTICIPANT, "message " + i);
+            agentSays(sent, "message " + i);
         }
         await(() -> items.getReceivedCounter() >= 3, Duration.ofSeconds(10), "the first 3");
         // the next socket gets the newest item and no answer: the items before it are only in the transcript
         simulator.socketFaults().newestItemAheadOfSubscribeAnswer(true).noSubscribeAnswer(true);
         simulator.dropSockets();
         for (int i = 4; i <= 10; i++) {
-            sent.add("message " + i);
-            simulator.agentMessage(PARTICIPANT, "message " + i);
+            agentSays(sent, "message " + i);
         }
         // longer than the reorder window: an item handed on from the unanswered socket would go ahead of its gap
         Thread.sleep(1000);
@@ -147,8 +143,7 @@ class ChatConsumerTest extends ChatTestSupport {
         simulator.socketFaults().outOfOrder(true);
         List<String> sent = new ArrayList<>();
         for (int i = 1; i <= 40; i++) {
-            sent.add("in order " + i);
-            simulator.agentMessage(PARTICIPANT, "in order " + i);
+            agentSays(sent, "in order " + i);
             Thread.sleep(2);
         }
         await(() -> items.getReceivedCounter() >= 40, Duration.ofSeconds(10), "40 items");

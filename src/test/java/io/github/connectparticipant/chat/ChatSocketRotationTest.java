@@ -50,8 +50,7 @@ class ChatSocketRotationTest extends ChatTestSupport {
         List<String> sent = new ArrayList<>();
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         for (int i = 1; System.nanoTime() < until; i++) {
-            sent.add("steady " + i);
-            simulator.agentMessage(PARTICIPANT, "steady " + i);
+            agentSays(sent, "steady " + i);
             Thread.sleep(20);
         }
         MockEndpoint items = getMockEndpoint("mock:items");

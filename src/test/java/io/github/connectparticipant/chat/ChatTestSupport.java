@@ -1,6 +1,7 @@
 package io.github.connectparticipant.chat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
@@ -35,5 +36,11 @@ abstract class ChatTestSupport extends CamelTestSupport {
     /** Waits until the condition holds, at most this long, and asserts that it does. */
     protected static void await(BooleanSupplier condition, Duration within, String what) throws InterruptedException {
         Await.until(condition, within, what);
+    }
+
+    /** The simulator's agent says this in {@link #PARTICIPANT}'s chat, and it is added to what was said, in order. */
+    protected void agentSays(List<String> said, String text) {
+        said.add(text);
+        simulator.agentMessage(PARTICIPANT, text);
     }
 }

@@ -21,8 +21,7 @@ final class QuotaModel {
 
     /** The outcome of one run. */
     record Outcome(double seconds, double idealSeconds, int calls, int throttled, int quotaThrottled,
-            int[] callsByClient,
-            int messages) {
+            int[] callsByClient, int messages) {
 
         double drainRatio() {
             return seconds / idealSeconds;
