@@ -22,7 +22,7 @@ public class FilesToConnectParticipantRoute extends RouteBuilder {
         onException(ConnectParticipantException.class)
                 // while retryWhile is evaluated, CamelRedeliveryCounter already counts the redelivery to come
                 .retryWhile(simple(
-                        "${exception.retryable} && ${header.CamelRedeliveryCounter} <= {{redelivery.maximum:2}}"))
+                        "${exception.retryable} == true && ${header.CamelRedeliveryCounter} <= {{redelivery.maximum:2}}"))
                 .redeliveryDelay("{{redelivery.delay:1000}}")
                 .useExponentialBackOff();
         // each failed attempt is logged at DEBUG (Camel's default): the dead-letter route logs a message that failed
