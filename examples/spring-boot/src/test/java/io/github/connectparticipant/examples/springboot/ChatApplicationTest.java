@@ -2,8 +2,14 @@ package io.github.connectparticipant.examples.springboot;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.connectparticipant.camel.ConnectParticipantConfiguration;
 import io.github.connectparticipant.camel.ConnectParticipantEndpoint;
@@ -12,15 +18,10 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,15 +34,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The application as it runs locally (profile local, the embedded simulator): application.yaml's component options
  * reach the endpoint, a posted message reaches the chat, a refused one answers 400 with its reason (and is logged), no
  * answer sends back a request header, and Actuator shows the producer health check and the component's meters in
- * Prometheus' format.
+ * Prometheus' format. The same test on Spring Boot 3 and 4: it calls the application over plain HTTP, as a client
+ * would, rather than through a test client whose package differs between the two.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability // Spring Boot's tests leave the Prometheus registry out unless asked
+@ExportedMetrics
 @ExtendWith(OutputCaptureExtension.class)
 class ChatApplicationTest {
 
-    @Autowired
-    private TestRestTemplate http;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Value("${local.server.port}")
+    private int serverPort;
     @Autowired
     private CamelContext camelContext;
     @Autowired
@@ -67,39 +72,37 @@ class ChatApplicationTest {
     }
 
     @Test
-    void aPostedMessageReachesTheChat() {
-        ResponseEntity<Map> sent = http.postForEntity("/chat/messages", "Your order has shipped.", Map.class);
+    void aPostedMessageReachesTheChat() throws Exception {
+        HttpResponse<String> sent = post("Your order has shipped.", Map.of());
 
-        assertEquals(HttpStatus.OK, sent.getStatusCode());
-        assertNotNull(sent.getBody().get("id"), "the sent message's id: " + sent.getBody());
+        assertEquals(200, sent.statusCode());
+        assertNotNull(json(sent).get("id"), "the sent message's id: " + sent.body());
         List<Map<String, Object>> transcript = simulator.transcript();
         assertTrue(transcript.stream().anyMatch(item -> "Your order has shipped.".equals(item.get("Content"))),
                 "the simulator's chat: " + transcript);
     }
 
     @Test
-    void aMessageTheServiceWouldRefuseAnswers400WithTheReasonAndLogsIt(CapturedOutput output) {
-        ResponseEntity<Map> refused = http.postForEntity("/chat/messages", "x".repeat(20_000), Map.class);
+    void aMessageTheServiceWouldRefuseAnswers400WithTheReasonAndLogsIt(CapturedOutput output) throws Exception {
+        HttpResponse<String> refused = post("x".repeat(20_000), Map.of());
 
-        assertEquals(HttpStatus.BAD_REQUEST, refused.getStatusCode());
-        assertEquals("ValidationException", refused.getBody().get("errorCode"));
-        assertEquals(false, refused.getBody().get("retryable"));
-        String reason = (String) refused.getBody().get("reason");
-        assertTrue(reason != null && reason.contains("characters long"), "the reason: " + refused.getBody());
+        assertEquals(400, refused.statusCode());
+        Map<String, Object> answer = json(refused);
+        assertEquals("ValidationException", answer.get("errorCode"));
+        assertEquals(false, answer.get("retryable"));
+        String reason = (String) answer.get("reason");
+        assertTrue(reason != null && reason.contains("characters long"), "the reason: " + refused.body());
         assertTrue(output.getAll().contains("chat message not sent: " + reason), "the refusal logged with its reason");
         assertFalse(output.getAll().contains("local-connection-token"), "no token in the log");
     }
 
     @Test
-    void theAnswerHoldsNoneOfTheRequestsHeaders() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("Authorization", "Bearer caller-secret-1");
-        headers.set("X-Amz-Bearer", "caller-secret-2");
-        headers.set("X-Trace", "caller-value-3");
+    void theAnswerHoldsNoneOfTheRequestsHeaders() throws Exception {
+        Map<String, String> headers = Map.of("Authorization", "Bearer caller-secret-1", "X-Amz-Bearer",
+                "caller-secret-2", "X-Trace", "caller-value-3");
         for (String body : new String[] {"Header check.", "x".repeat(20_000)}) {
-            ResponseEntity<String> answer = http.postForEntity("/chat/messages", new HttpEntity<>(body, headers),
-                    String.class);
-            String everything = answer.getHeaders() + " " + answer.getBody();
+            HttpResponse<String> answer = post(body, headers);
+            String everything = answer.headers().map() + " " + answer.body();
             for (String secret : new String[] {"caller-secret-1", "caller-secret-2", "caller-value-3",
                 "local-connection-token"}) {
                 assertFalse(everything.contains(secret), secret + " sent back: " + everything);
@@ -108,18 +111,38 @@ class ChatApplicationTest {
     }
 
     @Test
-    void actuatorShowsTheHealthCheckAndPrometheusTheMeters() {
-        http.postForEntity("/chat/messages", "Metered.", Map.class);
+    void actuatorShowsTheHealthCheckAndPrometheusTheMeters() throws Exception {
+        post("Metered.", Map.of());
 
-        String health = http.getForObject("/actuator/health", String.class);
+        String health = get("/actuator/health");
         assertTrue(health.contains("producer:connectparticipant"), health);
         assertFalse(health.contains("local-connection-token"), "no token in the health details");
 
-        String prometheus = http.getForObject("/actuator/prometheus", String.class);
+        String prometheus = get("/actuator/prometheus");
         assertTrue(prometheus.lines().anyMatch(line -> line.startsWith("connectparticipant_calls_total{")
                                                        && line.contains("operation=\"SendMessage\"")
                                                        && line.contains("outcome=\"success\"")), prometheus);
         assertTrue(prometheus.contains("connectparticipant_call_duration_seconds"), "the call durations");
         assertFalse(prometheus.contains("local-connection-token"), "no token in a tag");
+    }
+
+    private HttpResponse<String> post(String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/chat/messages"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + serverPort + path);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(HttpResponse<String> response) throws IOException {
+        return JSON.readValue(response.body(), Map.class);
     }
 }
