@@ -36,11 +36,23 @@ public final class JvmProcesses implements AutoCloseable {
         return process;
     }
 
+    /** Starts a JVM on another class path than the test's, and waits until its output holds readyLine. */
+    public Process start(String name, String readyLine, String classpath, String mainClass, String... args)
+            throws Exception {
+        Process process = launch(name, classpath, mainClass, args);
+        awaitReady(name, process, readyLine);
+        return process;
+    }
+
     /** Starts a JVM without waiting for it; see {@link #awaitReady}. */
     public Process launch(String name, Class<?> mainClass, String... args) throws IOException {
+        return launch(name, classpath(), mainClass.getName(), args);
+    }
+
+    private Process launch(String name, String classpath, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m", "-cp", classpath(), mainClass.getName()));
+                        "-Xmx256m", "-cp", classpath, mainClass));
         command.addAll(List.of(args));
         Path log = log(name);
         Files.createDirectories(log.getParent());
@@ -67,13 +79,18 @@ public final class JvmProcesses implements AutoCloseable {
         return Path.of("target", folder, name + ".log");
     }
 
+    /** What the JVM has printed so far. */
+    public String output(String name) throws IOException {
+        return Files.readString(log(name));
+    }
+
     @Override
     public void close() {
         processes.forEach(Process::destroyForcibly);
     }
 
     /** The test's own class path; failsafe passes the real one in surefire.test.class.path. */
-    private static String classpath() {
+    public static String classpath() {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
