@@ -23,9 +23,24 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Where expired messages go. */
     public static final String BROKER_EXPIRY_ADDRESS = "ExpiryQueue";
 
+    /**
+     * Why the broker does not start on this Java, when it does not: Artemis 2.40 (the newest on Maven Central here)
+     * calls {@code Subject.getSubject} while it starts, which Java 24 and later no longer support.
+     */
+    public static final String UNSUPPORTED_JAVA = "the embedded Artemis broker (2.40) does not start on Java 24 and"
+            + " later (it calls Subject.getSubject, which they no longer support): run it on Java 17 or 21, or use a"
+            + " broker of your own (the demo: -Ddemo.broker.embedded=false)";
+    /** The first Java on which Subject.getSubject throws UnsupportedOperationException (JEP 486). */
+    private static final int FIRST_JAVA_WITHOUT_GET_SUBJECT = 24;
+
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
 
     private EmbeddedBroker() {
+    }
+
+    /** Whether the broker starts on the Java this runs on: see {@link #UNSUPPORTED_JAVA}. */
+    public static boolean startsOnThisJava() {
+        return Runtime.version().feature() < FIRST_JAVA_WITHOUT_GET_SUBJECT;
     }
 
     /**
@@ -45,6 +60,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private static EmbeddedBroker start(Path dataFolder, String tcpAcceptor) throws Exception {
+        if (!startsOnThisJava()) {
+            throw new IllegalStateException(UNSUPPORTED_JAVA + "; this is Java " + Runtime.version().feature());
+        }
         Configuration configuration = new ConfigurationImpl()
                 .setPersistenceEnabled(true)
                 .setSecurityEnabled(false)

@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The demo's own configuration (examples/demo.properties, routes/*.yaml, the sample in examples/) run to its summary,
  * in a work folder of its own.
  */
+@NeedsEmbeddedBroker
 class DemoTest {
 
     /** The demo's configuration, working in a folder of the test's own. */

@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reason or header, or endpoint URI shown over JMX holds a token: the connection tokens, the participant tokens, and
  * the connection tokens the simulator made from them.
  */
+@NeedsEmbeddedBroker
 class SecretsInTheRoutesTest {
 
     /**

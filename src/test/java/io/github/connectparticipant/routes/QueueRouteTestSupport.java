@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.connectparticipant.demo.EmbeddedBroker;
+import io.github.connectparticipant.demo.NeedsEmbeddedBroker;
 import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * routes/queue-to-connectparticipant.yaml, as shipped, against the simulator and a real embedded Artemis broker (one
  * for the test class, reached in the JVM at vm://0).
  */
+@NeedsEmbeddedBroker
 public abstract class QueueRouteTestSupport extends RouteTestSupport {
 
     protected static EmbeddedBroker broker;
