@@ -2,7 +2,9 @@ package io.github.connectparticipant.camel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -43,12 +45,18 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
         log.start();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration configuration = context.getConfiguration();
-        List<LoggerConfig> loggers = new ArrayList<>(configuration.getLoggers().values());
+        // each once: the root may be among the named loggers already, and raised twice it was left at TRACE when the
+        // second of its saved levels (the raised one) was put back
+        Set<LoggerConfig> loggers = new LinkedHashSet<>(configuration.getLoggers().values());
         loggers.add(configuration.getRootLogger());
         for (LoggerConfig logger : loggers) {
             log.raised.add(logger);
             log.previousLevels.add(logger.getLevel());
-            logger.addAppender(log, raisedTo, null);
+            // an additive logger hands its events on to its parent's appenders: attached there too, it would
+            // capture each of them twice
+            if (!logger.isAdditive() || logger.getParent() == null) {
+                logger.addAppender(log, raisedTo, null);
+            }
             if (raisedTo != null) {
                 logger.setLevel(raisedTo);
             }
