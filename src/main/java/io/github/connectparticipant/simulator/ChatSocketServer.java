@@ -23,8 +23,14 @@ interface ChatSocketServer {
     /** Drops every open socket without a closing handshake; answers how many. */
     int dropAll();
 
+    /** Every socket URL handed out so far (each holds a credential: its path). */
+    java.util.List<String> issuedUrls();
+
     /** Open sockets subscribed to a chat. */
     int subscribed(String contactId);
+
+    /** How often a chat's last subscribed socket closed or failed: moments when nothing was subscribed to it. */
+    int unsubscribedMoments(String contactId);
 
     SocketFaults faults();
 

@@ -38,7 +38,11 @@ final class ChatSockets extends WebSocketServer implements ChatSocketServer {
     }
 
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+    /** Every socket URL handed out, for tests that look for one where it must not be (a log). */
+    private final List<String> issuedUrls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<WebSocket, String> subscribedContacts = new ConcurrentHashMap<>();
+    /** Per chat, how often its last subscribed socket went (a client that replaces sockets before they close: 0). */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> unsubscribed = new ConcurrentHashMap<>();
     private final SocketFaults faults = new SocketFaults();
     private final CountDownLatch started = new CountDownLatch(1);
     /** Closes each socket at its connection's expiry. */
@@ -89,7 +93,14 @@ final class ChatSockets extends WebSocketServer implements ChatSocketServer {
     public String issue(String contactId, java.time.Instant closeAt) {
         String id = java.util.UUID.randomUUID().toString();
         issued.put(id, new Issued(contactId, System.nanoTime() + TimeUnit.SECONDS.toNanos(100), closeAt));
-        return "ws://" + getAddress().getHostString() + ":" + getPort() + PATH + id;
+        String url = "ws://" + getAddress().getHostString() + ":" + getPort() + PATH + id;
+        issuedUrls.add(url);
+        return url;
+    }
+
+    @Override
+    public List<String> issuedUrls() {
+        return List.copyOf(issuedUrls);
     }
 
     /** Sends an item to the sockets subscribed to its chat, as the service pushes it (unless a fault holds it). */
@@ -236,15 +247,30 @@ final class ChatSockets extends WebSocketServer implements ChatSocketServer {
     public void onClose(WebSocket socket, int code, String reason, boolean remote) {
         LOG.debug("Chat socket {} closed: {} {} (by the client: {})", System.identityHashCode(socket), code, reason,
                 remote);
-        subscribedContacts.remove(socket);
+        unsubscribe(socket);
     }
 
     @Override
     public void onError(WebSocket socket, Exception e) {
         LOG.debug("Chat socket {} failed", socket != null ? System.identityHashCode(socket) : null, e);
         if (socket != null) {
-            subscribedContacts.remove(socket);
+            unsubscribe(socket);
         }
+    }
+
+    /** Forgets a socket that went, and counts the moment when it leaves its chat with no subscribed socket. */
+    private void unsubscribe(WebSocket socket) {
+        String contactId = subscribedContacts.remove(socket);
+        if (contactId != null && !subscribedContacts.containsValue(contactId)) {
+            unsubscribed.computeIfAbsent(contactId, id -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
+        }
+    }
+
+    @Override
+    public int unsubscribedMoments(String contactId) {
+        java.util.concurrent.atomic.AtomicInteger moments = unsubscribed.get(contactId);
+        return moments == null ? 0 : moments.get();
     }
 
     @Override

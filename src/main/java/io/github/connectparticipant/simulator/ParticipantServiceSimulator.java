@@ -219,6 +219,23 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         return chatSockets().subscribed(chat.contactOf(participantToken));
     }
 
+    /**
+     * Every websocket URL CreateParticipantConnection has handed out: each is a credential (its path opens the chat's
+     * socket), which a client must keep out of its logs.
+     */
+    public List<String> socketUrlsIssued() {
+        return chatSockets().issuedUrls();
+    }
+
+    /**
+     * How often the chat of this participant token was left with no subscribed socket (its last one closed, expired,
+     * failed or was dropped): a client that opens and subscribes a socket's successor before the socket closes keeps
+     * it at 0 across rotations.
+     */
+    public int unsubscribedMoments(String participantToken) {
+        return chatSockets().unsubscribedMoments(chat.contactOf(participantToken));
+    }
+
     /** How many connection tokens CreateParticipantConnection has handed out. */
     public int connectionsCreated() {
         return chat.connectionsCreated();

@@ -1,12 +1,17 @@
 package io.github.connectparticipant.chat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A chat consumer's test: a simulator of its own for every test, started before the routes (they point at it).
@@ -42,5 +47,27 @@ abstract class ChatTestSupport extends CamelTestSupport {
     protected void agentSays(List<String> said, String text) {
         said.add(text);
         simulator.agentMessage(PARTICIPANT, text);
+    }
+
+    /**
+     * Asserts that the route got what was said in {@link #PARTICIPANT}'s chat, each once and in order, with no window
+     * to guess: the agent says one thing more, and once the route has as many items as were said, they must be those.
+     * A chat's items are handed on in order, so an item doubled before that last one shows as a difference, and one
+     * doubled after it would be out of order.
+     */
+    protected void assertHandedOnOnceInOrder(MockEndpoint items, List<String> said, String what)
+            throws InterruptedException {
+        agentSays(said, "the last item of the test");
+        await(() -> items.getReceivedCounter() >= said.size(), Duration.ofSeconds(10), what + ": the last item");
+        assertEquals(said, bodies(items), what);
+    }
+
+    /** The bodies the mock endpoint received, in order. */
+    protected static List<String> bodies(MockEndpoint mock) {
+        List<String> bodies = new ArrayList<>();
+        for (Exchange exchange : mock.getExchanges()) {
+            bodies.add(exchange.getMessage().getBody(String.class));
+        }
+        return bodies;
     }
 }
