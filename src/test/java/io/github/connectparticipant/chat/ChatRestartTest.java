@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
+import io.github.connectparticipant.camel.CapturedLogAccess;
 import io.github.connectparticipant.camel.ConnectParticipantChatConsumer;
 import io.github.connectparticipant.camel.ConnectParticipantConstants;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
@@ -200,15 +202,32 @@ class ChatRestartTest {
     void anotherKeyOpensNoKeptTokenAndLeavesThemForTheRightOne() throws Exception {
         startContext("connectparticipant:chats?stateEncryptionKey=RAW(" + KEY + ")");
         follow(A);
-        awaitSubscribed(A);
+        follow(B);
+        awaitSubscribed(A, B);
         context.stop();
 
-        startContext("connectparticipant:chats?stateEncryptionKey=RAW(" + OTHER_KEY + ")");
-        assertEquals(0, consumer().getFollowedChats(), "a token that does not open is not followed");
-        context.stop();
+        String log;
+        try (AutoCloseable captured = CapturedLogAccess.asConfigured()) {
+            startContext("connectparticipant:chats?stateEncryptionKey=RAW(" + OTHER_KEY + ")");
+            assertEquals(0, consumer().getFollowedChats(), "a token that does not open is not followed");
+            context.stop();
+            log = CapturedLogAccess.text(captured);
+        }
+        assertEquals(2, log.lines().filter(line -> line.contains("is not followed again")).count(),
+                "logged once per chat: " + log.lines().filter(line -> line.contains("not followed")).toList());
+        // the keys nowhere; the tokens not in the component's lines (the test's own messages are named after them)
+        String componentLines = log.lines().filter(line -> line.startsWith("io.github.connectparticipant.camel"))
+                .collect(Collectors.joining("\n"));
+        for (String key : List.of(KEY, OTHER_KEY)) {
+            assertFalse(log.contains(key), "a key in the log: " + log.lines().filter(line -> line.contains(key))
+                    .map(line -> line.replace(key, "<the key>")).toList());
+        }
+        for (String token : List.of(A, B)) {
+            assertFalse(componentLines.contains(token), "a token in the log (at TRACE: ChatSecretsInTheLogTest)");
+        }
 
         startContext("connectparticipant:chats?stateEncryptionKey=RAW(" + KEY + ")");
-        assertEquals(1, consumer().getFollowedChats(), "kept as it was for the right key");
+        assertEquals(2, consumer().getFollowedChats(), "kept as they were for the right key");
     }
 
     @Test
