@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.connectparticipant.camel.ConnectParticipantFailureHeaders;
 import io.github.connectparticipant.demo.EmbeddedKafka;
 import io.github.connectparticipant.reliability.CampaignOutcome;
+import io.github.connectparticipant.reliability.ReliabilityReport;
 import io.github.connectparticipant.routes.RouteTestSupport;
 import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;
@@ -40,6 +42,11 @@ class KafkaFaultCampaignIT extends RouteTestSupport {
     static final int RECORDS = 1000;
     static final String TOPIC = "attachments";
     static final String DEAD_LETTER_TOPIC = "attachments.DLT";
+
+    static final long RESPONSE_TIMEOUT = 400;
+    /** The random faults, whatever the rate; the slow answers twice the response timeout. */
+    static final FaultRates FAULTS = new FaultRates(0.10, 0, 0.10, 0.05, 0.05, 0.03,
+            Duration.ofMillis(2 * RESPONSE_TIMEOUT), 20261127);
 
     static EmbeddedKafka kafka;
     static final Set<String> refused = new HashSet<>();
@@ -80,7 +87,7 @@ class KafkaFaultCampaignIT extends RouteTestSupport {
     @Override
     protected void addAround(RouteBuilder builder) {
         // the component's defaults but the response timeout (30 s), so that the slow answers time out in a test's time
-        useComponentDefaults(builder, 400);
+        useComponentDefaults(builder, RESPONSE_TIMEOUT);
         builder.from("kafka:" + DEAD_LETTER_TOPIC + "?brokers=" + kafka.bootstrapServers()
                 + "&groupId=dead-letter-reader&autoOffsetReset=earliest")
                 .process(e -> {
@@ -100,7 +107,7 @@ class KafkaFaultCampaignIT extends RouteTestSupport {
     void everyRecordEndsCompletedOrDeadLetteredOnceAndNoIdChangesItsToken() throws Exception {
         simulator.refuseAttachmentIds(refused);
         simulator.quota(50);
-        simulator.faults().rates(new FaultRates(0.10, 0, 0.10, 0.05, 0.05, 0.03, Duration.ofMillis(800), 20261127));
+        simulator.faults().rates(FAULTS);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < RECORDS; i++) {
             ids.add(id(i));
@@ -125,7 +132,7 @@ class KafkaFaultCampaignIT extends RouteTestSupport {
         Map<String, Boolean> retryableByDeadId = new HashMap<>();
         deadById.forEach((id, dead) -> retryableByDeadId.put(id,
                 Boolean.parseBoolean(dead.get(ConnectParticipantFailureHeaders.RETRYABLE))));
-        CampaignOutcome outcome = CampaignOutcome.of(ids, ledger, retryableByDeadId);
+        CampaignOutcome outcome = CampaignOutcome.of(ids, ledger, retryableByDeadId, refused, RESPONSE_TIMEOUT);
         // the group's offsets reach the end of every partition: offsets start at 0, so their sum is the records sent
         long committed = kafka.committed("connectparticipant", TOPIC);
         long offsetsDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -133,13 +140,15 @@ class KafkaFaultCampaignIT extends RouteTestSupport {
             Thread.sleep(200);
             committed = kafka.committed("connectparticipant", TOPIC);
         }
-        System.out.printf(
-                "Kafka campaign: %d records in %.1f s, %d calls, %d throttled, %d completed, %d dead-lettered,"
-                        + " %d lost, offsets %d%n",
-                RECORDS, seconds, ledger.callCount(),
-                ledger.calls().stream().filter(c -> c.status() == 429).count(), ledger.completed().size(),
-                deadLetteredIds.size(), outcome.lost().size(), committed);
-        assertEquals(List.of(), outcome.lost(), "every record ends completed or dead-lettered, once");
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("records", Integer.toString(RECORDS));
+        figures.put("seconds", String.format("%.1f", seconds));
+        figures.put("completed", Integer.toString(ledger.completed().size()));
+        figures.put("deadLettered", Integer.toString(deadLetteredIds.size()));
+        figures.put("committedOffsets", Long.toString(committed));
+        figures.putAll(outcome.figures());
+        ReliabilityReport.write("kafka-fault-campaign", figures);
+        outcome.assertNothingLostOrDoubled();
         for (String id : refused) {
             Map<String, String> dead = deadById.get(id);
             assertTrue(dead != null, id + " refused, so dead-lettered");
@@ -149,8 +158,7 @@ class KafkaFaultCampaignIT extends RouteTestSupport {
         Collections.sort(deadLetteredIds);
         assertEquals(new ArrayList<>(new TreeSet<>(refused)), deadLetteredIds,
                 "exactly the refused ids dead-lettered, each once");
-        assertEquals(0, outcome.retryableDeadLettered(), "no retryable record dead-lettered");
-        assertEquals(0, outcome.idsWithMoreThanOneToken(), "one client token per id");
+        outcome.assertFaultsInjectedAtTheirRates(FAULTS);
         assertEquals(RECORDS, committed, "the group's offsets at the end of every partition");
     }
 }

@@ -62,6 +62,11 @@ class FaultCampaignIT extends QueueRouteTestSupport {
         return "fault-campaign";
     }
 
+    /** The random faults, whatever the rate. */
+    private FaultRates faults() {
+        return new FaultRates(0.10, 0, 0.10, 0.05, 0.05, 0.03, slowAnswer(), 20261125);
+    }
+
     private long effectiveResponseTimeout() {
         Long option = responseTimeoutOption();
         return option != null ? option : new ConnectParticipantConfiguration().getResponseTimeout();
@@ -107,7 +112,7 @@ class FaultCampaignIT extends QueueRouteTestSupport {
     void everyMessageEndsCompletedOrDeadLetteredAndNoIdChangesItsToken() throws Exception {
         simulator.refuseAttachmentIds(refused);
         simulator.quota(QUOTA);
-        simulator.faults().rates(new FaultRates(0.10, 0, 0.10, 0.05, 0.05, 0.03, slowAnswer(), 20261125));
+        simulator.faults().rates(faults());
         long start = System.nanoTime();
         for (int i = 0; i < MESSAGES; i++) {
             template.sendBody("jms:queue:attachments", id(i));
@@ -128,86 +133,46 @@ class FaultCampaignIT extends QueueRouteTestSupport {
                 deadById.put(id, dead);
             }
         }
-        List<String> lost = new ArrayList<>();
+        Map<String, Boolean> retryableByDeadId = new TreeMap<>();
         Map<String, Integer> deadByReason = new TreeMap<>();
-        int retryableExhausted = 0;
+        deadById.forEach((id, dead) -> {
+            retryableByDeadId.put(id,
+                    dead.getMessage().getHeader(ConnectParticipantFailureHeaders.RETRYABLE, Boolean.class));
+            deadByReason.merge(dead.getMessage().getHeader(ConnectParticipantFailureHeaders.ERROR_CODE, String.class),
+                    1, Integer::sum);
+        });
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
-            String id = id(i);
-            boolean completed = ledger.isCompleted(id);
-            Exchange dead = deadById.get(id);
-            if (completed == (dead != null)) {
-                lost.add(id + (completed ? " (both completed and dead-lettered)" : " (neither)"));
-            }
-            assertEquals(1, ledger.clientTokensFor(id).size(), id + ": one client token for every attempt");
+            ids.add(id(i));
         }
-        for (Exchange dead : deadById.values()) {
-            String code = dead.getMessage().getHeader(ConnectParticipantFailureHeaders.ERROR_CODE, String.class);
-            deadByReason.merge(code, 1, Integer::sum);
-            if (dead.getMessage().getHeader(ConnectParticipantFailureHeaders.RETRYABLE, Boolean.class)) {
-                retryableExhausted++;
-            }
-        }
-        int callsAfterRefusal = 0;
-        for (String id : refused) {
-            assertTrue(deadById.containsKey(id), id + " refused, so dead-lettered");
-            List<Ledger.Call> calls = ledger.callsFor(id);
-            // a refusal answered after the response timeout (a slow answer) never reached the component, which had given
-            // up on that attempt and may have sent another; none may arrive after a refusal it received
-            long firstRefusal = calls.stream()
-                    .filter(c -> c.status() == 400
-                            && c.answeredNanos() - c.arrivedNanos() < effectiveResponseTimeout() * 1_000_000)
-                    .mapToLong(Ledger.Call::answeredNanos).min().orElseThrow();
-            callsAfterRefusal += (int) calls.stream().filter(c -> c.arrivedNanos() > firstRefusal).count();
-        }
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        for (Ledger.Call call : ledger.calls()) {
-            statuses.merge(call.status(), 1, Integer::sum);
-        }
+        CampaignOutcome outcome = CampaignOutcome.of(ids, ledger, retryableByDeadId, refused,
+                effectiveResponseTimeout());
 
         Map<String, String> figures = new TreeMap<>();
         figures.put("messages", Integer.toString(MESSAGES));
         figures.put("responseTimeoutMillis", Long.toString(effectiveResponseTimeout()));
         figures.put("slowAnswerMillis", Long.toString(slowAnswer().toMillis()));
         figures.put("seconds", String.format("%.1f", seconds));
-        figures.put("calls", Integer.toString(ledger.callCount()));
-        figures.put("faultsInjected", Integer.toString(ledger.callCount() - statuses.getOrDefault(200, 0)
-                - statuses.getOrDefault(400, 0)));
-        statuses.forEach((status, count) -> figures.put("answers." + (status == 0 ? "dropped" : status),
-                Integer.toString(count)));
+        figures.put("faultsInjected", Integer.toString(outcome.calls() - outcome.answered(200)
+                - outcome.answered(400)));
         figures.put("completed", Integer.toString(ledger.completed().size()));
         figures.put("deadLettered", Integer.toString(deadLetters.size()));
         deadByReason.forEach((code, count) -> figures.put("deadLettered." + code, Integer.toString(count)));
-        figures.put("deadLettered.retryableExhausted", Integer.toString(retryableExhausted));
-        figures.put("lost", Integer.toString(lost.size()));
-        figures.put("idsWithMoreThanOneToken", "0");
-        figures.put("conflicts", Integer.toString(statuses.getOrDefault(409, 0)));
+        figures.putAll(outcome.figures());
         ReliabilityReport.write(scenario(), figures);
 
-        assertEquals(List.of(), lost, "every message ends completed or dead-lettered, once");
+        outcome.assertNothingLostOrDoubled();
+        for (String id : refused) {
+            assertTrue(deadById.containsKey(id), id + " refused, so dead-lettered");
+        }
         List<String> sortedDeadLetters = new ArrayList<>(deadLetteredIds);
         Collections.sort(sortedDeadLetters);
         assertEquals(new ArrayList<>(new TreeSet<>(refused)), sortedDeadLetters,
                 "exactly the refused ids dead-lettered, each once");
-        assertEquals(0, retryableExhausted, "no retryable message dead-lettered");
-        assertEquals(0, callsAfterRefusal, "a refused id is never sent again");
-        assertEquals(0, statuses.getOrDefault(409, 0), "no id completed twice under different tokens");
         assertEquals(refused.size(), deadByReason.getOrDefault("ValidationException", 0));
-        // the faults were injected at their rates, among the calls the quota admitted (a tenth of which were then
-        // throttled at random): within four standard deviations
-        int throttled = statuses.getOrDefault(429, 0);
-        int admitted = (int) Math.round((ledger.callCount() - throttled) / 0.9);
-        assertBetween(statuses.getOrDefault(500, 0), admitted, 0.10, "500");
-        assertBetween(statuses.getOrDefault(503, 0), admitted, 0.05, "503");
-        assertBetween(statuses.getOrDefault(0, 0), admitted, 0.05, "dropped");
-        assertTrue(throttled >= 0.06 * admitted, "429: " + throttled + " of " + admitted + " admitted calls");
+        outcome.assertFaultsInjectedAtTheirRates(faults());
         assertTrue(seconds < 240, "bounded: " + seconds + " s");
         awaitEmpty("attachments");
-    }
-
-    /** About share × calls of them, within four standard deviations. */
-    private static void assertBetween(int count, int calls, double share, String what) {
-        double spread = 4 * Math.sqrt(share * (1 - share) * calls);
-        assertTrue(Math.abs(count - share * calls) <= spread, what + ": " + count + " of " + calls + " calls");
     }
 
     private int completedOrDead() {
