@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import io.github.connectparticipant.reliability.MultiJvmTestSupport;
+import io.github.connectparticipant.reliability.ReliabilityReport;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.junit.jupiter.api.Test;
 
@@ -71,8 +72,8 @@ class ChatCrashSafetyIT extends MultiJvmTestSupport {
         int repeats = received.size() - distinct.size();
         assertTrue(repeats <= 1, "at most the item in the route at the kill again: " + repeats);
         assertFalse(Files.readString(state).contains(PARTICIPANT), "the token in the state file");
-        System.out.printf("Chat crash safety: %d items, killed after %d handed on, %d received (%d repeated), 0 lost%n",
-                ITEMS, handedOnAtKill, received.size(), repeats);
+        ReliabilityReport.write("chat-crash-safety", "items", ITEMS, "killedAfterHandedOn", handedOnAtKill,
+                "received", received.size(), "repeated", repeats, "lost", 0);
     }
 
     private Process startConsumer(String name, Path state, Path output) throws Exception {

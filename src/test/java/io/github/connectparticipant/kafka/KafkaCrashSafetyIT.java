@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.connectparticipant.demo.EmbeddedKafka;
 import io.github.connectparticipant.reliability.MultiJvmTestSupport;
+import io.github.connectparticipant.reliability.ReliabilityReport;
 import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
@@ -72,8 +73,9 @@ class KafkaCrashSafetyIT extends MultiJvmTestSupport {
         long repeats = ledger.callCount() - (RECORDS);
         assertTrue(repeats >= 0 && repeats <= CONSUMERS_IN_FLIGHT,
                 "at most one repeat a record in flight at the kill: " + repeats);
-        System.out.printf("Kafka crash safety: %d records, killed at %d completed, %d calls (%d repeats), 0 lost%n",
-                RECORDS, completedAtKill, ledger.callCount(), ledger.callCount() - RECORDS);
+        ReliabilityReport.write("kafka-crash-safety", "records", RECORDS, "killedAtCompleted", completedAtKill,
+                "calls", ledger.callCount(), "repeatedCalls", ledger.callCount() - RECORDS, "lost", 0,
+                "idsWithMoreThanOneToken", 0);
     }
 
     private Process startConsumer(String name) throws Exception {

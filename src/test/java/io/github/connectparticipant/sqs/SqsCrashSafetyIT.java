@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.connectparticipant.demo.EmbeddedSqs;
 import io.github.connectparticipant.reliability.MultiJvmTestSupport;
+import io.github.connectparticipant.reliability.ReliabilityReport;
 import io.github.connectparticipant.simulator.FaultRates;
 import io.github.connectparticipant.simulator.Ledger;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
@@ -79,8 +80,8 @@ class SqsCrashSafetyIT extends MultiJvmTestSupport {
                 "at most one repeat a message in flight at the kill: " + repeats);
         assertEquals(0, sqs.depth("attachments"), "every message deleted");
         assertEquals(0, sqs.drain("attachments-dlq").size(), "nothing dead-lettered");
-        System.out.printf("SQS crash safety: %d messages, killed at %d completed, %d calls (%d repeats), 0 lost%n",
-                MESSAGES, completedAtKill, ledger.callCount(), repeats);
+        ReliabilityReport.write("sqs-crash-safety", "messages", MESSAGES, "killedAtCompleted", completedAtKill,
+                "calls", ledger.callCount(), "repeatedCalls", repeats, "lost", 0, "idsWithMoreThanOneToken", 0);
     }
 
     private Process startConsumer(String name) throws Exception {

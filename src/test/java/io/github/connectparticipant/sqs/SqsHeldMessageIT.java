@@ -7,6 +7,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.connectparticipant.reliability.ReliabilityReport;
 import io.github.connectparticipant.simulator.Ledger;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.CamelEvent;
@@ -63,8 +64,6 @@ class SqsHeldMessageIT extends SqsRouteTestSupport {
             Thread.sleep(200);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("SQS held messages: completed after %.1f s, receives %s, %d calls%n", seconds, receives,
-                ledger.callCount());
         assertTrue(ledger.isCompleted("held-1") && ledger.isCompleted("held-2"), "both completed after the outage");
         assertTrue(seconds >= 60, "held through the outage, not dead-lettered: " + seconds);
         assertEquals(2, receives.size(), receives.toString());
@@ -76,5 +75,8 @@ class SqsHeldMessageIT extends SqsRouteTestSupport {
         assertEquals(1, ledger.calls().stream().filter(c -> "held-2".equals(c.attachmentId()) && c.status() == 200)
                 .count(), "completed once");
         assertEquals(0, sqs.depth(QUEUE));
+        ReliabilityReport.write("sqs-held-messages", "messages", 2, "completedAfterSeconds",
+                String.format("%.1f", seconds), "receives", receives.values().stream().mapToInt(r -> r.get()).sum(),
+                "calls", ledger.callCount());
     }
 }
