@@ -1,7 +1,6 @@
 package io.github.connectparticipant.examples.springboot;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +21,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,7 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Prometheus' format. The same test on Spring Boot 3 and 4: it calls the application over plain HTTP, as a client
  * would, rather than through a test client whose package differs between the two.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the simulator on a port the system chooses (LocalSimulator), not one found free and closed before it binds it
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "connectparticipant.simulator.port=0")
 @ExportedMetrics
 @ExtendWith(OutputCaptureExtension.class)
 class ChatApplicationTest {
@@ -52,13 +51,6 @@ class ChatApplicationTest {
     @Autowired
     private ParticipantServiceSimulator simulator;
 
-    @DynamicPropertySource
-    static void simulatorPort(DynamicPropertyRegistry properties) throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            int port = free.getLocalPort();
-            properties.add("connectparticipant.simulator.port", () -> port);
-        }
-    }
 
     @Test
     void applicationYamlConfiguresTheComponent() {
