@@ -13,8 +13,8 @@ import java.util.Set;
  * URL a route takes, then {@link #READY}; they run until the process is stopped (Ctrl-C), then stop cleanly.
  *
  * <pre>
- * mvn -q compile exec:java@brokers                          # all three; Artemis on 61616
- * mvn -q compile exec:java@brokers -Dexec.args="--kafka"    # Kafka alone
+ * mvn -q compile exec:exec@brokers                           # all three; Artemis on 61616
+ * mvn -q compile exec:exec@brokers -Dbrokers.args=--kafka   # Kafka alone
  * </pre>
  *
  * {@code --any-port} puts Artemis on a port the system chooses (what tests want); {@code --data FOLDER} keeps its
