@@ -19,9 +19,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
+    private final KafkaTopics topics;
 
     private EmbeddedKafka(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
+        this.topics = new KafkaTopics(cluster.bootstrapServers());
     }
 
     public static EmbeddedKafka start() throws Exception {
@@ -62,26 +64,26 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** What a test or the demo asks of the broker's topics: see {@link KafkaTopics}. */
     public KafkaTopics topics() {
-        return new KafkaTopics(bootstrapServers());
+        return topics;
     }
 
     public void createTopics(int partitions, String... names) throws Exception {
-        topics().create(partitions, names);
+        topics.create(partitions, names);
     }
 
     /** Sends the values to the topic, keyed by themselves, and waits until each is written. */
     public void send(String topic, List<String> values) throws Exception {
-        topics().send(topic, values);
+        topics.send(topic, values);
     }
 
     /** The offsets the consumer group has committed on the topic, added up over its partitions. */
     public long committed(String group, String topic) throws Exception {
-        return topics().committed(group, topic);
+        return topics.committed(group, topic);
     }
 
     /** Every record of the topic, read from the start until the topic has no more, as value and text headers. */
     public List<Map<String, String>> readAll(String topic) {
-        return topics().readAll(topic);
+        return topics.readAll(topic);
     }
 
     @Override

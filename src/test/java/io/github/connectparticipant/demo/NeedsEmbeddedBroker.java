@@ -6,17 +6,17 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.junit.jupiter.api.condition.DisabledForJreRange;
-import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * A test class that starts the embedded Artemis broker: skipped, and reported so, on the Java versions where it does
- * not start (Java 24 and later: {@link EmbeddedBroker#UNSUPPORTED_JAVA}, the same rule as
- * {@link EmbeddedBroker#startsOnThisJava()}). Inherited, so that a support class can carry it.
+ * not start (Java 24 and later: {@link EmbeddedBroker#UNSUPPORTED_JAVA}), as {@link EmbeddedBroker#startsOnThisJava()}
+ * tells: the rule is in one place. Inherited, so that a support class can carry it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
-@DisabledForJreRange(min = JRE.JAVA_24, disabledReason = EmbeddedBroker.UNSUPPORTED_JAVA)
+@EnabledIf(value = "io.github.connectparticipant.demo.EmbeddedBroker#startsOnThisJava",
+        disabledReason = EmbeddedBroker.UNSUPPORTED_JAVA)
 public @interface NeedsEmbeddedBroker {
 }
