@@ -9,19 +9,34 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * A backlog draining against a token-bucket quota, in virtual time: clients (JVMs), each with its own
- * {@link AdaptiveRateLimiter} and consumers, take messages from one shared queue and call a service that admits
- * {@code quota} calls a second with a burst of {@code burst} (0: no quota), and that may also fail a share of the calls
- * it admits at random, whatever the rate ({@link #brownout}): throttles, and server faults that the caller retries
- * after a backoff. It runs the limiter's state machine exactly as {@link AdaptiveRateLimiter#acquire} does (callers of
+ * A backlog draining against a quota, in virtual time: clients (JVMs), each with its own {@link AdaptiveRateLimiter}
+ * and consumers, take messages from one shared queue and call a service whose quota has a {@link QuotaShape} (a token
+ * bucket, windows, a rate that changes; or none), and that may also fail a share of the calls it admits at random,
+ * whatever the rate ({@link #brownout}): throttles, and server faults that the caller retries after a backoff. It runs the limiter's state machine exactly as {@link AdaptiveRateLimiter#acquire} does (callers of
  * one client wait their turn in order), so that the learned rate's behaviour can be checked deterministically and in
  * milliseconds: drain time, throttled share, fairness.
  */
 final class QuotaModel {
 
-    /** The outcome of one run. */
-    record Outcome(double seconds, double idealSeconds, int calls, int throttled, int quotaThrottled,
-            int[] callsByClient, int messages) {
+    /**
+     * The outcome of one run. {@code idealSeconds} is N / (quota x the share of calls admitted and served) for a token
+     * bucket given by its rate (the ideal the older tests were written against), the true ideal otherwise.
+     */
+    record Outcome(double seconds, double idealSeconds, double trueIdealSeconds, int calls, int throttled,
+            int quotaThrottled, int[] callsByClient, int messages, int heldCalls, int[] callsByClientTogether) {
+
+        /**
+         * The drain time against the true ideal: the first moment the quota could have admitted every call the
+         * messages needed (its burst, its windows, its changes of rate counted).
+         */
+        double trueDrainRatio() {
+            return seconds / trueIdealSeconds;
+        }
+
+        /** The share of the calls sent as soon as a consumer had them, without waiting for the learned rate. */
+        double unheldShare() {
+            return 1 - heldCalls / (double) calls;
+        }
 
         double drainRatio() {
             return seconds / idealSeconds;
@@ -35,14 +50,26 @@ final class QuotaModel {
             return throttled / (double) calls;
         }
 
+        /**
+         * The smallest client's share of the calls sent while every client ran (from the last one's start): with
+         * staggered starts, the first clients' calls before the others came are not a share taken from them.
+         */
+        double smallestShareTogether() {
+            return smallest(callsByClientTogether);
+        }
+
         double smallestClientShare() {
+            return smallest(callsByClient);
+        }
+
+        private static double smallest(int[] callsByClient) {
             int min = Integer.MAX_VALUE;
             int total = 0;
             for (int c : callsByClient) {
                 min = Math.min(min, c);
                 total += c;
             }
-            return min / (double) total;
+            return total == 0 ? 0 : min / (double) total;
         }
 
         @Override
@@ -55,8 +82,9 @@ final class QuotaModel {
 
     private static final long MS = 1_000_000L;
 
-    private final double quota;
-    private final double burst;
+    private final QuotaShape quota;
+    /** The token bucket's rate for {@link Outcome#idealSeconds()}, 0 for a quota of another shape. */
+    private final double bucketRate;
     private final long latencyNanos;
 
     private double randomThrottles;
@@ -68,9 +96,19 @@ final class QuotaModel {
     private long[] startNanos = new long[0];
     private long consumersStartOverNanos;
 
+    /** A token bucket of quota calls a second and the given burst (0 calls a second: no quota). */
     QuotaModel(double quota, double burst, long latencyMillis) {
+        this(quota > 0 ? QuotaShape.tokenBucket(quota, burst) : QuotaShape.none(), quota, latencyMillis);
+    }
+
+    /** A quota of this shape (used for one run: it keeps its state). */
+    QuotaModel(QuotaShape quota, long latencyMillis) {
+        this(quota, 0, latencyMillis);
+    }
+
+    private QuotaModel(QuotaShape quota, double bucketRate, long latencyMillis) {
         this.quota = quota;
-        this.burst = burst;
+        this.bucketRate = bucketRate;
         this.latencyNanos = latencyMillis * MS;
     }
 
@@ -110,6 +148,15 @@ final class QuotaModel {
         return this;
     }
 
+    /** Prints each client's learned rate and the calls so far every tenth of a second (to trace a run). */
+    QuotaModel trace() {
+        this.trace = true;
+        return this;
+    }
+
+    private boolean trace;
+    private long tracedAt;
+
     /** The clients do not learn a rate: every call goes at once (adaptiveRateLimit=false). */
     QuotaModel unpaced() {
         this.adaptive = false;
@@ -121,7 +168,10 @@ final class QuotaModel {
         final AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
         final ArrayDeque<Consumer> waiting = new ArrayDeque<>();
         boolean turnScheduled;
+        boolean headHeld;
         int calls;
+        int callsTogether;
+        int held;
     }
 
     private record Consumer(Client client, int id) {
@@ -142,12 +192,14 @@ final class QuotaModel {
 
     private final PriorityQueue<Event> events = new PriorityQueue<>();
     private long seq;
-    private double tokens;
-    private long tokensAt;
 
     /** Drains this many messages with this many consumers in each client; a consumer starts when the run starts. */
     Outcome run(int messages, int... consumersPerClient) {
         List<Client> clients = new ArrayList<>();
+        long lastStartNanos = 0;
+        for (long start : startNanos) {
+            lastStartNanos = Math.max(lastStartNanos, start);
+        }
         for (int c = 0; c < consumersPerClient.length; c++) {
             int consumers = consumersPerClient[c];
             long clientStart = c < startNanos.length ? startNanos[c] : 0;
@@ -163,8 +215,6 @@ final class QuotaModel {
                 }
             }
         }
-        tokens = burst;
-        tokensAt = 0;
         int remaining = messages;
         int calls = 0;
         int throttled = 0;
@@ -181,6 +231,16 @@ final class QuotaModel {
                 throw new IllegalStateException("stalled with " + (messages - done) + " messages left");
             }
             now = event.at;
+            if (trace && now - tracedAt >= 100 * MS) {
+                tracedAt = now;
+                StringBuilder line = new StringBuilder(
+                        String.format("%6.2f s: %d done, %d calls, %d throttled (%d by the"
+                                + " quota);", now / 1e9, done, calls, throttled, quotaThrottled));
+                for (Client c : clients) {
+                    line.append(String.format(" %.1f/s (%d calls)", c.limiter.currentRate(now), c.calls));
+                }
+                System.out.println(line);
+            }
             Client client = event.consumer.client;
             if (event.kind == Event.BACKOFF_OVER) {
                 client.waiting.add(event.consumer);
@@ -200,9 +260,12 @@ final class QuotaModel {
                 }
                 long next = client.limiter.nextSendNanos(now, 0, adaptive);
                 if (next > now) {
+                    client.headHeld = true;
                     scheduleTurn(client, next);
                     continue;
                 }
+                client.held += client.headHeld ? 1 : 0;
+                client.headHeld = false;
                 client.waiting.poll();
                 client.limiter.sent(now);
                 if (!isRetry(head)) {
@@ -210,6 +273,7 @@ final class QuotaModel {
                 }
                 calls++;
                 client.calls++;
+                client.callsTogether += now >= lastStartNanos ? 1 : 0;
                 long latency = latencyNanos
                         + (latencies == null ? 0 : (long) (latencies.nextDouble() * extraLatencyNanos));
                 events.add(new Event(now + latency, Event.ANSWER, head, now, seq++));
@@ -218,7 +282,7 @@ final class QuotaModel {
                 }
             } else {
                 // the service decides halfway through the call
-                boolean admitted = take((event.sentAt + event.at) / 2);
+                boolean admitted = quota.admits((event.sentAt + event.at) / 2);
                 double draw = admitted ? random.nextDouble() : 0;
                 if (admitted && draw >= randomThrottles + randomFaults) {
                     client.limiter.served(event.sentAt, now);
@@ -246,9 +310,33 @@ final class QuotaModel {
             }
         }
         int[] byClient = clients.stream().mapToInt(c -> c.calls).toArray();
-        double admittedShareServed = 1 - randomThrottles - randomFaults;
-        double ideal = quota > 0 ? messages / (quota * admittedShareServed) : 0;
-        return new Outcome(now / 1e9, ideal, calls, throttled, quotaThrottled, byClient, messages);
+        int held = clients.stream().mapToInt(c -> c.held).sum();
+        int[] byClientTogether = clients.stream().mapToInt(c -> c.callsTogether).toArray();
+        double callsNeeded = messages / (1 - randomThrottles - randomFaults);
+        double trueIdeal = trueIdealSeconds(callsNeeded);
+        return new Outcome(now / 1e9, bucketRate > 0 ? callsNeeded / bucketRate : trueIdeal, trueIdeal, calls,
+                throttled, quotaThrottled, byClient, messages, held, byClientTogether);
+    }
+
+    /**
+     * The first moment the quota could have admitted so many calls (those the random faults spend
+     * included), to the millisecond; 0 with no quota.
+     */
+    private double trueIdealSeconds(double calls) {
+        if (quota.capacityBy(0) == Double.POSITIVE_INFINITY) {
+            return 0;
+        }
+        long lo = 0;
+        long hi = 300 * QuotaShape.SECOND;
+        while (hi - lo > MS) {
+            long mid = (lo + hi) / 2;
+            if (quota.capacityBy(mid) >= calls) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi / 1e9;
     }
 
     private final Set<Consumer> retrying = new HashSet<>();
@@ -262,18 +350,4 @@ final class QuotaModel {
         events.add(new Event(at, Event.TURN, new Consumer(client, -1), 0, seq++));
     }
 
-    private boolean take(long at) {
-        if (quota <= 0) {
-            return true;
-        }
-        if (at > tokensAt) {
-            tokens = Math.min(burst, tokens + (at - tokensAt) / 1e9 * quota);
-            tokensAt = at;
-        }
-        if (tokens >= 1) {
-            tokens -= 1;
-            return true;
-        }
-        return false;
-    }
 }

@@ -1,0 +1,161 @@
+package io.github.connectparticipant.camel.client;
+
+import java.util.ArrayDeque;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * How a quota admits calls, in virtual time (nanoseconds from the run's start): the shapes quotas take in services
+ * (token buckets of any burst, fixed and sliding windows, a rate that changes), so that the learned rate is checked on
+ * each of them and not on one. Each also says how many calls it can admit by a given time, from which a run's true
+ * ideal drain time follows.
+ */
+interface QuotaShape {
+
+    long SECOND = 1_000_000_000L;
+
+    /** True when the call that reaches the service at this moment is admitted. */
+    boolean admits(long nanos);
+
+    /** The most calls the quota can admit from the start up to this moment. */
+    double capacityBy(long nanos);
+
+    /** A short name for the tables. */
+    String name();
+
+    /** The quota admits every call. */
+    static QuotaShape none() {
+        return new QuotaShape() {
+
+            @Override
+            public boolean admits(long nanos) {
+                return true;
+            }
+
+            @Override
+            public double capacityBy(long nanos) {
+                return Double.POSITIVE_INFINITY;
+            }
+
+            @Override
+            public String name() {
+                return "no quota";
+            }
+        };
+    }
+
+    /** A token bucket: so many calls a second, holding at most burst tokens, full at the start. */
+    static QuotaShape tokenBucket(double rate, double burst) {
+        return tokenBucket(t -> rate, burst, "token bucket, burst " + (burst == rate
+                ? "1 s"
+                : burst == 5 * rate
+                        ? "5 s"
+                        : String.valueOf((int) burst)));
+    }
+
+    /**
+     * A token bucket whose rate at each second of the run is given: rate.applyAsDouble(seconds since the start).
+     */
+    static QuotaShape tokenBucket(DoubleUnaryOperator rate, double burst, String name) {
+        return new QuotaShape() {
+
+            private double tokens = burst;
+            private long at;
+
+            @Override
+            public boolean admits(long nanos) {
+                if (nanos > at) {
+                    tokens = Math.min(burst, tokens + added(at, nanos));
+                    at = nanos;
+                }
+                if (tokens >= 1) {
+                    tokens -= 1;
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
+            public double capacityBy(long nanos) {
+                return burst + added(0, nanos);
+            }
+
+            /** The tokens the rate adds between two moments, 10 ms at a time. */
+            private double added(long from, long to) {
+                double sum = 0;
+                long step = SECOND / 100;
+                for (long t = from; t < to; t += step) {
+                    sum += rate.applyAsDouble(t / (double) SECOND) * Math.min(step, to - t) / SECOND;
+                }
+                return sum;
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        };
+    }
+
+    /** Fixed one-second windows, each admitting so many calls: the count starts again on each whole second. */
+    static QuotaShape fixedWindows(int perSecond) {
+        return new QuotaShape() {
+
+            private long window = -1;
+            private int admitted;
+
+            @Override
+            public boolean admits(long nanos) {
+                long current = nanos / SECOND;
+                if (current != window) {
+                    window = current;
+                    admitted = 0;
+                }
+                if (admitted < perSecond) {
+                    admitted++;
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
+            public double capacityBy(long nanos) {
+                return perSecond * (double) (nanos / SECOND + 1);
+            }
+
+            @Override
+            public String name() {
+                return "fixed 1 s windows";
+            }
+        };
+    }
+
+    /** A sliding one-second window: a call is admitted when fewer than so many were in the second before it. */
+    static QuotaShape slidingWindow(int perSecond) {
+        return new QuotaShape() {
+
+            private final ArrayDeque<Long> admittedAt = new ArrayDeque<>();
+
+            @Override
+            public boolean admits(long nanos) {
+                while (!admittedAt.isEmpty() && admittedAt.peekFirst() <= nanos - SECOND) {
+                    admittedAt.pollFirst();
+                }
+                if (admittedAt.size() < perSecond) {
+                    admittedAt.addLast(nanos);
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
+            public double capacityBy(long nanos) {
+                return perSecond * (double) (nanos / SECOND + 1);
+            }
+
+            @Override
+            public String name() {
+                return "sliding 1 s window";
+            }
+        };
+    }
+}
