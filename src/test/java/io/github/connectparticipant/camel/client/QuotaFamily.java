@@ -174,6 +174,20 @@ final class QuotaFamily {
      * Prints the table; or, given a shape's index, the clients' index, the faults' share and a seed, traces one run.
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("fixed")) {
+            // a fixed rate: what pacing at a known quota gives on each shape, one client, no faults
+            for (Shape shape : shapes()) {
+                StringBuilder line = new StringBuilder(shape.name());
+                for (double share : new double[]{0.7, 0.8, 0.9, 0.95, 1.0}) {
+                    QuotaModel.Outcome outcome = new QuotaModel(shape.make().get(), 5).jitter(20, 1)
+                            .fixedRate(share * QUOTA).run(MESSAGES, CONSUMERS);
+                    line.append(String.format(" | %.2f: %.2fx %.1f%%", share, outcome.trueDrainRatio(),
+                            100 * outcome.throttledShare()));
+                }
+                System.out.println(line);
+            }
+            return;
+        }
         if (args.length > 0) {
             Shape shape = shapes().get(Integer.parseInt(args[0]));
             Clients clients = clients().get(Integer.parseInt(args[1]));

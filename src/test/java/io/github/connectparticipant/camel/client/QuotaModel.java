@@ -157,6 +157,15 @@ final class QuotaModel {
     private boolean trace;
     private long tracedAt;
 
+    /** Every client's calls are paced at this fixed rate (rateLimit), and the learned rate is off. */
+    QuotaModel fixedRate(double callsPerSecond) {
+        this.fixedRate = callsPerSecond;
+        this.adaptive = false;
+        return this;
+    }
+
+    private double fixedRate;
+
     /** The clients do not learn a rate: every call goes at once (adaptiveRateLimit=false). */
     QuotaModel unpaced() {
         this.adaptive = false;
@@ -258,7 +267,7 @@ final class QuotaModel {
                 if (head == null) {
                     continue;
                 }
-                long next = client.limiter.nextSendNanos(now, 0, adaptive);
+                long next = client.limiter.nextSendNanos(now, fixedRate, adaptive);
                 if (next > now) {
                     client.headHeld = true;
                     scheduleTurn(client, next);
