@@ -277,6 +277,15 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A request-rate quota on every operation that counts calls per one-second window, fixed (the count starts again
+     * on each whole second) or sliding (the second before each call), instead of a token bucket.
+     */
+    public ParticipantServiceSimulator quota(QuotaWindow window, int callsPerSecond) {
+        quota.set(window, callsPerSecond);
+        return this;
+    }
+
     /** The calls the quota refused since it was set (429), apart from the throttles the faults inject. */
     public long quotaThrottles() {
         return quota.refused();

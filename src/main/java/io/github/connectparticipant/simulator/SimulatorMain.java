@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * --port 8089 --connection-token TOKEN [--connection-token ...] [--participant-token P ...] [--refuse ID ...]
  * [--throttle 0.1] [--throttle-retry-after 0.05] [--internal-error 0.1] [--unavailable 0.05] [--drop 0.05]
- * [--slow 0.03 --slow-ms 3000] [--brownout 0.3] [--seed 42] [--quota 10 [--quota-burst 10]] [--outage 30s]
+ * [--slow 0.03 --slow-ms 3000] [--brownout 0.3] [--seed 42] [--quota 10 [--quota-burst 10 | --quota-window fixed|sliding]] [--outage 30s]
  * [--agent-echo] [--quiet]
  * </pre>
  *
@@ -41,6 +41,7 @@ public final class SimulatorMain {
         double throttle = 0, throttleRetryAfter = 0, internalError = 0, unavailable = 0, drop = 0, slow = 0;
         long slowMillis = 3000, seed = System.nanoTime();
         double quota = 0, quotaBurst = -1, brownout = -1;
+        QuotaWindow quotaWindow = null;
         Duration outage = Duration.ZERO;
         boolean quiet = false;
         boolean agentEcho = false;
@@ -79,6 +80,7 @@ public final class SimulatorMain {
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--quota" -> quota = Double.parseDouble(value);
                 case "--quota-burst" -> quotaBurst = Double.parseDouble(value);
+                case "--quota-window" -> quotaWindow = window(value);
                 case "--outage" -> outage = duration(value);
                 default -> throw new IllegalArgumentException("Unknown option " + option + "; try --help");
             }
@@ -109,7 +111,14 @@ public final class SimulatorMain {
                 ? FaultRates.brownout(brownout, seed)
                 : new FaultRates(throttle, throttleRetryAfter, internalError, unavailable, drop, slow,
                         Duration.ofMillis(slowMillis), seed));
-        simulator.quota(quota, quotaBurst >= 0 ? quotaBurst : Math.max(1, quota));
+        if (quotaWindow != null && quotaBurst >= 0) {
+            throw new IllegalArgumentException("--quota-window counts calls per second: it has no --quota-burst");
+        }
+        if (quotaWindow != null && quota > 0) {
+            simulator.quota(quotaWindow, (int) quota);
+        } else {
+            simulator.quota(quota, quotaBurst >= 0 ? quotaBurst : Math.max(1, quota));
+        }
         if (!outage.isZero()) {
             simulator.outage(outage);
         }
@@ -123,7 +132,13 @@ public final class SimulatorMain {
         System.out.println("Participant Service simulator listening at " + simulator.baseUrl() + " ("
                 + tokens.size() + " connection token(s), " + refused.size()
                 + " refused id(s)"
-                + (quota > 0 ? ", quota " + quota + " calls/s per operation" : "")
+                + (quota > 0
+                        ? ", quota " + quota + " calls/s per operation"
+                                + (quotaWindow == null
+                                        ? ""
+                                        : " (" + quotaWindow.name().toLowerCase(Locale.ROOT)
+                                                + " one-second windows)")
+                        : "")
                 + (brownout > 0 ? ", " + Math.round(brownout * 100) + "% of calls failing at random" : "")
                 + (outage.isZero() ? "" : ", answering 503 for the first " + outage.toSeconds() + " s")
                 + (agentEcho ? ", the agent echoing each message" : "")
@@ -159,6 +174,15 @@ public final class SimulatorMain {
         return Duration.ofSeconds(Long.parseLong(value));
     }
 
+    private static QuotaWindow window(String value) {
+        for (QuotaWindow window : QuotaWindow.values()) {
+            if (window.name().equalsIgnoreCase(value)) {
+                return window;
+            }
+        }
+        throw new IllegalArgumentException("--quota-window is fixed or sliding, not " + value);
+    }
+
     private static void usage() {
         System.out.println("""
                 Participant Service simulator
@@ -179,7 +203,10 @@ public final class SimulatorMain {
                   --seed N                  random seed for the fault draws
                   --quota R                 request-rate quota: R calls a second per operation, shared by all
                                             callers; over it, 429 ThrottlingException without Retry-After
-                  --quota-burst B           the quota's burst (default: one second's calls)
+                  --quota-burst B           the quota's burst (default: one second's calls): a token bucket
+                  --quota-window W          instead of a token bucket, R calls per one-second window: fixed
+                                            (the count starts again each whole second) or sliding (the
+                                            second before each call)
                   --outage D                answer 503 to every call for the first D (e.g. 30s, 500ms, 2m)
                   --agent-echo              the agent answers each message a participant sends ("You said: ...")
                   --quiet                   no line per call (by default each call is logged: operation, status,
