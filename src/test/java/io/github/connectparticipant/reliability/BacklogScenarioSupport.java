@@ -7,11 +7,13 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.github.connectparticipant.camel.ConnectParticipantComponent;
 import io.github.connectparticipant.camel.ProducerHealth;
 import io.github.connectparticipant.routes.QueueRouteTestSupport;
 import io.github.connectparticipant.simulator.Ledger;
+import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -81,11 +83,22 @@ abstract class BacklogScenarioSupport extends QueueRouteTestSupport {
      * target/reliability/{scenario}.properties.
      */
     Figures drain(String scenario, int messages, double quota, Duration outage) throws Exception {
+        return drain(scenario, messages, quota, "token bucket, burst of one second's calls",
+                simulator -> simulator.quota(quota), outage);
+    }
+
+    /**
+     * The same against a quota of another shape, set by setQuota, that admits callsPerSecond calls a second (the
+     * ideal's rate), named in the figures.
+     */
+    Figures drain(String scenario, int messages, double callsPerSecond, String shape,
+            Consumer<ParticipantServiceSimulator> setQuota, Duration outage) throws Exception {
+        double quota = callsPerSecond;
         context.getRouteController().stopRoute(ROUTE_ID);
         for (int i = 0; i < messages; i++) {
             template.sendBody("jms:queue:attachments", id(scenario, i));
         }
-        simulator.quota(quota);
+        setQuota.accept(simulator);
         long start = System.nanoTime();
         if (!outage.isZero()) {
             simulator.outage(outage);
@@ -125,6 +138,7 @@ abstract class BacklogScenarioSupport extends QueueRouteTestSupport {
         report.put("messages", Integer.toString(messages));
         report.put("consumers", Integer.toString(consumers()));
         report.put("quotaPerSecond", Double.toString(quota));
+        report.put("quotaShape", shape);
         report.put("outageSeconds", Long.toString(outage.toSeconds()));
         report.put("seconds", String.format("%.1f", seconds));
         report.put("drainRatioToIdeal", String.format("%.2f", figures.drainRatio()));
