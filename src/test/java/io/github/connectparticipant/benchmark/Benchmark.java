@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The side-by-side benchmark: every contender against one fast loopback server in its own JVM, at 1, 8 and 32
  * threads, rounds interleaved (the order rotates each round), medians reported with each contender's ratio to raw
  * HttpClient 5 (the median of the ratios within each round, since the machine's speed drifts between rounds); then
- * backlogs against a quota and a brownout ({@link QuotaBenchmark}: --quota quota:threads:messages[:brownout],...,
+ * backlogs against a quota and a brownout ({@link QuotaBenchmark}: --quota quota:threads:messages[:brownout[:shape]],...,
  * by default 20:8:600,10:32:400,50:8:600:0.3,0:8:1000:0.3, or 0 for none), then a soak of 10,000 messages through the
  * queue route. Run: mvn -B -Pbenchmark verify
  * (or with -Dbenchmark.args="--seconds 5 --rounds 5").
