@@ -40,6 +40,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clienttoken":
         case "clientToken": getOrCreateConfiguration(target).setClientToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "concurrentconsumers":
+        case "concurrentConsumers": getOrCreateConfiguration(target).setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.connectparticipant.camel.ConnectParticipantConfiguration.class, value)); return true;
         case "connectparticipant":
         case "connectParticipant": getOrCreateConfiguration(target).setConnectParticipant(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -141,6 +143,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "bridgeErrorHandler": return boolean.class;
         case "clienttoken":
         case "clientToken": return java.lang.String.class;
+        case "concurrentconsumers":
+        case "concurrentConsumers": return int.class;
         case "configuration": return io.github.connectparticipant.camel.ConnectParticipantConfiguration.class;
         case "connectparticipant":
         case "connectParticipant": return java.lang.Boolean.class;
@@ -243,6 +247,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clienttoken":
         case "clientToken": return getOrCreateConfiguration(target).getClientToken();
+        case "concurrentconsumers":
+        case "concurrentConsumers": return getOrCreateConfiguration(target).getConcurrentConsumers();
         case "configuration": return target.getConfiguration();
         case "connectparticipant":
         case "connectParticipant": return getOrCreateConfiguration(target).getConnectParticipant();

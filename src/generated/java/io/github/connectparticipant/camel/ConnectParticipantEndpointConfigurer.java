@@ -31,6 +31,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clienttoken":
         case "clientToken": target.getConfiguration().setClientToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "concurrentconsumers":
+        case "concurrentConsumers": target.getConfiguration().setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "connectparticipant":
         case "connectParticipant": target.getConfiguration().setConnectParticipant(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "connecttimeout":
@@ -127,6 +129,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "bridgeErrorHandler": return boolean.class;
         case "clienttoken":
         case "clientToken": return java.lang.String.class;
+        case "concurrentconsumers":
+        case "concurrentConsumers": return int.class;
         case "connectparticipant":
         case "connectParticipant": return java.lang.Boolean.class;
         case "connecttimeout":
@@ -224,6 +228,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clienttoken":
         case "clientToken": return target.getConfiguration().getClientToken();
+        case "concurrentconsumers":
+        case "concurrentConsumers": return target.getConfiguration().getConcurrentConsumers();
         case "connectparticipant":
         case "connectParticipant": return target.getConfiguration().getConnectParticipant();
         case "connecttimeout":

@@ -23,11 +23,12 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(47);
         props.add("adaptiveRateLimit");
         props.add("allowedFileTypes");
         props.add("bridgeErrorHandler");
         props.add("clientToken");
+        props.add("concurrentConsumers");
         props.add("connectParticipant");
         props.add("connectTimeout");
         props.add("connectionRateLimit");

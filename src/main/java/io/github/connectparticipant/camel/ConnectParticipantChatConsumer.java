@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,18 +35,23 @@ import io.github.connectparticipant.camel.transcript.TranscriptReading;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.concurrent.ThreadType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code from("connectparticipant:chat?participantToken=...")} follows the participant's chat over its websocket;
  * {@code from("connectparticipant:chats")} follows the chats that followChat adds (and unfollowChat removes), many at
- * once on a few threads. Each item becomes an exchange (the body its Content, or the whole item; headers ItemId,
+ * once: their sockets on a few threads, their items in the route up to concurrentConsumers at once (each chat's one at
+ * a time, in order, through Camel's asynchronous routing engine), their service calls on as many threads again, so
+ * that neither a slow route on one chat nor a slow service for one chat holds up another. Each item becomes an
+ * exchange (the body its Content, or the whole item; headers ItemId,
  * ItemType, ContentType, ParticipantRole, DisplayName, AbsoluteTime, ContactId, AttachmentIds). The following of each
  * chat is a {@link ChatFollower}; its service calls go through the endpoint's one call path, its connections at the
  * pace the service's chat consumers share. An item is marked seen once the route is done with it (or its error handler
@@ -63,6 +70,9 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
     private final ConnectParticipantConfiguration configuration;
     private final boolean manyChats;
     private ScheduledExecutorService pool;
+    /** Where the items are handed to the route, and where the chats' service calls wait for their answers. */
+    private ExecutorService handOffs;
+    private ExecutorService callThreads;
     private HttpClient http;
     private IdempotentRepository seen;
     private boolean ownRepository;
@@ -109,7 +119,7 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
                 checkpoints.followed(chatKey, token);
             }
             ChatFollower follower = new ChatFollower(new Service(token), settings, new SerialScheduler(pool), http,
-                    seen::contains, item -> handOn(item, token, chatKey), resumeAfter);
+                    callThreads, seen::contains, (item, done) -> handOn(item, token, chatKey, done), resumeAfter);
             follower.start();
             return follower;
         });
@@ -153,8 +163,10 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         ServiceHelper.startService(seen);
         connectionPace = endpoint.getComponent().getServiceCapacity().chatConnections(endpoint.getServiceBaseUrl());
         checkpoints = newCheckpoints();
-        pool = endpoint.getCamelContext().getExecutorServiceManager()
-                .newScheduledThreadPool(this, "ConnectParticipantChat", manyChats ? CHATS_THREADS : 1);
+        ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
+        pool = executors.newScheduledThreadPool(this, "ConnectParticipantChat", manyChats ? CHATS_THREADS : 1);
+        handOffs = newPool(executors, "ConnectParticipantChatHandOff");
+        callThreads = newPool(executors, "ConnectParticipantChatCalls");
         http = endpoint.newWebSocketClient();
         wholeItemBody = "item".equals(configuration.getItemBody());
         Set<String> itemTypes = Arrays.stream(configuration.getItemTypes().split(",")).map(String::strip)
@@ -177,6 +189,21 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         } else {
             follow(participantToken);
         }
+    }
+
+    /**
+     * concurrentConsumers threads (one for a single chat); with Camel's virtual threads on, a virtual thread for each
+     * task, since they cost next to nothing while they wait.
+     */
+    private ExecutorService newPool(ExecutorServiceManager executors, String name) {
+        if (manyChats && ThreadType.current() == ThreadType.VIRTUAL) {
+            return executors.newCachedThreadPool(this, name);
+        }
+        int threads = manyChats ? configuration.getConcurrentConsumers() : 1;
+        if (threads < 1) {
+            throw new IllegalArgumentException("concurrentConsumers must be at least 1, not " + threads);
+        }
+        return executors.newFixedThreadPool(this, name, threads);
     }
 
     private ChatCheckpoints newCheckpoints() {
@@ -215,6 +242,13 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(pool);
             pool = null;
         }
+        for (ExecutorService executor : new ExecutorService[]{handOffs, callThreads}) {
+            if (executor != null) {
+                getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(executor);
+            }
+        }
+        handOffs = null;
+        callThreads = null;
         if (ownRepository) {
             ServiceHelper.stopService(seen);
         }
@@ -222,41 +256,58 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
     }
 
     /**
-     * One item, one exchange, on its chat's serial task: a failure goes to the route's error handler. Then the item is
-     * seen (and kept as the chat's last). A chat that ended is handed on (its end, once) and no longer followed.
+     * One item, one exchange, through Camel's asynchronous routing engine on a hand-off thread: a failure goes to the
+     * route's error handler. Once the route is done with it (its callback), the item is seen (and kept as the chat's
+     * last), and its chat's next item may go. A chat that ended is handed on (its end, once) and no longer followed.
      */
-    private void handOn(ChatItem item, String participantToken, String chatKey) {
+    private void handOn(ChatItem item, String participantToken, String chatKey, Runnable done) {
         Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setBody(wholeItemBody ? item.fields() : item.content());
+        message.setHeader(ConnectParticipantConstants.ITEM_ID, item.id());
+        message.setHeader(ConnectParticipantConstants.ITEM_TYPE, item.type());
+        message.setHeader(ConnectParticipantConstants.CONTENT_TYPE, item.contentType());
+        message.setHeader(ConnectParticipantConstants.PARTICIPANT_ROLE, item.participantRole());
+        message.setHeader(ConnectParticipantConstants.DISPLAY_NAME, item.displayName());
+        message.setHeader(ConnectParticipantConstants.ABSOLUTE_TIME, item.absoluteTime().toString());
+        message.setHeader(ConnectParticipantConstants.CONTACT_ID, item.contactId());
+        message.setHeader(ConnectParticipantConstants.ATTACHMENT_IDS, item.attachmentIds());
         try {
-            Message message = exchange.getMessage();
-            message.setBody(wholeItemBody ? item.fields() : item.content());
-            message.setHeader(ConnectParticipantConstants.ITEM_ID, item.id());
-            message.setHeader(ConnectParticipantConstants.ITEM_TYPE, item.type());
-            message.setHeader(ConnectParticipantConstants.CONTENT_TYPE, item.contentType());
-            message.setHeader(ConnectParticipantConstants.PARTICIPANT_ROLE, item.participantRole());
-            message.setHeader(ConnectParticipantConstants.DISPLAY_NAME, item.displayName());
-            message.setHeader(ConnectParticipantConstants.ABSOLUTE_TIME, item.absoluteTime().toString());
-            message.setHeader(ConnectParticipantConstants.CONTACT_ID, item.contactId());
-            message.setHeader(ConnectParticipantConstants.ATTACHMENT_IDS, item.attachmentIds());
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
+            handOffs.execute(() -> {
+                try {
+                    getAsyncProcessor().process(exchange,
+                            doneSync -> handedOn(exchange, item, participantToken, chatKey, done));
+                } catch (RuntimeException e) {
+                    exchange.setException(e);
+                    handedOn(exchange, item, participantToken, chatKey, done);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // stopping: the item is not seen, and a restart hands it on
+            releaseExchange(exchange, false);
         }
-        if (exchange.getException() != null) {
-            getExceptionHandler().handleException("Error processing chat item " + item.id(), exchange,
-                    exchange.getException());
-        }
-        releaseExchange(exchange, false);
-        seen.add(item.seenKey());
-        if (checkpoints != null) {
-            if (item.endsTheChat()) {
-                checkpoints.forget(chatKey);
-            } else {
-                checkpoints.handedOn(chatKey, item);
+    }
+
+    private void handedOn(Exchange exchange, ChatItem item, String participantToken, String chatKey, Runnable done) {
+        try {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing chat item " + item.id(), exchange,
+                        exchange.getException());
             }
-        }
-        if (item.endsTheChat() && manyChats) {
-            followers.remove(participantToken);
+            releaseExchange(exchange, false);
+            seen.add(item.seenKey());
+            if (checkpoints != null) {
+                if (item.endsTheChat()) {
+                    checkpoints.forget(chatKey);
+                } else {
+                    checkpoints.handedOn(chatKey, item);
+                }
+            }
+            if (item.endsTheChat() && manyChats) {
+                followers.remove(participantToken);
+            }
+        } finally {
+            done.run();
         }
     }
 

@@ -129,6 +129,15 @@ public class ConnectParticipantConfiguration implements Cloneable {
                     + " expires. The new socket subscribes and fills its gap before the old one closes.")
     private long socketLifetime = 3540000;
 
+    @UriParam(label = "consumer", defaultValue = "64",
+            description = "The chats consumer: how many chats' items may be in the route at once (each chat's one at"
+                    + " a time, in order), and how many of the chats' service calls (connections, transcript reads)"
+                    + " may wait for an answer at once. Size it to the items a second the chats bring times the"
+                    + " seconds the route takes on one, with room: 500 chats of an item a second at 0.1 s each keep"
+                    + " 50 busy. With Camel's virtual threads on (camel.threads.virtual.enabled, Java 21 and newer)"
+                    + " each gets a virtual thread of its own and this bounds nothing.")
+    private int concurrentConsumers = 64;
+
     @UriParam(label = "consumer,advanced", defaultValue = "200", javaType = "java.time.Duration",
             description = "The chat consumer: how long an item waits for others that the socket may deliver out of"
                     + " order, in milliseconds; items are handed on in AbsoluteTime order within it.")
@@ -631,6 +640,14 @@ public class ConnectParticipantConfiguration implements Cloneable {
 
     public void setSocketLifetime(long socketLifetime) {
         this.socketLifetime = socketLifetime;
+    }
+
+    public int getConcurrentConsumers() {
+        return concurrentConsumers;
+    }
+
+    public void setConcurrentConsumers(int concurrentConsumers) {
+        this.concurrentConsumers = concurrentConsumers;
     }
 
     public long getReorderWindow() {

@@ -75,6 +75,8 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     private volatile boolean logRequests;
     /** Until when (System.nanoTime) every call is answered 503; 0 for no outage. */
     private volatile long outageUntilNanos;
+    /** Participants whose CreateParticipantConnection answers late, and how late. */
+    private final Map<String, Duration> slowConnections = new ConcurrentHashMap<>();
     private final Ledger ledger = new Ledger();
     private final AttachmentStore attachments = new AttachmentStore();
     private final AttachmentTransfers transfers;
@@ -286,6 +288,17 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * CreateParticipantConnection for these participants answers only after the delay (a service slow for some
+     * chats), until reset.
+     */
+    public ParticipantServiceSimulator slowConnections(Duration delay, String... participantTokens) {
+        for (String participantToken : participantTokens) {
+            slowConnections.put(participantToken, delay);
+        }
+        return this;
+    }
+
     /** The calls the quota refused since it was set (429), apart from the throttles the faults inject. */
     public long quotaThrottles() {
         return quota.refused();
@@ -301,14 +314,15 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
     }
 
     /**
-     * Forgets the ledger, the faults, the quota, any outage, the attachments, the chats' items and the echoing agent;
-     * keeps the tokens and refused ids.
+     * Forgets the ledger, the faults, the quota, any outage and slow connections, the attachments, the chats' items
+     * and the echoing agent; keeps the tokens and refused ids.
      */
     public void reset() {
         ledger.clear();
         chat.clear();
         faults.clear();
         quota.clear();
+        slowConnections.clear();
         outageUntilNanos = 0;
         attachments.clear();
     }
@@ -455,6 +469,10 @@ public final class ParticipantServiceSimulator implements AutoCloseable {
         }
         if (fault != null && fault.kind() == Fault.Kind.SLOW) {
             sleep(fault.delay().toMillis());
+        }
+        Duration slowFor = operation.participantBearer() && bearer != null ? slowConnections.get(bearer) : null;
+        if (slowFor != null) {
+            sleep(slowFor.toMillis());
         }
 
         Answer answer = operation.participantBearer() ? chat.checkParticipantToken(bearer) : checkBearer(bearer);

@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -14,9 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -34,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * items are handed on once each (by Id: neither seen before nor waiting already) and in AbsoluteTime order within the
  * reorder window. A follower that resumes after a kept item reads what came after it from the transcript first.
  * A chat that ends (its chat.ended event, or 403 when connecting again) is announced once and no longer followed.
- * Everything of a chat runs one task at a time ({@link SerialScheduler}), so its items reach the route one at a time,
- * in order.
+ * Everything of a chat runs one task at a time ({@link SerialScheduler}), and its items are handed on one at a time, the
+ * next once the route is done with the last, so they reach the route in order; the service calls (the connection,
+ * the transcript) run on another executor and come back to the chat's tasks with their answer, so that a chat whose
+ * service answers slowly holds up no other chat.
  */
 public final class ChatFollower {
 
@@ -68,9 +73,12 @@ public final class ChatFollower {
     private final Settings settings;
     private final SerialScheduler scheduler;
     private final HttpClient http;
+    /** Where the service calls run (they may wait for an answer, or for capacity). */
+    private final Executor calls;
     /** Whether an item's key was handed on before (the consumer marks it once the route is done with it). */
     private final Predicate<String> seenBefore;
-    private final Consumer<ChatItem> handOn;
+    /** Hands an item on; the callback runs once the route is done with it. */
+    private final BiConsumer<ChatItem, Runnable> handOn;
     /** Where a restarted consumer left this chat, or null: the first socket fills the gap after it. */
     private final ChatItem.Position resumeAfter;
 
@@ -99,23 +107,31 @@ public final class ChatFollower {
     private String checkpointId;
     private String contactId;
     private final List<ChatItem> pending = new ArrayList<>();
+    /** Items past the reorder window, in order, waiting for the route; one is in the route while handing. */
+    private final ArrayDeque<ChatItem> ready = new ArrayDeque<>();
+    private boolean handing;
+    /** A gap is being read from the transcript: the socket's items wait for it, after it. */
+    private boolean filling;
     /**
-     * Item frames the current socket sent before its subscription was answered: handed on after the gap that the
-     * answer fills, or dropped with the socket (the next gap has them).
+     * Item frames the current socket sent before its subscription was answered, or while its gap was read: handed on
+     * after the gap, or dropped with the socket (the next gap has them).
      */
     private final List<JsonNode> beforeSubscribed = new ArrayList<>();
-    private final Set<String> pendingKeys = new HashSet<>();
+    /** The keys of the items waiting (in the reorder window, ready, or in the route): each is handed on once. */
+    private final Set<String> waitingKeys = new HashSet<>();
     private boolean flushScheduled;
     private volatile boolean stopped;
     private volatile boolean ended;
     private volatile int socketsOpened;
 
     public ChatFollower(ChatService service, Settings settings, SerialScheduler scheduler, HttpClient http,
-            Predicate<String> seenBefore, Consumer<ChatItem> handOn, ChatItem.Position resumeAfter) {
+            Executor calls, Predicate<String> seenBefore, BiConsumer<ChatItem, Runnable> handOn,
+            ChatItem.Position resumeAfter) {
         this.service = service;
         this.settings = settings;
         this.scheduler = scheduler;
         this.http = http;
+        this.calls = calls;
         this.seenBefore = seenBefore;
         this.handOn = handOn;
         this.resumeAfter = resumeAfter;
@@ -173,23 +189,42 @@ public final class ChatFollower {
             return;
         }
         long thisSocket = ++generation;
-        ChatService.Connection connection;
-        try {
-            connection = service.connect();
-        } catch (ChatService.ChatEndedException e) {
+        calls.execute(() -> {
+            ChatService.Connection connection = null;
+            RuntimeException failure = null;
+            try {
+                connection = service.connect();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            ChatService.Connection made = connection;
+            RuntimeException failed = failure;
+            scheduler.execute(() -> connected(thisSocket, made, failed));
+        });
+    }
+
+    private void connected(long thisSocket, ChatService.Connection connection, RuntimeException failure) {
+        if (thisSocket != generation || stopped || ended) {
+            return;
+        }
+        if (failure instanceof ChatService.ChatEndedException) {
             // it ended while the socket was down: what came before the end, while the service still answers
             if (settings.fillGaps() && followedSince != null && connectionToken != null) {
-                String failure = fillGap();
-                if (failure != null) {
-                    LOG.debug("The gap before the chat's end could not be read: {}", failure);
-                }
-            }
-            if (!ended) {
+                fillGap(thisSocket, why -> {
+                    if (why != null) {
+                        LOG.debug("The gap before the chat's end could not be read: {}", why);
+                    }
+                    if (!ended) {
+                        chatEnded();
+                    }
+                });
+            } else {
                 chatEnded();
             }
             return;
-        } catch (RuntimeException e) {
-            LOG.info("Chat connection failed, trying again: {}", e.getMessage());
+        }
+        if (failure != null) {
+            LOG.info("Chat connection failed, trying again: {}", failure.getMessage());
             reconnectLater();
             return;
         }
@@ -199,7 +234,7 @@ public final class ChatFollower {
         LOG.debug("Opening chat socket {}", thisSocket);
         http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create(connection.websocketUrl()), new Frames(thisSocket))
-                .whenComplete((opened, failure) -> scheduler.execute(() -> opened(thisSocket, opened, failure)));
+                .whenComplete((opened, error) -> scheduler.execute(() -> opened(thisSocket, opened, error)));
     }
 
     private void opened(long thisSocket, WebSocket opened, Throwable failure) {
@@ -238,9 +273,14 @@ public final class ChatFollower {
             return;
         }
         if (fromRetiring) {
-            // until its successor subscribes, the retiring socket's items still count (what both carry counts once)
+            // until its successor subscribes, the retiring socket's items still count (what both carry counts once);
+            // while the successor's gap is read, after it
             if ("aws/chat".equals(frame.path("topic").asText())) {
-                itemFrame(frame);
+                if (filling) {
+                    beforeSubscribed.add(frame);
+                } else {
+                    itemFrame(frame);
+                }
             }
             return;
         }
@@ -249,10 +289,11 @@ public final class ChatFollower {
             case "aws/heartbeat" -> heartbeatPending = false;
             case "aws/ping" -> heartbeatPending = frame.path("statusCode").asInt() != 200;
             case "aws/chat" -> {
-                if (subscribed) {
+                if (subscribed && !filling) {
                     itemFrame(frame);
                 } else {
-                    // ahead of the subscription's answer: after the gap it fills, or the order would break
+                    // ahead of the subscription's answer, or of the gap it fills: after the gap, or the order would
+                    // break
                     beforeSubscribed.add(frame);
                 }
             }
@@ -278,18 +319,32 @@ public final class ChatFollower {
         long thisSocket = generation;
         heartbeats = scheduler.scheduleAtFixedRate(() -> heartbeat(thisSocket), settings.heartbeatMillis(),
                 settings.heartbeatMillis(), TimeUnit.MILLISECONDS);
+        boolean fill = settings.fillGaps() && (followedSince != null || resumeAfter != null);
         if (followedSince == null) {
             followedSince = Instant.now();
             checkpointId = lastItemId;
-            if (resumeAfter != null && settings.fillGaps()) {
-                fillGapOrReplace();
+        }
+        if (!fill) {
+            subscribedAndFilled(thisSocket);
+            return;
+        }
+        filling = true;
+        fillGap(thisSocket, why -> {
+            filling = false;
+            if (why != null) {
+                replace("its gap could not be read from the transcript (" + why + ")");
+            } else {
+                subscribedAndFilled(thisSocket);
             }
-        } else if (settings.fillGaps()) {
-            fillGapOrReplace();
+        });
+    }
+
+    /** The socket's subscription was answered and its gap filled: its own items now, the old socket closed. */
+    private void subscribedAndFilled(long thisSocket) {
+        if (thisSocket != generation) {
+            return;
         }
-        if (thisSocket == generation) {
-            beforeSubscribed.forEach(this::itemFrame);
-        }
+        beforeSubscribed.forEach(this::itemFrame);
         beforeSubscribed.clear();
         retire();
         scheduleRotation(thisSocket);
@@ -363,34 +418,43 @@ public final class ChatFollower {
         }
     }
 
-    private void fillGapOrReplace() {
-        String failure = fillGap();
-        if (failure != null) {
-            replace("its gap could not be read from the transcript (" + failure + ")");
-        }
-    }
-
     /**
-     * What was sent while the socket was down, or lost on it: the transcript after the checkpoint.
-     *
-     * @return why it could not be read, or null
+     * Reads what was sent while the socket was down, or lost on it (the transcript after the checkpoint), on the calls'
+     * executor; back on the chat's tasks, offers it and runs then with why it could not be read, or null. A socket
+     * replaced meanwhile drops the answer (its successor reads the gap again).
      */
-    private String fillGap() {
-        List<Map<String, Object>> missed;
-        try {
-            missed = service.itemsAfter(checkpointId, connectionToken);
-        } catch (RuntimeException e) {
-            return e.getMessage();
-        }
-        for (Map<String, Object> fields : missed) {
-            ChatItem item = ChatItem.of(fields);
-            // without a checkpoint, the whole transcript came back: what was sent before the chat was followed stays
-            if (item != null && (checkpointId != null || !item.absoluteTime().isBefore(followedSince))) {
-                offer(item);
+    private void fillGap(long thisSocket, Consumer<String> then) {
+        String after = checkpointId;
+        String token = connectionToken;
+        calls.execute(() -> {
+            List<Map<String, Object>> missed = null;
+            String failure = null;
+            try {
+                missed = service.itemsAfter(after, token);
+            } catch (RuntimeException e) {
+                failure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             }
-        }
-        checkpointId = lastItemId;
-        return null;
+            List<Map<String, Object>> read = missed;
+            String why = failure;
+            scheduler.execute(() -> {
+                if (thisSocket != generation || stopped) {
+                    filling = false;
+                    return;
+                }
+                if (read != null) {
+                    for (Map<String, Object> fields : read) {
+                        ChatItem item = ChatItem.of(fields);
+                        // without a checkpoint, the whole transcript came back: what was sent before the chat was
+                        // followed stays
+                        if (item != null && (after != null || !item.absoluteTime().isBefore(followedSince))) {
+                            offer(item);
+                        }
+                    }
+                    checkpointId = lastItemId;
+                }
+                then.accept(why);
+            });
+        });
     }
 
     private void offer(ChatItem item) {
@@ -422,20 +486,33 @@ public final class ChatFollower {
     /** Whether the item was neither handed on before nor is waiting already; if so, it is waiting from now on. */
     private boolean firstTime(ChatItem item) {
         String key = item.seenKey();
-        return !seenBefore.test(key) && pendingKeys.add(key);
+        return !seenBefore.test(key) && waitingKeys.add(key);
     }
 
+    /** The reorder window is over: its items, in order, join those ready for the route. */
     private void flush() {
         flushScheduled = false;
-        List<ChatItem> ready = new ArrayList<>(pending);
+        pending.sort(Comparator.comparing(ChatItem::absoluteTime).thenComparing(ChatItem::id));
+        ready.addAll(pending);
         pending.clear();
-        pendingKeys.clear();
-        ready.sort(Comparator.comparing(ChatItem::absoluteTime).thenComparing(ChatItem::id));
-        for (ChatItem item : ready) {
-            if (!stopped) {
-                handOn.accept(item);
-            }
+        if (!handing) {
+            handNext();
         }
+    }
+
+    /** Hands the next ready item on; the one after goes once the route is done with it. */
+    private void handNext() {
+        ChatItem item = ready.poll();
+        if (item == null || stopped) {
+            handing = false;
+            return;
+        }
+        handing = true;
+        handOn.accept(item, () -> scheduler.execute(() -> {
+            // the consumer marked it seen: no longer waiting
+            waitingKeys.remove(item.seenKey());
+            handNext();
+        }));
     }
 
     /** The service refused the participant: announce the end once (unless its event came), follow no more. */
@@ -448,6 +525,7 @@ public final class ChatFollower {
                 "ParticipantRole", "SYSTEM", "AbsoluteTime", Instant.now().toString(), "ContactId", contact);
         ChatItem end = ChatItem.of(fields);
         if (firstTime(end)) {
+            // after what is waiting in the reorder window
             pending.add(end);
             flush();
         }
@@ -480,6 +558,7 @@ public final class ChatFollower {
 
     private void closeSocket() {
         subscribed = false;
+        filling = false;
         beforeSubscribed.clear();
         heartbeatPending = false;
         retire();
