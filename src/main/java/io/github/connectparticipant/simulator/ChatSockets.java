@@ -8,6 +8,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -235,7 +236,16 @@ final class ChatSockets extends WebSocketServer implements ChatSocketServer {
                 LOG.debug("Chat socket {} subscribed", System.identityHashCode(socket));
                 ObjectNode answer = JSON.createObjectNode().put("topic", "aws/subscribe");
                 answer.putObject("content").put("status", "success").putArray("topics").add("aws/chat");
-                socket.send(answer.toString());
+                long lateMillis = faults.subscribeAnswerDelay().toMillis();
+                if (lateMillis > 0) {
+                    CompletableFuture.delayedExecutor(lateMillis, TimeUnit.MILLISECONDS).execute(() -> {
+                        if (socket.isOpen()) {
+                            socket.send(answer.toString());
+                        }
+                    });
+                } else {
+                    socket.send(answer.toString());
+                }
             }
             case "aws/heartbeat" -> socket.send("{\"topic\":\"aws/heartbeat\"}");
             case "aws/ping" -> socket.send("{\"topic\":\"aws/ping\",\"statusCode\":200,\"statusContent\":\"OK\"}");

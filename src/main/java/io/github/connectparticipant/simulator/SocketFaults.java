@@ -1,10 +1,11 @@
 package io.github.connectparticipant.simulator;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the simulator's chat sockets do wrong on demand, as real networks and services do: leave a subscription
- * unanswered, fall silent (heartbeats and pings unanswered), send each frame twice, swap frames, leave items to the
+ * unanswered or answer it late, fall silent (heartbeats and pings unanswered), send each frame twice, swap frames, leave items to the
  * transcript
  * only (as when they were sent while a socket was down). Dropping sockets:
  * {@link ParticipantServiceSimulator#dropSockets()}.
@@ -17,6 +18,7 @@ public final class SocketFaults {
     private volatile boolean outOfOrder;
     private volatile boolean newestItemAheadOfSubscribeAnswer;
     private final AtomicInteger itemsLeftToTranscript = new AtomicInteger();
+    private volatile Duration subscribeAnswerDelay = Duration.ZERO;
 
     /** Subscriptions go unanswered while true. */
     public SocketFaults noSubscribeAnswer(boolean noAnswer) {
@@ -51,6 +53,15 @@ public final class SocketFaults {
         return this;
     }
 
+    /**
+     * A subscription takes effect at once (the socket gets the chat's items from then on) but its answer comes this
+     * much later, as on a slow network: the client learns late that it follows the chat.
+     */
+    public SocketFaults subscribeAnswerDelay(Duration delay) {
+        this.subscribeAnswerDelay = delay;
+        return this;
+    }
+
     /** The next this many items join the transcript without a frame. */
     public SocketFaults leaveToTranscript(int items) {
         itemsLeftToTranscript.set(items);
@@ -64,7 +75,12 @@ public final class SocketFaults {
         duplicateFrames = false;
         outOfOrder = false;
         newestItemAheadOfSubscribeAnswer = false;
+        subscribeAnswerDelay = Duration.ZERO;
         itemsLeftToTranscript.set(0);
+    }
+
+    Duration subscribeAnswerDelay() {
+        return subscribeAnswerDelay;
     }
 
     boolean noSubscribeAnswer() {

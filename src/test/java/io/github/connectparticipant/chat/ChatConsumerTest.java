@@ -179,6 +179,24 @@ class ChatConsumerTest extends ChatTestSupport {
     }
 
     @Test
+    void anItemSentBeforeTheSubscriptionsAnswerArrivesIsFollowed() throws Exception {
+        // the service follows the chat from the subscription, the client from when the answer reaches it: an item in
+        // between, whose frame is lost, is the chat's since it was followed, and the next gap finds it (it was dropped
+        // as sent before the chat was followed; CI met it on a loaded machine, a few milliseconds apart)
+        context.getRouteController().stopRoute("chat");
+        simulator.socketFaults().subscribeAnswerDelay(Duration.ofSeconds(1));
+        context.getRouteController().startRoute("chat");
+        await(() -> simulator.subscribedSockets(PARTICIPANT) == 1, Duration.ofSeconds(10), "subscribed (the service)");
+        simulator.socketFaults().leaveToTranscript(1);
+        List<String> said = new ArrayList<>();
+        agentSays(said, "before the answer");
+        await(() -> chatConsumer().getFollower().isFollowing(), Duration.ofSeconds(10), "the answer (the client)");
+        simulator.socketFaults().subscribeAnswerDelay(Duration.ZERO);
+        simulator.dropSockets();
+        assertHandedOnOnceInOrder(getMockEndpoint("mock:items"), said, "found at the next reconnect");
+    }
+
+    @Test
     void anUnansweredSubscriptionReplacesTheSocket() throws Exception {
         awaitSubscribed();
         int before = chatConsumer().getFollower().socketsOpened();

@@ -92,8 +92,10 @@ public final class ChatFollower {
     private Instant connectionExpiry;
     private String connectionToken;
     private boolean subscribed;
-    /** When the first socket subscribed; null until then. */
-    private Instant followedSince;
+    /** When the first socket that subscribed asked to; null until its answer came. */
+    private volatile Instant followedSince;
+    /** When the current socket asked to subscribe. */
+    private Instant subscribeAskedAt;
     private boolean heartbeatPending;
     private ScheduledFuture<?> heartbeats;
     private int reconnects;
@@ -159,6 +161,11 @@ public final class ChatFollower {
             closed.complete(null);
         });
         return closed;
+    }
+
+    /** Whether a socket has subscribed to the chat yet. */
+    public boolean isFollowing() {
+        return followedSince != null;
     }
 
     /** Whether the chat has ended (and is no longer followed). */
@@ -252,6 +259,8 @@ public final class ChatFollower {
         }
         socket = opened;
         LOG.debug("Chat socket {} open, subscribing", thisSocket);
+        // the service follows the chat for this socket from when it takes the subscription, before its answer comes
+        subscribeAskedAt = Instant.now();
         socket.sendText(SUBSCRIBE, true);
         scheduler.schedule(() -> {
             if (thisSocket == generation && !subscribed) {
@@ -321,7 +330,7 @@ public final class ChatFollower {
                 settings.heartbeatMillis(), TimeUnit.MILLISECONDS);
         boolean fill = settings.fillGaps() && (followedSince != null || resumeAfter != null);
         if (followedSince == null) {
-            followedSince = Instant.now();
+            followedSince = subscribeAskedAt;
             checkpointId = lastItemId;
         }
         if (!fill) {
