@@ -81,6 +81,10 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "maxAttempts": getOrCreateConfiguration(target).setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxitemswaiting":
+        case "maxItemsWaiting": getOrCreateConfiguration(target).setMaxItemsWaiting(property(camelContext, int.class, value)); return true;
+        case "maxitemswaitingperchat":
+        case "maxItemsWaitingPerChat": getOrCreateConfiguration(target).setMaxItemsWaitingPerChat(property(camelContext, int.class, value)); return true;
         case "maxwaitforcapacity":
         case "maxWaitForCapacity": getOrCreateConfiguration(target).setMaxWaitForCapacity(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "meterregistry":
@@ -184,6 +188,10 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "maxAttempts": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxitemswaiting":
+        case "maxItemsWaiting": return int.class;
+        case "maxitemswaitingperchat":
+        case "maxItemsWaitingPerChat": return int.class;
         case "maxwaitforcapacity":
         case "maxWaitForCapacity": return long.class;
         case "meterregistry":
@@ -288,6 +296,10 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "maxAttempts": return getOrCreateConfiguration(target).getMaxAttempts();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxitemswaiting":
+        case "maxItemsWaiting": return getOrCreateConfiguration(target).getMaxItemsWaiting();
+        case "maxitemswaitingperchat":
+        case "maxItemsWaitingPerChat": return getOrCreateConfiguration(target).getMaxItemsWaitingPerChat();
         case "maxwaitforcapacity":
         case "maxWaitForCapacity": return getOrCreateConfiguration(target).getMaxWaitForCapacity();
         case "meterregistry":

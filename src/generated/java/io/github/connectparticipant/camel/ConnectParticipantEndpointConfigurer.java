@@ -71,6 +71,10 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxitemswaiting":
+        case "maxItemsWaiting": target.getConfiguration().setMaxItemsWaiting(property(camelContext, int.class, value)); return true;
+        case "maxitemswaitingperchat":
+        case "maxItemsWaitingPerChat": target.getConfiguration().setMaxItemsWaitingPerChat(property(camelContext, int.class, value)); return true;
         case "maxwaitforcapacity":
         case "maxWaitForCapacity": target.getConfiguration().setMaxWaitForCapacity(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "meterregistry":
@@ -169,6 +173,10 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "maxAttempts": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxitemswaiting":
+        case "maxItemsWaiting": return int.class;
+        case "maxitemswaitingperchat":
+        case "maxItemsWaitingPerChat": return int.class;
         case "maxwaitforcapacity":
         case "maxWaitForCapacity": return long.class;
         case "meterregistry":
@@ -268,6 +276,10 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "maxAttempts": return target.getConfiguration().getMaxAttempts();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxitemswaiting":
+        case "maxItemsWaiting": return target.getConfiguration().getMaxItemsWaiting();
+        case "maxitemswaitingperchat":
+        case "maxItemsWaitingPerChat": return target.getConfiguration().getMaxItemsWaitingPerChat();
         case "maxwaitforcapacity":
         case "maxWaitForCapacity": return target.getConfiguration().getMaxWaitForCapacity();
         case "meterregistry":

@@ -23,7 +23,7 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(49);
         props.add("adaptiveRateLimit");
         props.add("allowedFileTypes");
         props.add("bridgeErrorHandler");
@@ -48,6 +48,8 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
         props.add("maxAttachmentsPerMessage");
         props.add("maxAttempts");
         props.add("maxConnections");
+        props.add("maxItemsWaiting");
+        props.add("maxItemsWaitingPerChat");
         props.add("maxWaitForCapacity");
         props.add("meterRegistry");
         props.add("operation");

@@ -22,6 +22,7 @@ import io.github.connectparticipant.camel.chat.ChatItem;
 import io.github.connectparticipant.camel.chat.ChatService;
 import io.github.connectparticipant.camel.chat.SealedTokens;
 import io.github.connectparticipant.camel.chat.SerialScheduler;
+import io.github.connectparticipant.camel.chat.WaitingItems;
 import io.github.connectparticipant.camel.client.CallContext;
 import io.github.connectparticipant.camel.client.CallPacer;
 import io.github.connectparticipant.camel.client.CapacityWait;
@@ -73,6 +74,8 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
     /** Where the items are handed to the route, and where the chats' service calls wait for their answers. */
     private ExecutorService handOffs;
     private ExecutorService callThreads;
+    /** The items the chats hold waiting for the route, bounded in all (maxItemsWaiting). */
+    private WaitingItems waiting;
     private HttpClient http;
     private IdempotentRepository seen;
     private boolean ownRepository;
@@ -109,6 +112,11 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         return followers.size();
     }
 
+    /** The items its chats hold waiting for the route (bounded by maxItemsWaiting), while started. */
+    public WaitingItems getItemsWaiting() {
+        return waiting;
+    }
+
     /** Follows the chat of this participant token, unless it is followed already; after its kept last item, if any. */
     void follow(String participantToken) {
         followers.computeIfAbsent(participantToken, token -> {
@@ -119,7 +127,8 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
                 checkpoints.followed(chatKey, token);
             }
             ChatFollower follower = new ChatFollower(new Service(token), settings, new SerialScheduler(pool), http,
-                    callThreads, seen::contains, (item, done) -> handOn(item, token, chatKey, done), resumeAfter);
+                    callThreads, waiting, seen::contains, (item, done) -> handOn(item, token, chatKey, done),
+                    resumeAfter);
             follower.start();
             return follower;
         });
@@ -174,7 +183,13 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         settings = new ChatFollower.Settings(itemTypes, configuration.isIncludeOwnItems(),
                 configuration.getParticipantRole(), configuration.isFillGaps(), configuration.getHeartbeatInterval(),
                 configuration.getSubscribeTimeout(), configuration.getReorderWindow(),
-                configuration.getSocketLifetime());
+                configuration.getSocketLifetime(), configuration.getMaxItemsWaitingPerChat());
+        waiting = new WaitingItems(
+                manyChats ? configuration.getMaxItemsWaiting() : configuration.getMaxItemsWaitingPerChat());
+        if (configuration.getMaxItemsWaitingPerChat() < 1) {
+            throw new IllegalArgumentException("maxItemsWaitingPerChat must be at least 1, not "
+                    + configuration.getMaxItemsWaitingPerChat());
+        }
         if (manyChats) {
             endpoint.getComponent().registerChatsConsumer(endpoint.getServiceBaseUrl(), this);
             if (checkpoints != null) {

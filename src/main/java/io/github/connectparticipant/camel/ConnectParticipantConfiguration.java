@@ -138,6 +138,18 @@ public class ConnectParticipantConfiguration implements Cloneable {
                     + " each gets a virtual thread of its own and this bounds nothing.")
     private int concurrentConsumers = 64;
 
+    @UriParam(label = "consumer,advanced", defaultValue = "100",
+            description = "The chat consumers: the most items a chat holds waiting for the route (in the reorder"
+                    + " window, ready, and in the route). Beyond it, while the route is behind, the chat lets its next"
+                    + " items go and reads them from the transcript once those waiting are handed on: a slow route"
+                    + " costs memory up to the bound and loses nothing.")
+    private int maxItemsWaitingPerChat = 100;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "10000",
+            description = "The chats consumer: the most items all its chats hold waiting for the route at once;"
+                    + " beyond it, as beyond maxItemsWaitingPerChat, items are read from the transcript later.")
+    private int maxItemsWaiting = 10000;
+
     @UriParam(label = "consumer,advanced", defaultValue = "200", javaType = "java.time.Duration",
             description = "The chat consumer: how long an item waits for others that the socket may deliver out of"
                     + " order, in milliseconds; items are handed on in AbsoluteTime order within it.")
@@ -648,6 +660,22 @@ public class ConnectParticipantConfiguration implements Cloneable {
 
     public void setConcurrentConsumers(int concurrentConsumers) {
         this.concurrentConsumers = concurrentConsumers;
+    }
+
+    public int getMaxItemsWaitingPerChat() {
+        return maxItemsWaitingPerChat;
+    }
+
+    public void setMaxItemsWaitingPerChat(int maxItemsWaitingPerChat) {
+        this.maxItemsWaitingPerChat = maxItemsWaitingPerChat;
+    }
+
+    public int getMaxItemsWaiting() {
+        return maxItemsWaiting;
+    }
+
+    public void setMaxItemsWaiting(int maxItemsWaiting) {
+        this.maxItemsWaiting = maxItemsWaiting;
     }
 
     public long getReorderWindow() {

@@ -64,9 +64,11 @@ public final class ChatFollower {
      * @param subscribeMillis  how long a subscription may go unanswered
      * @param reorderMillis    how long an item waits for others out of order
      * @param lifetimeMillis   how long a socket serves before it is replaced (make-before-break)
+     * @param maxWaiting       the most items the chat holds waiting for the route; beyond, it lets them go and reads
+     *                         them from the transcript once those are handed on
      */
     public record Settings(Set<String> itemTypes, boolean includeOwnItems, String participantRole, boolean fillGaps,
-            long heartbeatMillis, long subscribeMillis, long reorderMillis, long lifetimeMillis) {
+            long heartbeatMillis, long subscribeMillis, long reorderMillis, long lifetimeMillis, int maxWaiting) {
     }
 
     private final ChatService service;
@@ -115,6 +117,17 @@ public final class ChatFollower {
     /** A gap is being read from the transcript: the socket's items wait for it, after it. */
     private boolean filling;
     /**
+     * Items were let go (too many waiting for the route, in this chat or in all): every one after is let go too, and
+     * once those waiting are handed on they are read from the transcript, after the last item kept.
+     */
+    private boolean lettingGo;
+    /** The latest item kept (waiting or handed on), which a read of what was let go starts after. */
+    private String lastKeptId;
+    private Instant lastKeptTime = Instant.EPOCH;
+    /** Items waiting for the route in every chat of the consumer: bounded in all. */
+    private final WaitingItems allWaiting;
+    private volatile int mostWaiting;
+    /**
      * Item frames the current socket sent before its subscription was answered, or while its gap was read: handed on
      * after the gap, or dropped with the socket (the next gap has them).
      */
@@ -127,8 +140,10 @@ public final class ChatFollower {
     private volatile int socketsOpened;
 
     public ChatFollower(ChatService service, Settings settings, SerialScheduler scheduler, HttpClient http,
-            Executor calls, Predicate<String> seenBefore, BiConsumer<ChatItem, Runnable> handOn,
+            Executor calls, WaitingItems allWaiting, Predicate<String> seenBefore,
+            BiConsumer<ChatItem, Runnable> handOn,
             ChatItem.Position resumeAfter) {
+        this.allWaiting = allWaiting;
         this.service = service;
         this.settings = settings;
         this.scheduler = scheduler;
@@ -140,6 +155,8 @@ public final class ChatFollower {
         if (resumeAfter != null) {
             lastItemId = resumeAfter.id();
             lastItemTime = resumeAfter.absoluteTime();
+            lastKeptId = lastItemId;
+            lastKeptTime = lastItemTime;
         }
     }
 
@@ -158,6 +175,7 @@ public final class ChatFollower {
         scheduler.execute(() -> {
             generation++;
             closeSocket();
+            releaseWaiting();
             closed.complete(null);
         });
         return closed;
@@ -353,10 +371,17 @@ public final class ChatFollower {
         if (thisSocket != generation) {
             return;
         }
-        beforeSubscribed.forEach(this::itemFrame);
-        beforeSubscribed.clear();
+        replayHeldFrames(thisSocket);
         retire();
         scheduleRotation(thisSocket);
+    }
+
+    /** The frames held while a gap was read, after it. */
+    private void replayHeldFrames(long thisSocket) {
+        if (thisSocket == generation) {
+            beforeSubscribed.forEach(this::itemFrame);
+        }
+        beforeSubscribed.clear();
     }
 
     /**
@@ -433,6 +458,11 @@ public final class ChatFollower {
      * replaced meanwhile drops the answer (its successor reads the gap again).
      */
     private void fillGap(long thisSocket, Consumer<String> then) {
+        if (lettingGo) {
+            // the read starts before what was let go, and keeps what it reads within the bound again
+            checkpointId = lastKeptId;
+            lettingGo = false;
+        }
         String after = checkpointId;
         String token = connectionToken;
         calls.execute(() -> {
@@ -459,7 +489,8 @@ public final class ChatFollower {
                             offer(item);
                         }
                     }
-                    checkpointId = lastItemId;
+                    // while items are let go, the next read starts before them
+                    checkpointId = lettingGo ? lastKeptId : lastItemId;
                 }
                 then.accept(why);
             });
@@ -479,7 +510,29 @@ public final class ChatFollower {
         }
         boolean passes = settings.itemTypes().contains(item.type())
                 && (settings.includeOwnItems() || !settings.participantRole().equals(item.participantRole()));
-        if ((passes || item.endsTheChat()) && firstTime(item)) {
+        if ((passes || item.endsTheChat()) && !seenBefore.test(item.seenKey())
+                && !waitingKeys.contains(item.seenKey())) {
+            if (!item.endsTheChat() && (lettingGo || waitingHere() >= settings.maxWaiting() || allWaiting.full())) {
+                // too many waiting for the route: this one is read from the transcript later
+                if (!lettingGo) {
+                    LOG.debug("Chat items are waiting for the route beyond the bound: the next are read from the"
+                            + " transcript later");
+                }
+                boolean first = !lettingGo;
+                lettingGo = true;
+                if (first && waitingHere() == 0) {
+                    // nothing of this chat's in the route to call back: the bound in all was met by other chats
+                    scheduler.schedule(this::readWhatWasLetGo, settings.reorderMillis(), TimeUnit.MILLISECONDS);
+                }
+                return;
+            }
+            waitingKeys.add(item.seenKey());
+            allWaiting.add();
+            countWaiting();
+            if (!item.absoluteTime().isBefore(lastKeptTime)) {
+                lastKeptTime = item.absoluteTime();
+                lastKeptId = item.id();
+            }
             pending.add(item);
             if (!flushScheduled) {
                 flushScheduled = true;
@@ -495,7 +548,67 @@ public final class ChatFollower {
     /** Whether the item was neither handed on before nor is waiting already; if so, it is waiting from now on. */
     private boolean firstTime(ChatItem item) {
         String key = item.seenKey();
-        return !seenBefore.test(key) && waitingKeys.add(key);
+        if (seenBefore.test(key) || !waitingKeys.add(key)) {
+            return false;
+        }
+        allWaiting.add();
+        countWaiting();
+        return true;
+    }
+
+    /**
+     * Once every item kept is handed on, reads those let go from the transcript; while the chats' items in all are at
+     * their bound, a little later (another chat's items are in the route).
+     */
+    private void readWhatWasLetGo() {
+        if (stopped || ended || !lettingGo || handing || !pending.isEmpty() || !subscribed || filling) {
+            // not now: the socket's next subscription reads them, or the last item kept, once handed on, calls again
+            return;
+        }
+        if (allWaiting.full()) {
+            scheduler.schedule(this::readWhatWasLetGo, settings.reorderMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        long thisSocket = generation;
+        filling = true;
+        fillGap(thisSocket, why -> {
+            filling = false;
+            if (why != null) {
+                replace("what was let go could not be read from the transcript (" + why + ")");
+            } else {
+                replayHeldFrames(thisSocket);
+            }
+        });
+    }
+
+    /** Items that will not be handed on (the chat is no longer followed) no longer count as waiting. */
+    private void releaseWaiting() {
+        for (ChatItem item : pending) {
+            if (waitingKeys.remove(item.seenKey())) {
+                allWaiting.remove();
+            }
+        }
+        for (ChatItem item : ready) {
+            if (waitingKeys.remove(item.seenKey())) {
+                allWaiting.remove();
+            }
+        }
+        pending.clear();
+        ready.clear();
+    }
+
+    /** The most items this chat has held for the route at once (in the reorder window, ready, and in the route). */
+    public int mostItemsWaiting() {
+        return mostWaiting;
+    }
+
+    private void countWaiting() {
+        mostWaiting = Math.max(mostWaiting, waitingKeys.size());
+    }
+
+    /** The items this chat holds for the route: in the reorder window, ready, and in the route. */
+    private int waitingHere() {
+        return waitingKeys.size();
     }
 
     /** The reorder window is over: its items, in order, join those ready for the route. */
@@ -514,12 +627,15 @@ public final class ChatFollower {
         ChatItem item = ready.poll();
         if (item == null || stopped) {
             handing = false;
+            readWhatWasLetGo();
             return;
         }
         handing = true;
         handOn.accept(item, () -> scheduler.execute(() -> {
             // the consumer marked it seen: no longer waiting
-            waitingKeys.remove(item.seenKey());
+            if (waitingKeys.remove(item.seenKey())) {
+                allWaiting.remove();
+            }
             handNext();
         }));
     }
