@@ -36,9 +36,11 @@ import io.github.connectparticipant.camel.transcript.TranscriptReading;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -173,7 +175,8 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         connectionPace = endpoint.getComponent().getServiceCapacity().chatConnections(endpoint.getServiceBaseUrl());
         checkpoints = newCheckpoints();
         ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
-        pool = executors.newScheduledThreadPool(this, "ConnectParticipantChat", manyChats ? CHATS_THREADS : 1);
+        pool = executors.newScheduledThreadPool(this, "ConnectParticipantChat",
+                unboundedQueue("ConnectParticipantChat", manyChats ? CHATS_THREADS : 1));
         handOffs = newPool(executors, "ConnectParticipantChatHandOff");
         callThreads = newPool(executors, "ConnectParticipantChatCalls");
         http = endpoint.newWebSocketClient();
@@ -218,7 +221,16 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         if (threads < 1) {
             throw new IllegalArgumentException("concurrentConsumers must be at least 1, not " + threads);
         }
-        return executors.newFixedThreadPool(this, name, threads);
+        return executors.newThreadPool(this, name, unboundedQueue(name, threads));
+    }
+
+    /**
+     * So many threads, and no bound on the tasks waiting for them: Camel's default profile refuses tasks beyond 1,000,
+     * which hundreds of chats reach (each has its heartbeats and timers waiting), and a chat whose task is refused stops.
+     * What waits is bounded otherwise: a few tasks a chat, and its items by maxItemsWaitingPerChat.
+     */
+    private static ThreadPoolProfile unboundedQueue(String name, int threads) {
+        return new ThreadPoolProfileBuilder(name).poolSize(threads).maxPoolSize(threads).maxQueueSize(-1).build();
     }
 
     private ChatCheckpoints newCheckpoints() {
