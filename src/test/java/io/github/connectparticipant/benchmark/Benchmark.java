@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads, rounds interleaved (the order rotates each round), medians reported with each contender's ratio to raw
  * HttpClient 5 (the median of the ratios within each round, since the machine's speed drifts between rounds); then
  * backlogs against a quota and a brownout ({@link QuotaBenchmark}: --quota quota:threads:messages[:brownout[:shape]],...,
- * by default 20:8:600,10:32:400,50:8:600:0.3,0:8:1000:0.3, or 0 for none), then a soak of 10,000 messages through the
+ * by default 20:8:600,10:32:400,50:8:600:0.3,0:8:1000:0.3, or 0 for none), then chats followed at scale
+ * ({@link ChatsBenchmark}: --chats chats:workMillis:slowShare:slowSeconds,..., by default 500:100:0.1:30,2000:0:0:0, or
+ * 0 for none), then a soak of 10,000 messages through the
  * queue route. Run: mvn -B -Pbenchmark verify
  * (or with -Dbenchmark.args="--seconds 5 --rounds 5").
  */
@@ -52,12 +54,19 @@ public final class Benchmark {
             report.append('\n').append(QuotaBenchmark.run(Arrays.stream(quota.split(","))
                     .map(QuotaBenchmark.Scenario::parse).toList()));
         }
+        String chats = options.getOrDefault("chats", "500:100:0.1:30,2000:0:0:0");
+        if (!chats.isBlank() && !"0".equals(chats)) {
+            report.append('\n').append(ChatsBenchmark.run(ChatsBenchmark.parse(chats)));
+        }
         if (soakMessages > 0) {
             report.append('\n').append(Soak.run(soakMessages, out.resolve("soak")));
         }
         Files.writeString(out.resolve("results.md"), report);
         System.out.println(report);
         System.out.println("Written to " + out.resolve("results.md"));
+        // the report is written: a thread left behind (once, the simulator's HTTP dispatcher after 500 chats) must not
+        // keep the run from ending
+        System.exit(0);
     }
 
     /** Every contender against one fast loopback server in its own JVM (--rounds 0 leaves it out). */
