@@ -2,11 +2,14 @@ package io.github.connectparticipant.chat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import io.github.connectparticipant.camel.ConnectParticipantConstants;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +39,22 @@ abstract class ChatTestSupport extends CamelTestSupport {
     @AfterEach
     void stopSimulator() {
         simulator.close();
+    }
+
+    /** Routes direct:follow to followChat at the simulator, for the tests of connectparticipant:chats. */
+    protected void followChatRoute(RouteBuilder routes) {
+        routes.from("direct:follow").to("connectparticipant:followChat?uriEndpointOverride=" + simulator.baseUrl());
+    }
+
+    /** Follows these participants' chats (through {@link #followChatRoute}) and waits until each is subscribed. */
+    protected void followAndAwaitSubscribed(Collection<String> participants, Duration within)
+            throws InterruptedException {
+        for (String participant : participants) {
+            template.sendBodyAndHeader("direct:follow", null, ConnectParticipantConstants.PARTICIPANT_TOKEN,
+                    participant);
+        }
+        await(() -> participants.stream().allMatch(participant -> simulator.subscribedSockets(participant) == 1),
+                within, "every chat subscribed");
     }
 
     /** Waits until the condition holds, at most this long, and asserts that it does. */

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import io.github.connectparticipant.camel.ConnectParticipantConstants;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -46,19 +45,14 @@ class ChatsAsyncRouteTest extends ChatTestSupport {
                         .delay(1000).asyncDelayed()
                         .process(exchange -> left.put(exchange.getMessage().getBody(String.class), System.nanoTime()))
                         .to("mock:items");
-                from("direct:follow").to("connectparticipant:followChat?uriEndpointOverride=" + simulator.baseUrl());
+                followChatRoute(this);
             }
         };
     }
 
     @Test
     void anAsynchronousRouteHoldsNoThreadAndEachChatsNextItemWaitsForItsCallback() throws Exception {
-        for (String participant : CHATS) {
-            template.sendBodyAndHeader("direct:follow", null, ConnectParticipantConstants.PARTICIPANT_TOKEN,
-                    participant);
-        }
-        await(() -> CHATS.stream().allMatch(participant -> simulator.subscribedSockets(participant) == 1),
-                Duration.ofSeconds(20), "three chats subscribed");
+        followAndAwaitSubscribed(CHATS, Duration.ofSeconds(20));
         MockEndpoint items = getMockEndpoint("mock:items");
         // two items in each chat at once
         for (String participant : CHATS) {

@@ -52,7 +52,7 @@ class ChatsAtScaleTest extends ChatTestSupport {
                                 Thread.sleep(3000);
                             }
                         }).to("mock:items");
-                from("direct:follow").to("connectparticipant:followChat?uriEndpointOverride=" + simulator.baseUrl());
+                followChatRoute(this);
             }
         };
     }
@@ -64,11 +64,9 @@ class ChatsAtScaleTest extends ChatTestSupport {
     @Test
     void aRouteSlowOnSomeChatsHoldsUpNoOther() throws Exception {
         heldUp.forEach(participant -> slowContacts.add(simulator.contactId(participant)));
-        heldUp.forEach(this::follow);
-        follow(FAST);
-        await(() -> simulator.subscribedSockets(FAST) == 1
-                && heldUp.stream().allMatch(participant -> simulator.subscribedSockets(participant) == 1),
-                Duration.ofSeconds(20), "every chat subscribed");
+        List<String> all = new ArrayList<>(heldUp);
+        all.add(FAST);
+        followAndAwaitSubscribed(all, Duration.ofSeconds(20));
         MockEndpoint items = getMockEndpoint("mock:items");
         heldUp.forEach(participant -> simulator.agentMessage(participant, "slow for " + participant));
         // the six are in the route, three seconds each, when the seventh chat's item comes

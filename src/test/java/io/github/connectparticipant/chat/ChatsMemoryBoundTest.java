@@ -39,19 +39,14 @@ class ChatsMemoryBoundTest extends ChatTestSupport {
             public void configure() {
                 from("connectparticipant:chats?maxItemsWaiting=6&uriEndpointOverride=" + simulator.baseUrl())
                         .routeId("chats").delay(50).to("mock:items");
-                from("direct:follow").to("connectparticipant:followChat?uriEndpointOverride=" + simulator.baseUrl());
+                followChatRoute(this);
             }
         };
     }
 
     @Test
     void theChatsHoldAtMostTheBoundBetweenThemAndLoseNothing() throws Exception {
-        for (String participant : CHATS) {
-            template.sendBodyAndHeader("direct:follow", null, ConnectParticipantConstants.PARTICIPANT_TOKEN,
-                    participant);
-        }
-        await(() -> CHATS.stream().allMatch(participant -> simulator.subscribedSockets(participant) == 1),
-                Duration.ofSeconds(20), "three chats subscribed");
+        followAndAwaitSubscribed(CHATS, Duration.ofSeconds(20));
         Map<String, List<String>> said = new LinkedHashMap<>();
         for (int n = 1; n <= 15; n++) {
             for (String participant : CHATS) {

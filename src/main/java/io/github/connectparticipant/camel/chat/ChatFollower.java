@@ -355,13 +355,21 @@ public final class ChatFollower {
             subscribedAndFilled(thisSocket);
             return;
         }
+        readGapThen(thisSocket, "its gap", () -> subscribedAndFilled(thisSocket));
+    }
+
+    /**
+     * Reads a gap from the transcript while the socket's items wait; then goes on, or replaces the socket when the
+     * gap (named in the reason) could not be read.
+     */
+    private void readGapThen(long thisSocket, String gap, Runnable next) {
         filling = true;
         fillGap(thisSocket, why -> {
             filling = false;
             if (why != null) {
-                replace("its gap could not be read from the transcript (" + why + ")");
+                replace(gap + " could not be read from the transcript (" + why + ")");
             } else {
-                subscribedAndFilled(thisSocket);
+                next.run();
             }
         });
     }
@@ -570,15 +578,7 @@ public final class ChatFollower {
             return;
         }
         long thisSocket = generation;
-        filling = true;
-        fillGap(thisSocket, why -> {
-            filling = false;
-            if (why != null) {
-                replace("what was let go could not be read from the transcript (" + why + ")");
-            } else {
-                replayHeldFrames(thisSocket);
-            }
-        });
+        readGapThen(thisSocket, "what was let go", () -> replayHeldFrames(thisSocket));
     }
 
     /** Items that will not be handed on (the chat is no longer followed) no longer count as waiting. */
