@@ -566,7 +566,9 @@ public final class ChatFollower {
 
     /**
      * Once every item kept is handed on, reads those let go from the transcript; while the chats' items in all are at
-     * their bound, a little later (another chat's items are in the route).
+     * their bound, a little later (another chat's items are in the route). The read takes every page after the last
+     * item kept and keeps up to the bound again, so a backlog far beyond the bound is read a few times, once for each
+     * bound's worth of it.
      */
     private void readWhatWasLetGo() {
         if (stopped || ended || !lettingGo || handing || !pending.isEmpty() || !subscribed || filling) {
