@@ -187,12 +187,9 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
                 configuration.getParticipantRole(), configuration.isFillGaps(), configuration.getHeartbeatInterval(),
                 configuration.getSubscribeTimeout(), configuration.getReorderWindow(),
                 configuration.getSocketLifetime(), configuration.getMaxItemsWaitingPerChat());
+        int perChat = atLeastOne("maxItemsWaitingPerChat", configuration.getMaxItemsWaitingPerChat());
         waiting = new WaitingItems(
-                manyChats ? configuration.getMaxItemsWaiting() : configuration.getMaxItemsWaitingPerChat());
-        if (configuration.getMaxItemsWaitingPerChat() < 1) {
-            throw new IllegalArgumentException("maxItemsWaitingPerChat must be at least 1, not "
-                    + configuration.getMaxItemsWaitingPerChat());
-        }
+                manyChats ? atLeastOne("maxItemsWaiting", configuration.getMaxItemsWaiting()) : perChat);
         if (manyChats) {
             endpoint.getComponent().registerChatsConsumer(endpoint.getServiceBaseUrl(), this);
             if (checkpoints != null) {
@@ -217,11 +214,16 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         if (manyChats && ThreadType.current() == ThreadType.VIRTUAL) {
             return executors.newCachedThreadPool(this, name);
         }
-        int threads = manyChats ? configuration.getConcurrentConsumers() : 1;
-        if (threads < 1) {
-            throw new IllegalArgumentException("concurrentConsumers must be at least 1, not " + threads);
-        }
+        int threads = manyChats ? atLeastOne("concurrentConsumers", configuration.getConcurrentConsumers()) : 1;
         return executors.newThreadPool(this, name, unboundedQueue(name, threads));
+    }
+
+    /** The option's value, when it is at least 1; a clear error at start-up when it is not. */
+    private static int atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, not " + value);
+        }
+        return value;
     }
 
     /**

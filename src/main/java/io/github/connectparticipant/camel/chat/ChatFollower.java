@@ -141,14 +141,13 @@ public final class ChatFollower {
 
     public ChatFollower(ChatService service, Settings settings, SerialScheduler scheduler, HttpClient http,
             Executor calls, WaitingItems allWaiting, Predicate<String> seenBefore,
-            BiConsumer<ChatItem, Runnable> handOn,
-            ChatItem.Position resumeAfter) {
-        this.allWaiting = allWaiting;
+            BiConsumer<ChatItem, Runnable> handOn, ChatItem.Position resumeAfter) {
         this.service = service;
         this.settings = settings;
         this.scheduler = scheduler;
         this.http = http;
         this.calls = calls;
+        this.allWaiting = allWaiting;
         this.seenBefore = seenBefore;
         this.handOn = handOn;
         this.resumeAfter = resumeAfter;
@@ -518,8 +517,7 @@ public final class ChatFollower {
         }
         boolean passes = settings.itemTypes().contains(item.type())
                 && (settings.includeOwnItems() || !settings.participantRole().equals(item.participantRole()));
-        if ((passes || item.endsTheChat()) && !seenBefore.test(item.seenKey())
-                && !waitingKeys.contains(item.seenKey())) {
+        if ((passes || item.endsTheChat()) && isNew(item)) {
             if (!item.endsTheChat() && (lettingGo || waitingHere() >= settings.maxWaiting() || allWaiting.full())) {
                 // too many waiting for the route: this one is read from the transcript later
                 if (!lettingGo) {
@@ -534,9 +532,7 @@ public final class ChatFollower {
                 }
                 return;
             }
-            waitingKeys.add(item.seenKey());
-            allWaiting.add();
-            countWaiting();
+            keep(item);
             if (!item.absoluteTime().isBefore(lastKeptTime)) {
                 lastKeptTime = item.absoluteTime();
                 lastKeptId = item.id();
@@ -555,13 +551,30 @@ public final class ChatFollower {
 
     /** Whether the item was neither handed on before nor is waiting already; if so, it is waiting from now on. */
     private boolean firstTime(ChatItem item) {
-        String key = item.seenKey();
-        if (seenBefore.test(key) || !waitingKeys.add(key)) {
+        if (!isNew(item)) {
             return false;
         }
-        allWaiting.add();
-        countWaiting();
+        keep(item);
         return true;
+    }
+
+    /** Neither handed on before nor waiting already. */
+    private boolean isNew(ChatItem item) {
+        return !seenBefore.test(item.seenKey()) && !waitingKeys.contains(item.seenKey());
+    }
+
+    /** The item waits for the route from now on, and counts in this chat and in all. */
+    private void keep(ChatItem item) {
+        waitingKeys.add(item.seenKey());
+        allWaiting.add();
+        mostWaiting = Math.max(mostWaiting, waitingKeys.size());
+    }
+
+    /** The item no longer waits (handed on, or the chat no longer followed). */
+    private void release(ChatItem item) {
+        if (waitingKeys.remove(item.seenKey())) {
+            allWaiting.remove();
+        }
     }
 
     /**
@@ -585,16 +598,8 @@ public final class ChatFollower {
 
     /** Items that will not be handed on (the chat is no longer followed) no longer count as waiting. */
     private void releaseWaiting() {
-        for (ChatItem item : pending) {
-            if (waitingKeys.remove(item.seenKey())) {
-                allWaiting.remove();
-            }
-        }
-        for (ChatItem item : ready) {
-            if (waitingKeys.remove(item.seenKey())) {
-                allWaiting.remove();
-            }
-        }
+        pending.forEach(this::release);
+        ready.forEach(this::release);
         pending.clear();
         ready.clear();
     }
@@ -602,10 +607,6 @@ public final class ChatFollower {
     /** The most items this chat has held for the route at once (in the reorder window, ready, and in the route). */
     public int mostItemsWaiting() {
         return mostWaiting;
-    }
-
-    private void countWaiting() {
-        mostWaiting = Math.max(mostWaiting, waitingKeys.size());
     }
 
     /** The items this chat holds for the route: in the reorder window, ready, and in the route. */
@@ -635,9 +636,7 @@ public final class ChatFollower {
         handing = true;
         handOn.accept(item, () -> scheduler.execute(() -> {
             // the consumer marked it seen: no longer waiting
-            if (waitingKeys.remove(item.seenKey())) {
-                allWaiting.remove();
-            }
+            release(item);
             handNext();
         }));
     }
