@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.github.connectparticipant.simulator.QuotaWindow;
+
 /**
  * The family of quota models the learned rate is held to (issue #33): every quota shape ({@link QuotaShape}), 1, 2 and
  * 4 clients of 8 consumers starting together and staggered, random faults of 0, 10% and 30% of the admitted calls (a
@@ -88,8 +90,8 @@ final class QuotaFamily {
                 new Shape("token bucket, burst 2", () -> QuotaShape.tokenBucket(QUOTA, 2)),
                 new Shape("token bucket, burst 1 s", () -> QuotaShape.tokenBucket(QUOTA, QUOTA)),
                 new Shape("token bucket, burst 5 s", () -> QuotaShape.tokenBucket(QUOTA, 5 * QUOTA)),
-                new Shape("fixed 1 s windows", () -> QuotaShape.fixedWindows(QUOTA)),
-                new Shape("sliding 1 s window", () -> QuotaShape.slidingWindow(QUOTA)),
+                new Shape("fixed 1 s windows", () -> QuotaShape.windows(QuotaWindow.FIXED, QUOTA)),
+                new Shape("sliding 1 s window", () -> QuotaShape.windows(QuotaWindow.SLIDING, QUOTA)),
                 new Shape("bucket, burst 1 s, halved 4-10 s", () -> QuotaShape.tokenBucket(
                         t -> t >= 4 && t < 10 ? QUOTA / 2.0 : QUOTA, QUOTA, "halved and doubled")));
     }
@@ -170,24 +172,34 @@ final class QuotaFamily {
         return table.toString();
     }
 
+    /** The head of the table of a fixed rate at the known quota. */
+    static final String FIXED_RATE_HEAD = "| quota shape | 0.7 of the quota | 0.8 | 0.9 | 0.95 | 1.0 |\n"
+            + "|---|---|---|---|---|---|";
+
     /**
-     * Prints the table; or, given a shape's index, the clients' index, the faults' share and a seed, traces one run.
+     * What pacing at a fixed share of the known quota gives on each shape (one client, no faults, seed 1): the bound on
+     * what any limiter can do in this model, each cell the drain against the true ideal and the share throttled.
+     */
+    static String fixedRateTable() {
+        StringBuilder table = new StringBuilder(FIXED_RATE_HEAD);
+        for (Shape shape : shapes()) {
+            table.append("\n| ").append(shape.name());
+            for (double share : new double[]{0.7, 0.8, 0.9, 0.95, 1.0}) {
+                QuotaModel.Outcome outcome = new QuotaModel(shape.make().get(), 5).jitter(20, 1)
+                        .fixedRate(share * QUOTA).run(MESSAGES, CONSUMERS);
+                table.append(String.format(" | %.2fx %.1f%%", outcome.trueDrainRatio(),
+                        100 * outcome.throttledShare()));
+            }
+            table.append(" |");
+        }
+        return table.toString();
+    }
+
+    /**
+     * Prints the table (a debugging aid, from an IDE with the test class path); or, given a shape's index, the clients'
+     * index, the faults' share and a seed, traces one run.
      */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("fixed")) {
-            // a fixed rate: what pacing at a known quota gives on each shape, one client, no faults
-            for (Shape shape : shapes()) {
-                StringBuilder line = new StringBuilder(shape.name());
-                for (double share : new double[]{0.7, 0.8, 0.9, 0.95, 1.0}) {
-                    QuotaModel.Outcome outcome = new QuotaModel(shape.make().get(), 5).jitter(20, 1)
-                            .fixedRate(share * QUOTA).run(MESSAGES, CONSUMERS);
-                    line.append(String.format(" | %.2f: %.2fx %.1f%%", share, outcome.trueDrainRatio(),
-                            100 * outcome.throttledShare()));
-                }
-                System.out.println(line);
-            }
-            return;
-        }
         if (args.length > 0) {
             Shape shape = shapes().get(Integer.parseInt(args[0]));
             Clients clients = clients().get(Integer.parseInt(args[1]));

@@ -20,10 +20,12 @@ class QuotaFamilyTest {
 
     private static final Path DOCUMENTED = Path.of("docs", "learned-rate-family.md");
     private static final Path MEASURED = Path.of("target", "learned-rate-family.md");
+    /** The family's cells, run once for both tests (the model is deterministic). */
+    private static final List<QuotaFamily.Cell> CELLS = QuotaFamily.all();
 
     @Test
     void theDocumentedTableIsTheModels() throws IOException {
-        List<QuotaFamily.Cell> cells = QuotaFamily.all();
+        List<QuotaFamily.Cell> cells = CELLS;
         String table = QuotaFamily.table(cells);
         Files.createDirectories(MEASURED.getParent());
         Files.writeString(MEASURED, table + "\n");
@@ -33,6 +35,13 @@ class QuotaFamilyTest {
         int end = documented.indexOf("\n\n", head);
         assertEquals(table, documented.substring(head, end < 0 ? documented.length() : end).strip(),
                 "the table in " + DOCUMENTED + " is not what the model gives: copy it from " + MEASURED);
+        String fixed = QuotaFamily.fixedRateTable();
+        int fixedHead = documented.indexOf(QuotaFamily.FIXED_RATE_HEAD);
+        assertTrue(fixedHead >= 0, DOCUMENTED + " holds no table of a fixed rate");
+        int fixedEnd = documented.indexOf("\n\n", fixedHead);
+        assertEquals(fixed, documented.substring(fixedHead, fixedEnd < 0 ? documented.length() : fixedEnd).strip(),
+                "the fixed rate's table in " + DOCUMENTED + " is not what the model gives: copy it from " + MEASURED);
+        Files.writeString(MEASURED, table + "\n\n" + fixed + "\n");
         long missed = cells.stream().filter(cell -> !cell.misses().isEmpty()).count();
         assertTrue(documented.contains(missed + " of " + cells.size() + " cells miss a goal"),
                 DOCUMENTED + " does not say that " + missed + " of " + cells.size() + " cells miss a goal");
@@ -41,7 +50,7 @@ class QuotaFamilyTest {
     @Test
     void noiseAloneAndTheSimulatorsQuotaMeetEveryGoal() {
         // the cells the learned rate meets today; a change that breaks one of them fails here
-        for (QuotaFamily.Cell cell : QuotaFamily.all()) {
+        for (QuotaFamily.Cell cell : CELLS) {
             boolean noiseAlone = cell.shape().equals(QuotaFamily.NO_QUOTA);
             boolean simulatorsQuotaAlone = cell.shape().equals("token bucket, burst 1 s") && cell.clients().equals("1");
             if (noiseAlone || simulatorsQuotaAlone) {

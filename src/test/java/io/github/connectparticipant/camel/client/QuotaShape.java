@@ -1,7 +1,10 @@
 package io.github.connectparticipant.camel.client;
 
-import java.util.ArrayDeque;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongPredicate;
+
+import io.github.connectparticipant.simulator.QuotaWindow;
+import io.github.connectparticipant.simulator.VirtualQuota;
 
 /**
  * How a quota admits calls, in virtual time (nanoseconds from the run's start): the shapes quotas take in services
@@ -96,25 +99,17 @@ interface QuotaShape {
         };
     }
 
-    /** Fixed one-second windows, each admitting so many calls: the count starts again on each whole second. */
-    static QuotaShape fixedWindows(int perSecond) {
+    /**
+     * The simulator's window quota of this kind (its own code, on the model's clock): so many calls in each whole
+     * second (fixed), or in the second before each call (sliding).
+     */
+    static QuotaShape windows(QuotaWindow window, int perSecond) {
+        LongPredicate admits = VirtualQuota.windows(window, perSecond);
         return new QuotaShape() {
-
-            private long window = -1;
-            private int admitted;
 
             @Override
             public boolean admits(long nanos) {
-                long current = nanos / SECOND;
-                if (current != window) {
-                    window = current;
-                    admitted = 0;
-                }
-                if (admitted < perSecond) {
-                    admitted++;
-                    return true;
-                }
-                return false;
+                return admits.test(nanos);
             }
 
             @Override
@@ -124,37 +119,7 @@ interface QuotaShape {
 
             @Override
             public String name() {
-                return "fixed 1 s windows";
-            }
-        };
-    }
-
-    /** A sliding one-second window: a call is admitted when fewer than so many were in the second before it. */
-    static QuotaShape slidingWindow(int perSecond) {
-        return new QuotaShape() {
-
-            private final ArrayDeque<Long> admittedAt = new ArrayDeque<>();
-
-            @Override
-            public boolean admits(long nanos) {
-                while (!admittedAt.isEmpty() && admittedAt.peekFirst() <= nanos - SECOND) {
-                    admittedAt.pollFirst();
-                }
-                if (admittedAt.size() < perSecond) {
-                    admittedAt.addLast(nanos);
-                    return true;
-                }
-                return false;
-            }
-
-            @Override
-            public double capacityBy(long nanos) {
-                return perSecond * (double) (nanos / SECOND + 1);
-            }
-
-            @Override
-            public String name() {
-                return "sliding 1 s window";
+                return window == QuotaWindow.FIXED ? "fixed 1 s windows" : "sliding 1 s window";
             }
         };
     }
