@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -14,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.connectparticipant.camel.ConnectParticipantConstants;
+import io.github.connectparticipant.chat.Await;
 import io.github.connectparticipant.simulator.ParticipantServiceSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -84,7 +86,7 @@ final class ChatsBenchmark {
             if (!slow.isEmpty()) {
                 simulator.slowConnections(Duration.ofSeconds(scenario.slowSeconds()), slow.toArray(String[]::new));
             }
-            java.util.Set<String> healthySet = java.util.Set.copyOf(healthy);
+            Set<String> healthySet = Set.copyOf(healthy);
             camel.addRoutes(new RouteBuilder() {
 
                 @Override
@@ -116,7 +118,8 @@ final class ChatsBenchmark {
                 template.sendBodyAndHeader("direct:follow", null, ConnectParticipantConstants.PARTICIPANT_TOKEN,
                         participant);
             }
-            await(() -> healthy.stream().allMatch(p -> simulator.subscribedSockets(p) == 1), Duration.ofMinutes(3));
+            Await.until(() -> healthy.stream().allMatch(p -> simulator.subscribedSockets(p) == 1),
+                    Duration.ofMinutes(3), "every healthy chat subscribed");
             long heapPerChat = (usedHeapAfterGc() - heapBefore) / Math.max(1, healthy.size());
             // each chat's agent says an item a second, the chats spread over the second
             ScheduledExecutorService agents = Executors.newScheduledThreadPool(4);
@@ -134,8 +137,8 @@ final class ChatsBenchmark {
                     }, offset, 1000, TimeUnit.MILLISECONDS);
                 }
                 long expected = (long) SECONDS_OF_ITEMS * participants.size();
-                await(() -> received.values().stream().mapToLong(List::size).sum() >= expected,
-                        Duration.ofSeconds(SECONDS_OF_ITEMS + scenario.slowSeconds() + 120));
+                Await.until(() -> received.values().stream().mapToLong(List::size).sum() >= expected,
+                        Duration.ofSeconds(SECONDS_OF_ITEMS + scenario.slowSeconds() + 120), "every item");
             } finally {
                 agents.shutdownNow();
             }
@@ -176,17 +179,6 @@ final class ChatsBenchmark {
         }
         Runtime runtime = Runtime.getRuntime();
         return runtime.totalMemory() - runtime.freeMemory();
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition, Duration within)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not within " + within);
-            }
-            Thread.sleep(100);
-        }
     }
 
     static List<Scenario> parse(String specs) {
