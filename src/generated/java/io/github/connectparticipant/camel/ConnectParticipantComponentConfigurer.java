@@ -55,6 +55,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "connectionTypes": getOrCreateConfiguration(target).setConnectionTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "fillgaps":
         case "fillGaps": getOrCreateConfiguration(target).setFillGaps(property(camelContext, boolean.class, value)); return true;
+        case "followfailurethreshold":
+        case "followFailureThreshold": getOrCreateConfiguration(target).setFollowFailureThreshold(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -162,6 +164,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "connectionTypes": return java.lang.String.class;
         case "fillgaps":
         case "fillGaps": return boolean.class;
+        case "followfailurethreshold":
+        case "followFailureThreshold": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -270,6 +274,8 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "connectionTypes": return getOrCreateConfiguration(target).getConnectionTypes();
         case "fillgaps":
         case "fillGaps": return getOrCreateConfiguration(target).isFillGaps();
+        case "followfailurethreshold":
+        case "followFailureThreshold": return getOrCreateConfiguration(target).getFollowFailureThreshold();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":

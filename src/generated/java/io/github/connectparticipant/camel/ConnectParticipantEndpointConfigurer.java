@@ -49,6 +49,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "fillgaps":
         case "fillGaps": target.getConfiguration().setFillGaps(property(camelContext, boolean.class, value)); return true;
+        case "followfailurethreshold":
+        case "followFailureThreshold": target.getConfiguration().setFollowFailureThreshold(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "heartbeatinterval":
         case "heartbeatInterval": target.getConfiguration().setHeartbeatInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpclient":
@@ -151,6 +153,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "fillgaps":
         case "fillGaps": return boolean.class;
+        case "followfailurethreshold":
+        case "followFailureThreshold": return long.class;
         case "heartbeatinterval":
         case "heartbeatInterval": return long.class;
         case "httpclient":
@@ -254,6 +258,8 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "exchangePattern": return target.getExchangePattern();
         case "fillgaps":
         case "fillGaps": return target.getConfiguration().isFillGaps();
+        case "followfailurethreshold":
+        case "followFailureThreshold": return target.getConfiguration().getFollowFailureThreshold();
         case "heartbeatinterval":
         case "heartbeatInterval": return target.getConfiguration().getHeartbeatInterval();
         case "httpclient":

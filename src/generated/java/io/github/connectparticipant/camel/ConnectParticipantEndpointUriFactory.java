@@ -23,7 +23,7 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(50);
         props.add("adaptiveRateLimit");
         props.add("allowedFileTypes");
         props.add("bridgeErrorHandler");
@@ -37,6 +37,7 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("fillGaps");
+        props.add("followFailureThreshold");
         props.add("heartbeatInterval");
         props.add("httpClient");
         props.add("idempotentRepository");

@@ -1,8 +1,11 @@
 package io.github.connectparticipant.camel;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,12 +34,16 @@ import io.github.connectparticipant.camel.client.FailedCallException;
 import io.github.connectparticipant.camel.client.ServiceCalls;
 import io.github.connectparticipant.camel.client.TranscriptQuery;
 import io.github.connectparticipant.camel.connection.ParticipantConnections;
+import io.github.connectparticipant.camel.metrics.ChatMetrics;
+import io.github.connectparticipant.camel.metrics.Metering;
 import io.github.connectparticipant.camel.model.CreateParticipantConnectionResult;
 import io.github.connectparticipant.camel.transcript.TranscriptReading;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
@@ -60,8 +67,10 @@ import org.slf4j.LoggerFactory;
  * pace the service's chat consumers share. An item is marked seen once the route is done with it (or its error handler
  * is), and with a state repository kept as its chat's last item ({@link ChatCheckpoints}), so a restart resumes after
  * it: exactly once while running, at least once across a crash (the item in the route then is handed on again).
+ * Its health is its route's consumer check ({@link ConnectParticipantChatConsumerHealthCheck}); its meters are
+ * {@link ChatMetrics}.
  */
-public class ConnectParticipantChatConsumer extends DefaultConsumer {
+public class ConnectParticipantChatConsumer extends DefaultConsumer implements HealthCheckAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectParticipantChatConsumer.class);
     private static final int MEMORY_IDS = 10_000;
@@ -91,6 +100,8 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
     private ChatCheckpoints checkpoints;
     /** The chats followed, by participant token (in memory; kept sealed only through checkpoints). */
     private final Map<String, ChatFollower> followers = new ConcurrentHashMap<>();
+    private HealthCheck healthCheck;
+    private ChatMetrics metrics = ChatMetrics.NONE;
 
     public ConnectParticipantChatConsumer(ConnectParticipantEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -107,6 +118,35 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
     public ChatFollower getFollower() {
         String participantToken = configuration.getParticipantToken();
         return participantToken != null ? followers.get(participantToken) : null;
+    }
+
+    /** The chats followed, while started; null while stopped. */
+    Collection<ChatFollower> followers() {
+        return isStarted() ? followers.values() : null;
+    }
+
+    @Override
+    public HealthCheck getHealthCheck() {
+        return healthCheck;
+    }
+
+    @Override
+    public void setHealthCheck(HealthCheck healthCheck) {
+        this.healthCheck = healthCheck;
+    }
+
+    @Override
+    protected void doBuild() throws Exception {
+        if (healthCheck == null) {
+            healthCheck = new ConnectParticipantChatConsumerHealthCheck(this, getRouteId());
+        }
+        super.doBuild();
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
     }
 
     /** How many chats are followed. */
@@ -190,6 +230,11 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         int perChat = atLeastOne("maxItemsWaitingPerChat", configuration.getMaxItemsWaitingPerChat());
         waiting = new WaitingItems(
                 manyChats ? atLeastOne("maxItemsWaiting", configuration.getMaxItemsWaiting()) : perChat);
+        Metering metering = endpoint.getMetering();
+        if (metering != null) {
+            WaitingItems items = waiting;
+            metrics = metering.forChats(endpoint.getServiceBaseUrl(), endpoint.getId(), followers::size, items::count);
+        }
         if (manyChats) {
             endpoint.getComponent().registerChatsConsumer(endpoint.getServiceBaseUrl(), this);
             if (checkpoints != null) {
@@ -281,6 +326,8 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         if (ownRepository) {
             ServiceHelper.stopService(seen);
         }
+        metrics.close();
+        metrics = ChatMetrics.NONE;
         super.doStop();
     }
 
@@ -303,6 +350,7 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
         message.setHeader(ConnectParticipantConstants.ATTACHMENT_IDS, item.attachmentIds());
         try {
             handOffs.execute(() -> {
+                metrics.handedOn(Duration.between(item.absoluteTime(), Instant.now()));
                 try {
                     getAsyncProcessor().process(exchange,
                             doneSync -> handedOn(exchange, item, participantToken, chatKey, done));
@@ -371,6 +419,7 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer {
 
         @Override
         public List<Map<String, Object>> itemsAfter(String itemId, String connectionToken) {
+            metrics.gapRead();
             try {
                 TranscriptQuery query = new TranscriptQuery(null, 100, "FORWARD", "ASCENDING", itemId, null, null);
                 return transcripts.read(ConnectParticipantOperations.getTranscript, query, null, true,

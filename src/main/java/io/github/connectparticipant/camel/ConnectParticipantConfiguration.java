@@ -150,6 +150,12 @@ public class ConnectParticipantConfiguration implements Cloneable {
                     + " beyond it, as beyond maxItemsWaitingPerChat, items are read from the transcript later.")
     private int maxItemsWaiting = 10000;
 
+    @UriParam(label = "consumer", defaultValue = "60000", javaType = "java.time.Duration",
+            description = "The chat consumers: how long a chat may fail to be followed (its connections refused or"
+                    + " failing, its sockets replaced without subscribing again) before the route's consumer health"
+                    + " check reports DOWN, in milliseconds. Waiting for a connection's turn is not failing.")
+    private long followFailureThreshold = 60000;
+
     @UriParam(label = "consumer,advanced", defaultValue = "200", javaType = "java.time.Duration",
             description = "The chat consumer: how long an item waits for others that the socket may deliver out of"
                     + " order, in milliseconds; items are handed on in AbsoluteTime order within it.")
@@ -676,6 +682,14 @@ public class ConnectParticipantConfiguration implements Cloneable {
 
     public void setMaxItemsWaiting(int maxItemsWaiting) {
         this.maxItemsWaiting = maxItemsWaiting;
+    }
+
+    public long getFollowFailureThreshold() {
+        return followFailureThreshold;
+    }
+
+    public void setFollowFailureThreshold(long followFailureThreshold) {
+        this.followFailureThreshold = followFailureThreshold;
     }
 
     public long getReorderWindow() {

@@ -46,6 +46,8 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
     /** The gate of each operation. */
     private final Map<ServiceOperation, CallGate> gates = new HashMap<>();
     private RetryBudget retryBudget;
+    /** Where the endpoint's meters go; null without Micrometer or a registry. */
+    private Metering metering;
     private ConnectionTokenCache connectionTokens;
     private ClientSettings clientSettings;
 
@@ -75,7 +77,7 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         configuration.validate();
-        Metering metering = Metering.find(configuration.getMeterRegistry(), getCamelContext());
+        metering = Metering.find(configuration.getMeterRegistry(), getCamelContext());
         ClientSettings settings = configuration.clientSettings(getCamelContext());
         clientSettings = settings;
         String serviceBaseUrl = settings.serviceBaseUrl();
@@ -123,6 +125,11 @@ public class ConnectParticipantEndpoint extends DefaultEndpoint {
 
     public ConnectParticipantConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /** Where the endpoint's meters go, once started; null without Micrometer or a registry. */
+    Metering getMetering() {
+        return metering;
     }
 
     ParticipantServiceClient getServiceClient() {

@@ -31,13 +31,7 @@ public class ConnectParticipantProducerHealthCheck extends AbstractHealthCheck {
             return;
         }
         builder.detail("service.url", endpoint.getConfiguration().serviceBaseUrl());
-        RetryBudget budget = endpoint.getRetryBudget();
-        if (budget.inOutage()) {
-            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - budget.outageSinceNanos());
-            builder.message("The Participant Service has failed every call for " + seconds + " s (last: "
-                    + budget.lastFaultCode() + "); messages wait for it, probing once a second")
-                    .detail("outage.seconds", seconds)
-                    .down();
+        if (reportedOutage(endpoint.getRetryBudget(), builder)) {
             return;
         }
         try {
@@ -49,5 +43,23 @@ public class ConnectParticipantProducerHealthCheck extends AbstractHealthCheck {
                     .error(noAnswer.getCause())
                     .down();
         }
+    }
+
+    /**
+     * DOWN, with how long, when the service is in an outage (its last calls all faults in a row): the producers' and
+     * the chat consumers' checks say it the same way.
+     *
+     * @return whether it was
+     */
+    static boolean reportedOutage(RetryBudget budget, HealthCheckResultBuilder builder) {
+        if (!budget.inOutage()) {
+            return false;
+        }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - budget.outageSinceNanos());
+        builder.message("The Participant Service has failed every call for " + seconds + " s (last: "
+                + budget.lastFaultCode() + "); calls wait for it, probing once a second")
+                .detail("outage.seconds", seconds)
+                .down();
+        return true;
     }
 }

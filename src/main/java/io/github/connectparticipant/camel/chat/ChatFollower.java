@@ -138,6 +138,10 @@ public final class ChatFollower {
     private volatile boolean stopped;
     private volatile boolean ended;
     private volatile int socketsOpened;
+    /** When the chat last stopped being followable (a failed connection or socket) with no socket subscribed since; 0 while fine. */
+    private volatile long failingSinceNanos;
+    /** Why, in words that hold no credential. */
+    private volatile String lastFailure;
 
     public ChatFollower(ChatService service, Settings settings, SerialScheduler scheduler, HttpClient http,
             Executor calls, WaitingItems allWaiting, Predicate<String> seenBefore,
@@ -188,6 +192,28 @@ public final class ChatFollower {
     /** Whether the chat has ended (and is no longer followed). */
     public boolean ended() {
         return ended;
+    }
+
+    /**
+     * How long the chat has failed to be followed (its connection refused or failing, or its socket replaced) with no
+     * socket subscribed since, at this System.nanoTime(); 0 while it is followed, or has not failed yet.
+     */
+    public long failingForNanos(long nowNanos) {
+        long since = failingSinceNanos;
+        return since == 0 ? 0 : Math.max(1, nowNanos - since);
+    }
+
+    /** Why the chat last failed to be followed (no credential in it), or null. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    /** The chat could not be followed, for this reason: failing from now on, unless it was already. */
+    private void failed(String why) {
+        lastFailure = why;
+        if (failingSinceNanos == 0) {
+            failingSinceNanos = System.nanoTime() | 1;
+        }
     }
 
     /** How many sockets this follower has opened (the first and every replacement). */
@@ -249,6 +275,7 @@ public final class ChatFollower {
         }
         if (failure != null) {
             LOG.info("Chat connection failed, trying again: {}", failure.getMessage());
+            failed("the connection failed: " + failure.getMessage());
             reconnectLater();
             return;
         }
@@ -270,7 +297,9 @@ public final class ChatFollower {
         }
         if (failure != null) {
             // the class only: a handshake failure's message may quote the socket's URL, which holds a credential
-            LOG.info("Chat socket did not open, trying again: {}", rootCause(failure).getClass().getSimpleName());
+            String why = rootCause(failure).getClass().getSimpleName();
+            LOG.info("Chat socket did not open, trying again: {}", why);
+            failed("the socket did not open: " + why);
             reconnectLater();
             return;
         }
@@ -341,6 +370,7 @@ public final class ChatFollower {
         }
         subscribed = true;
         reconnects = 0;
+        failingSinceNanos = 0;
         LOG.debug("Chat socket {} subscribed", generation);
         long thisSocket = generation;
         heartbeats = scheduler.scheduleAtFixedRate(() -> heartbeat(thisSocket), settings.heartbeatMillis(),
@@ -659,6 +689,7 @@ public final class ChatFollower {
 
     private void replace(String why) {
         LOG.info("Replacing the chat socket: {}", why);
+        failed("the socket was replaced: " + why);
         generation++;
         closeSocket();
         reconnectLater();

@@ -1,5 +1,7 @@
 package io.github.connectparticipant.camel.metrics;
 
+import java.util.function.IntSupplier;
+
 import io.github.connectparticipant.camel.client.AdaptiveRateLimiter;
 import io.github.connectparticipant.camel.client.CallMetrics;
 import org.apache.camel.CamelContext;
@@ -25,6 +27,12 @@ public interface Metering {
 
     /** Gauges of an endpoint's HTTP pool (an HttpClient 5 ConnPoolControl). */
     void poolOf(String service, String endpoint, Object pool);
+
+    /**
+     * The meters of a chat consumer of an endpoint (its id) calling a service (its base URL): items handed on, their
+     * lateness, gaps read, and gauges of the chats followed and the items waiting for the route.
+     */
+    ChatMetrics forChats(String service, String endpoint, IntSupplier chatsFollowed, IntSupplier itemsWaiting);
 
     /**
      * The metering of an endpoint, or null.

@@ -1,14 +1,18 @@
 package io.github.connectparticipant.camel.metrics;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import io.github.connectparticipant.camel.client.AdaptiveRateLimiter;
 import io.github.connectparticipant.camel.client.CallMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -82,6 +86,11 @@ public final class MicrometerMetrics implements Metering {
     public void poolOf(String service, String endpoint, Object pool) {
         gauges(Tags.of(SERVICE, service, "endpoint", endpoint),
                 (ConnPoolControl<?>) pool);
+    }
+
+    @Override
+    public ChatMetrics forChats(String service, String endpoint, IntSupplier chatsFollowed, IntSupplier itemsWaiting) {
+        return new ChatMeters(Tags.of(SERVICE, service, "endpoint", endpoint), chatsFollowed, itemsWaiting);
     }
 
     private void gauges(Tags tags, ConnPoolControl<?> pool) {
@@ -168,6 +177,49 @@ public final class MicrometerMetrics implements Metering {
             callsByOutcome.computeIfAbsent(outcome + '\u0000' + errorCode, key -> counter(outcome, errorCode))
                     .increment();
             durationsByOutcome.computeIfAbsent(outcome, this::duration).record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private final class ChatMeters implements ChatMetrics {
+
+        private final Counter items;
+        private final Timer lateness;
+        private final Counter gapReads;
+        private final List<Meter> gauges;
+
+        ChatMeters(Tags tags, IntSupplier chatsFollowed, IntSupplier itemsWaiting) {
+            this.items = Counter.builder("connectparticipant.chat.items").tags(tags)
+                    .description("Chat items handed to the route").register(registry);
+            this.lateness = Timer.builder("connectparticipant.chat.handoff.latency").tags(tags)
+                    .description("From a chat item's AbsoluteTime to the route").publishPercentileHistogram()
+                    .register(registry);
+            this.gapReads = Counter.builder("connectparticipant.chat.gap.reads").tags(tags)
+                    .description("Gaps read from the transcript: after a reconnect or a restart, or items let go"
+                            + " under the memory bound")
+                    .register(registry);
+            // the gauges read the consumer that registered them, and go when it stops (a restarted one registers anew)
+            this.gauges = List.of(
+                    Gauge.builder("connectparticipant.chats.followed", chatsFollowed, IntSupplier::getAsInt)
+                            .tags(tags).description("Chats followed").strongReference(true).register(registry),
+                    Gauge.builder("connectparticipant.chat.items.waiting", itemsWaiting, IntSupplier::getAsInt)
+                            .tags(tags).description("Chat items held for the route (bounded by maxItemsWaiting)")
+                            .strongReference(true).register(registry));
+        }
+
+        @Override
+        public void handedOn(Duration sinceSent) {
+            items.increment();
+            lateness.record(sinceSent.isNegative() ? Duration.ZERO : sinceSent);
+        }
+
+        @Override
+        public void gapRead() {
+            gapReads.increment();
+        }
+
+        @Override
+        public void close() {
+            gauges.forEach(registry::remove);
         }
     }
 }
