@@ -114,6 +114,7 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "retryBaseDelay": getOrCreateConfiguration(target).setRetryBaseDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "shards": getOrCreateConfiguration(target).setShards(property(camelContext, int.class, value)); return true;
         case "socketlifetime":
         case "socketLifetime": getOrCreateConfiguration(target).setSocketLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
@@ -223,6 +224,7 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "retryBaseDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "shards": return int.class;
         case "socketlifetime":
         case "socketLifetime": return long.class;
         case "sslcontextparameters":
@@ -333,6 +335,7 @@ public class ConnectParticipantComponentConfigurer extends PropertyConfigurerSup
         case "retryBaseDelay": return getOrCreateConfiguration(target).getRetryBaseDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "shards": return getOrCreateConfiguration(target).getShards();
         case "socketlifetime":
         case "socketLifetime": return getOrCreateConfiguration(target).getSocketLifetime();
         case "sslcontextparameters":

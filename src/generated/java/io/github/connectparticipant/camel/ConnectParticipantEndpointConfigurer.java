@@ -104,6 +104,7 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "retryBaseDelay": target.getConfiguration().setRetryBaseDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "shards": target.getConfiguration().setShards(property(camelContext, int.class, value)); return true;
         case "socketlifetime":
         case "socketLifetime": target.getConfiguration().setSocketLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
@@ -208,6 +209,7 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "retryBaseDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "shards": return int.class;
         case "socketlifetime":
         case "socketLifetime": return long.class;
         case "sslcontextparameters":
@@ -313,6 +315,7 @@ public class ConnectParticipantEndpointConfigurer extends PropertyConfigurerSupp
         case "retryBaseDelay": return target.getConfiguration().getRetryBaseDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
+        case "shards": return target.getConfiguration().getShards();
         case "socketlifetime":
         case "socketLifetime": return target.getConfiguration().getSocketLifetime();
         case "sslcontextparameters":

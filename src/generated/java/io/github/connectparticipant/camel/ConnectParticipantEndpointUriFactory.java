@@ -23,7 +23,7 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(51);
         props.add("adaptiveRateLimit");
         props.add("allowedFileTypes");
         props.add("bridgeErrorHandler");
@@ -66,6 +66,7 @@ public class ConnectParticipantEndpointUriFactory extends org.apache.camel.suppo
         props.add("responseTimeout");
         props.add("retryBaseDelay");
         props.add("retryMaxDelay");
+        props.add("shards");
         props.add("socketLifetime");
         props.add("sslContextParameters");
         props.add("stateEncryptionKey");

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +25,7 @@ import io.github.connectparticipant.camel.chat.ChatCheckpoints;
 import io.github.connectparticipant.camel.chat.ChatFollower;
 import io.github.connectparticipant.camel.chat.ChatItem;
 import io.github.connectparticipant.camel.chat.ChatService;
+import io.github.connectparticipant.camel.chat.ClusterNodes;
 import io.github.connectparticipant.camel.chat.SealedTokens;
 import io.github.connectparticipant.camel.chat.SerialScheduler;
 import io.github.connectparticipant.camel.chat.WaitingItems;
@@ -42,6 +45,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.spi.ExecutorServiceManager;
@@ -49,6 +53,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.cluster.ClusterServiceHelper;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.concurrent.ThreadType;
@@ -78,6 +83,11 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer implements H
     private static final long STOP_WAIT_SECONDS = 5;
     /** Threads the followed chats share (one for a single chat). */
     private static final int CHATS_THREADS = 4;
+    /**
+     * How long followChat on a node that does not lead the chat's shard waits for the leader to take it: a shard whose
+     * leader died has a new one within the time a node takes to be found gone and a lock to move, about 10 s.
+     */
+    private static final long LEADER_WAIT_MILLIS = 30_000;
 
     private final ConnectParticipantConfiguration configuration;
     private final boolean manyChats;
@@ -101,6 +111,14 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer implements H
     /** The chats followed, by participant token (in memory; kept sealed only through checkpoints). */
     private final Map<String, ChatFollower> followers = new ConcurrentHashMap<>();
     private HealthCheck healthCheck;
+    /** How many shards the chats are spread over (the shards option). */
+    private int shards = 1;
+    /** In a cluster, the leadership of the shards, and its rounds' thread; null without a cluster service. */
+    private ChatShardLeadership leadership;
+    private ScheduledExecutorService shardRounds;
+    /** The shards this node follows, in a cluster; guarded by shardLock, with following a chat in them. */
+    private final Set<Integer> shardsHere = new HashSet<>();
+    private final Object shardLock = new Object();
     private ChatMetrics metrics = ChatMetrics.NONE;
 
     public ConnectParticipantChatConsumer(ConnectParticipantEndpoint endpoint, Processor processor) {
@@ -159,14 +177,64 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer implements H
         return waiting;
     }
 
-    /** Follows the chat of this participant token, unless it is followed already; after its kept last item, if any. */
+    /**
+     * Follows the chat of this participant token, unless it is followed already: here when this node follows the chat's
+     * shard (every shard without a cluster), else by asking the shard's leader through the state repository, and
+     * waiting until it does.
+     */
     void follow(String participantToken) {
+        if (!followIfShardHere(participantToken)) {
+            askLeader(participantToken, true);
+        }
+    }
+
+    /** Stops following the chat of this participant token, and forgets where it stood; in a cluster, wherever it is. */
+    void unfollow(String participantToken) {
+        if (leadership == null) {
+            unfollowHere(participantToken);
+            return;
+        }
+        synchronized (shardLock) {
+            if (shardsHere.contains(shardOf(participantToken))) {
+                unfollowHere(participantToken);
+                return;
+            }
+        }
+        askLeader(participantToken, false);
+    }
+
+    private boolean followIfShardHere(String participantToken) {
+        if (leadership == null) {
+            followHere(participantToken, false);
+            return true;
+        }
+        synchronized (shardLock) {
+            if (!shardsHere.contains(shardOf(participantToken))) {
+                return false;
+            }
+            followHere(participantToken, false);
+            return true;
+        }
+    }
+
+    private int shardOf(String participantToken) {
+        return ChatCheckpoints.shardOf(ChatCheckpoints.chatKey(participantToken), shards);
+    }
+
+    /**
+     * Follows the chat here, unless it is followed already; after its kept last item, if any.
+     *
+     * @param kept whether the chat is in its shard's kept list already (followed again), so that it is not written
+     */
+    private void followHere(String participantToken, boolean kept) {
         followers.computeIfAbsent(participantToken, token -> {
             String chatKey = checkpoints != null ? ChatCheckpoints.chatKey(token) : null;
             ChatItem.Position resumeAfter = null;
             if (checkpoints != null) {
                 resumeAfter = checkpoints.lastItem(chatKey);
-                checkpoints.followed(chatKey, token);
+                if (!kept) {
+                    checkpoints.followed(chatKey, token);
+                }
             }
             ChatFollower follower = new ChatFollower(new Service(token), settings, new SerialScheduler(pool), http,
                     callThreads, waiting, seen::contains, (item, done) -> handOn(item, token, chatKey, done),
@@ -176,12 +244,94 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer implements H
         });
     }
 
-    /** Stops following the chat of this participant token, and forgets where it stood. */
-    void unfollow(String participantToken) {
+    private void unfollowHere(String participantToken) {
         stopFollowing(participantToken);
         if (checkpoints != null) {
             checkpoints.forget(ChatCheckpoints.chatKey(participantToken));
         }
+    }
+
+    /**
+     * In a cluster, asks the leader of the chat's shard to follow it (or no longer), and waits until the shard's kept
+     * list shows it done (a chat that ended meanwhile is done too): within a round or two while the shard has a
+     * leader. This holds the calling thread (followChat's, unfollowChat's) that long, so that an exchange that
+     * completes has its chat followed somewhere; and it asks again, since two nodes that ask at once may overwrite
+     * each other's request.
+     */
+    private void askLeader(String participantToken, boolean follow) {
+        String chatKey = ChatCheckpoints.chatKey(participantToken);
+        int shard = ChatCheckpoints.shardOf(chatKey, shards);
+        if (follow) {
+            checkpoints.keepToken(chatKey, participantToken);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEADER_WAIT_MILLIS);
+        while (checkpoints.isFollowedByLeader(chatKey) != follow && (!follow || checkpoints.keepsToken(chatKey))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("No node of the cluster " + (follow ? "followed" : "unfollowed")
+                        + " the chat within " + LEADER_WAIT_MILLIS / 1000 + " s: its shard " + shard + " has no"
+                        + " leader (is a connectparticipant:chats route running, with the same shards, state"
+                        + " repository and cluster service, on a node that can lead it?)");
+            }
+            checkpoints.request(chatKey, follow);
+            try {
+                Thread.sleep(ChatShardLeadership.ROUND_MILLIS / 5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the shard's leader took the chat", e);
+            }
+        }
+    }
+
+    /** The shards this node leads, with their chats: followed when gained, let go when lost, requests each round. */
+    private final class ShardsHere implements ChatShardLeadership.Shards {
+
+        @Override
+        public void gained(int shard) {
+            synchronized (shardLock) {
+                shardsHere.add(shard);
+                checkpoints.followShard(shard, ConnectParticipantChatConsumer::unreadableToken)
+                        .forEach(token -> followHere(token, true));
+            }
+        }
+
+        @Override
+        public CompletableFuture<Void> lost(int shard) {
+            List<CompletableFuture<Void>> stopped = new ArrayList<>();
+            synchronized (shardLock) {
+                shardsHere.remove(shard);
+                for (String participantToken : List.copyOf(followers.keySet())) {
+                    if (shardOf(participantToken) == shard) {
+                        stopped.add(stopFollowing(participantToken));
+                    }
+                }
+                checkpoints.leaveShard(shard);
+            }
+            return CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new));
+        }
+
+        @Override
+        public void round(int shard) {
+            ChatCheckpoints.Requests requests = checkpoints.takeRequests(shard,
+                    ConnectParticipantChatConsumer::unreadableToken);
+            synchronized (shardLock) {
+                if (!shardsHere.contains(shard)) {
+                    return;
+                }
+                requests.follow().forEach(token -> followHere(token, false));
+                for (String chatKey : requests.unfollow()) {
+                    for (String participantToken : List.copyOf(followers.keySet())) {
+                        if (ChatCheckpoints.chatKey(participantToken).equals(chatKey)) {
+                            stopFollowing(participantToken);
+                        }
+                    }
+                    checkpoints.forget(chatKey);
+                }
+            }
+        }
+    }
+
+    private static void unreadableToken(String why) {
+        LOG.warn("A chat kept in the state repository is not followed again: {}", why);
     }
 
     /**
@@ -236,18 +386,48 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer implements H
             metrics = metering.forChats(endpoint.getServiceBaseUrl(), endpoint.getId(), followers::size, items::count);
         }
         if (manyChats) {
-            endpoint.getComponent().registerChatsConsumer(endpoint.getServiceBaseUrl(), this);
-            if (checkpoints != null) {
-                List<String> kept = checkpoints.followedTokens(why -> LOG.warn("A chat kept in the state repository"
-                        + " is not followed again: {}",
-                        why));
-                kept.forEach(this::follow);
-                if (!kept.isEmpty()) {
-                    LOG.info("Following again the {} chats kept in the state repository", kept.size());
+            startFollowingShards(endpoint);
+        } else {
+            followHere(participantToken, false);
+        }
+    }
+
+    /**
+     * With a cluster service in the context, the shards this node leads, from the rounds of its leadership; without
+     * one, every shard, and the chats kept in each followed again.
+     */
+    private void startFollowingShards(ConnectParticipantEndpoint endpoint) {
+        shards = atLeastOne("shards", configuration.getShards());
+        CamelClusterService clusterService = ClusterServiceHelper.lookupService(endpoint.getCamelContext())
+                .orElse(null);
+        if (clusterService != null && (checkpoints == null || !checkpoints.keepsTokens())) {
+            throw new IllegalArgumentException("connectparticipant:chats in a cluster (the context has a cluster"
+                    + " service) needs a stateRepository that every node shares and a stateEncryptionKey: a chat moves"
+                    + " to another node with its token, sealed, and its last item");
+        }
+        endpoint.getComponent().registerChatsConsumer(endpoint.getServiceBaseUrl(), this);
+        if (clusterService != null) {
+            ClusterNodes nodes = new ClusterNodes(configuration.getStateRepository(), UUID.randomUUID().toString(),
+                    shards, TimeUnit.MILLISECONDS.toNanos(ChatShardLeadership.NODE_GONE_MILLIS));
+            leadership = new ChatShardLeadership(clusterService, nodes, shards, new ShardsHere());
+            shardRounds = endpoint.getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "ConnectParticipantChatShards");
+            leadership.start(shardRounds);
+            LOG.info("connectparticipant:chats follows the shards of its chats that this node leads, through the"
+                    + " cluster service {}", clusterService.getId());
+            return;
+        }
+        if (checkpoints != null) {
+            int kept = 0;
+            for (int shard = 0; shard < shards; shard++) {
+                for (String token : checkpoints.followShard(shard, ConnectParticipantChatConsumer::unreadableToken)) {
+                    followHere(token, true);
+                    kept++;
                 }
             }
-        } else {
-            follow(participantToken);
+            if (kept > 0) {
+                LOG.info("Following again the {} chats kept in the state repository", kept);
+            }
         }
     }
 
@@ -292,13 +472,20 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer implements H
             LOG.info("connectparticipant:chats keeps each chat's last item but no participant token (no"
                     + " stateEncryptionKey): after a restart a chat resumes once followChat follows it again");
         }
-        return new ChatCheckpoints(repository, tokens);
+        return new ChatCheckpoints(repository, tokens, Math.max(1, configuration.getShards()));
     }
 
     @Override
     protected void doStop() throws Exception {
         if (manyChats) {
             getEndpoint().getComponent().unregisterChatsConsumer(getEndpoint().getServiceBaseUrl(), this);
+        }
+        if (leadership != null) {
+            // the rounds first, then the shards given up (once the route is done with their items) for other nodes
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(shardRounds);
+            leadership.stop();
+            leadership = null;
+            shardRounds = null;
         }
         List<CompletableFuture<Void>> closed = new ArrayList<>();
         for (String participantToken : List.copyOf(followers.keySet())) {

@@ -150,6 +150,15 @@ public class ConnectParticipantConfiguration implements Cloneable {
                     + " beyond it, as beyond maxItemsWaitingPerChat, items are read from the transcript later.")
     private int maxItemsWaiting = 10000;
 
+    @UriParam(label = "consumer", defaultValue = "16",
+            description = "The chats consumer: how many shards its chats are spread over (a chat's shard comes from a"
+                    + " hash of its participant token). With a cluster service in the context (Kubernetes leases, a"
+                    + " file lock on a shared folder, ...) each shard is followed by one node, its leader, and the"
+                    + " shards spread over the nodes; without one, this node follows them all. Every node must use"
+                    + " the same number; 16 spreads evenly enough over up to a handful of nodes, and a node beyond"
+                    + " the shards follows none.")
+    private int shards = 16;
+
     @UriParam(label = "consumer", defaultValue = "60000", javaType = "java.time.Duration",
             description = "The chat consumers: how long a chat may fail to be followed (its connections refused or"
                     + " failing, its sockets replaced without subscribing again) before the route's consumer health"
@@ -682,6 +691,14 @@ public class ConnectParticipantConfiguration implements Cloneable {
 
     public void setMaxItemsWaiting(int maxItemsWaiting) {
         this.maxItemsWaiting = maxItemsWaiting;
+    }
+
+    public int getShards() {
+        return shards;
+    }
+
+    public void setShards(int shards) {
+        this.shards = shards;
     }
 
     public long getFollowFailureThreshold() {

@@ -114,6 +114,8 @@ public final class ChatFollower {
     /** Items past the reorder window, in order, waiting for the route; one is in the route while handing. */
     private final ArrayDeque<ChatItem> ready = new ArrayDeque<>();
     private boolean handing;
+    /** Stopped while an item was in the route: done once the route is done with it. */
+    private CompletableFuture<Void> stoppedWhileHanding;
     /** A gap is being read from the transcript: the socket's items wait for it, after it. */
     private boolean filling;
     /**
@@ -170,7 +172,8 @@ public final class ChatFollower {
     /**
      * Stops following: nothing more is handed on, and the socket closes.
      *
-     * @return done once the socket is closed
+     * @return done once the socket is closed and the route is done with the item it had, if any (so that its chat's
+     *         last item is kept, and whoever follows the chat next starts after it)
      */
     public CompletableFuture<Void> stop() {
         stopped = true;
@@ -179,7 +182,11 @@ public final class ChatFollower {
             generation++;
             closeSocket();
             releaseWaiting();
-            closed.complete(null);
+            if (handing) {
+                stoppedWhileHanding = closed;
+            } else {
+                closed.complete(null);
+            }
         });
         return closed;
     }
@@ -660,6 +667,9 @@ public final class ChatFollower {
         ChatItem item = ready.poll();
         if (item == null || stopped) {
             handing = false;
+            if (stoppedWhileHanding != null) {
+                stoppedWhileHanding.complete(null);
+            }
             readWhatWasLetGo();
             return;
         }
