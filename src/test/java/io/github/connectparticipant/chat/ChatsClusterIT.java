@@ -59,8 +59,12 @@ class ChatsClusterIT extends MultiJvmTestSupport {
         Path stateFolder = Files.createDirectories(work.resolve("state"));
         List<String> names = List.of("node-a", "node-b", "node-c", "node-d");
         Map<String, Process> nodes = new LinkedHashMap<>();
+        // the three together, as a deployment's replicas start
         for (String name : names.subList(0, NODES)) {
-            nodes.put(name, startNode(name, clusterFolder, stateFolder));
+            nodes.put(name, launchNode(name, clusterFolder, stateFolder));
+        }
+        for (Map.Entry<String, Process> node : nodes.entrySet()) {
+            processes.awaitReady(node.getKey(), node.getValue(), "STARTED");
         }
 
         // followChat on every node: a third of the chats each, whatever node leads their shards
@@ -94,7 +98,7 @@ class ChatsClusterIT extends MultiJvmTestSupport {
             }
         });
         agents.start();
-        Thread.sleep(8_000);
+        Thread.sleep(6_000);
 
         String killed = "node-b";
         int killedChats = followedBy(killed);
@@ -105,12 +109,14 @@ class ChatsClusterIT extends MultiJvmTestSupport {
                 "the killed node's chats followed by the others");
         long handover = handoverMillis(killedChatIds, killedAt, List.of("node-a", "node-c"));
 
-        Thread.sleep(5_000);
-        nodes.put("node-d", startNode("node-d", clusterFolder, stateFolder));
+        Thread.sleep(3_000);
+        Process joining = launchNode("node-d", clusterFolder, stateFolder);
+        processes.awaitReady("node-d", joining, "STARTED");
+        nodes.put("node-d", joining);
         await(() -> followedBy("node-d") > 0
                 && followedBy("node-a") + followedBy("node-c") + followedBy("node-d") == CHATS, Duration.ofSeconds(30),
                 "the joining node takes chats over");
-        Thread.sleep(8_000);
+        Thread.sleep(5_000);
         writing.set(false);
         agents.join();
         int written = rounds.get();
@@ -143,9 +149,9 @@ class ChatsClusterIT extends MultiJvmTestSupport {
                 "lost", 0, "joinedNodeChats", followedBy("node-d"));
     }
 
-    private Process startNode(String name, Path clusterFolder, Path stateFolder) throws Exception {
+    private Process launchNode(String name, Path clusterFolder, Path stateFolder) throws Exception {
         Path followFolder = Files.createDirectories(work.resolve("follow-" + name));
-        return processes.start(name, "STARTED", ChatsClusterNodeProcess.class, simulator.baseUrl(),
+        return processes.launch(name, ChatsClusterNodeProcess.class, simulator.baseUrl(),
                 clusterFolder.toString(), stateFolder.toString(), followFolder.toString(), output(name).toString());
     }
 
