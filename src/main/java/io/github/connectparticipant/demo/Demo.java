@@ -187,8 +187,8 @@ public final class Demo {
                 quietChecks = files + outgoing + queued + chat == 0 && inflight == 0 && answersDue <= 0
                         ? quietChecks + 1
                         : 0;
-                out.printf("demo: left %d files of ids, %d %s, %d chat messages, %d files to attach (%d of them in"
-                        + " flight); %d attachment ids completed%n", files, queued,
+                out.printf("demo: left %d files of ids, %d %s, %d chat messages, %d files to attach; %d exchanges"
+                        + " in the routes; %d attachment ids completed%n", files, queued,
                         kafka != null
                                 ? "queue messages and topic records"
                                 : sqs != null ? "queue and SQS messages" : "queue messages",

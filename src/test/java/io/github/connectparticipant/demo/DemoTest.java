@@ -95,6 +95,8 @@ class DemoTest {
                 figures("chat messages", 3, 2, 1)), figuresOf(summary), output);
         assertTrue(output.contains("output                 224 = 212 completed or sent + 12 dead-lettered + 0 lost"),
                 output);
+        assertEquals(summaryLabels(Files.readString(Path.of("docs/demo.md"))), summaryLabels(output),
+                "docs/demo.md's sample summary has the lines the demo prints: " + output);
         assertTrue(output.startsWith("demo: the sample, seeded once the routes have started: 8 files of ids"),
                 "the seeding line first: " + output);
         String firstProgress = output.lines().filter(line -> line.startsWith("demo: left")).findFirst().orElseThrow();
@@ -107,6 +109,27 @@ class DemoTest {
         String expiredTokenDeadLetter = readAll(deadLetters.resolve("attachments.DLQ"));
         assertTrue(expiredTokenDeadLetter.contains("AccessDeniedException"), expiredTokenDeadLetter);
         assertFalse(expiredTokenDeadLetter.contains("expired-connection-token"), expiredTokenDeadLetter);
+    }
+
+    /**
+     * What each line of a printed summary is about: its words before the first figure (the figures change from run to
+     * run, the lines do not).
+     */
+    private static List<String> summaryLabels(String text) {
+        List<String> lines = text.lines().toList();
+        int start = lines.indexOf(lines.stream().filter(line -> line.contains("connectparticipant demo: summary"))
+                .findFirst().orElseThrow(() -> new AssertionError("no summary in: " + text)));
+        List<String> labels = new java.util.ArrayList<>();
+        for (String line : lines.subList(start + 1, lines.size())) {
+            if (line.startsWith("=====")) {
+                break;
+            }
+            String label = line.split("[0-9]", 2)[0].strip();
+            if (!label.isEmpty()) {
+                labels.add(label);
+            }
+        }
+        return labels;
     }
 
     private static List<String> figures(String what, int seeded, int done, int deadLettered) {
