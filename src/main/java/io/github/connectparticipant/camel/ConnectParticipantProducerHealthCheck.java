@@ -18,8 +18,9 @@ public class ConnectParticipantProducerHealthCheck extends AbstractHealthCheck {
 
     private final ConnectParticipantEndpoint endpoint;
 
+    /** Its id names the operation, so that a person reading the health endpoint knows which producer it is. */
     public ConnectParticipantProducerHealthCheck(ConnectParticipantEndpoint endpoint, String endpointId) {
-        super("camel", "producer:connectparticipant-" + endpointId);
+        super("camel", "producer:connectparticipant-" + endpoint.getConfiguration().getOperation() + "-" + endpointId);
         this.endpoint = endpoint;
     }
 

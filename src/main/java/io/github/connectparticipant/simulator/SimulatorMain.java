@@ -129,20 +129,44 @@ public final class SimulatorMain {
             simulator.close();
             stopped.countDown();
         }));
+        // every way it was configured, so that a run's behaviour can be read from its first line; never a token
+        List<String> configured = new ArrayList<>();
+        configured.add(tokens.size() + " connection token(s)" + (fromEnvironment != null && !fromEnvironment.isBlank()
+                ? " (one from CONNECTPARTICIPANT_CONNECTION_TOKEN)"
+                : ""));
+        configured.add(participantTokens.size() + " participant token(s)");
+        configured.add(refused.size() + " refused id(s)");
+        if (brownout > 0) {
+            configured.add(percent(brownout) + " of calls failing at random (seed " + seed + ")");
+        }
+        String[] rateNames = {"throttled (429)", "throttled with Retry-After", "500", "503", "dropped", "slow ("
+                + slowMillis + " ms)"};
+        double[] rates = {throttle, throttleRetryAfter, internalError, unavailable, drop, slow};
+        List<String> faultRates = new ArrayList<>();
+        for (int i = 0; i < rates.length; i++) {
+            if (rates[i] > 0) {
+                faultRates.add(percent(rates[i]) + " " + rateNames[i]);
+            }
+        }
+        if (!faultRates.isEmpty()) {
+            configured.add("faults at random: " + String.join(", ", faultRates) + " (seed " + seed + ")");
+        }
+        if (quota > 0) {
+            configured.add("quota " + quota + " calls/s per operation" + (quotaWindow != null
+                    ? " (" + quotaWindow.name().toLowerCase(Locale.ROOT) + " one-second windows)"
+                    : " (burst " + (quotaBurst >= 0 ? quotaBurst : Math.max(1, quota)) + ")"));
+        }
+        if (!outage.isZero()) {
+            configured.add("answering 503 for the first " + outage.toSeconds() + " s");
+        }
+        if (agentEcho) {
+            configured.add("the agent echoing each message");
+        }
+        if (quiet) {
+            configured.add("no line per call");
+        }
         System.out.println("Participant Service simulator listening at " + simulator.baseUrl() + " ("
-                + tokens.size() + " connection token(s), " + refused.size()
-                + " refused id(s)"
-                + (quota > 0
-                        ? ", quota " + quota + " calls/s per operation"
-                                + (quotaWindow == null
-                                        ? ""
-                                        : " (" + quotaWindow.name().toLowerCase(Locale.ROOT)
-                                                + " one-second windows)")
-                        : "")
-                + (brownout > 0 ? ", " + Math.round(brownout * 100) + "% of calls failing at random" : "")
-                + (outage.isZero() ? "" : ", answering 503 for the first " + outage.toSeconds() + " s")
-                + (agentEcho ? ", the agent echoing each message" : "")
-                + "); Ctrl-C to stop");
+                + String.join(", ", configured) + "); Ctrl-C to stop");
         if (!participantTokens.isEmpty()) {
             System.out.println(AgentConsole.COMMANDS);
             Thread console = new Thread(() -> {
@@ -157,6 +181,10 @@ public final class SimulatorMain {
             console.start();
         }
         stopped.await();
+    }
+
+    private static String percent(double rate) {
+        return Math.round(rate * 1000) / 10.0 + "%";
     }
 
     /** 30s, 500ms, 2m, or plain seconds. */
@@ -211,6 +239,8 @@ public final class SimulatorMain {
                   --agent-echo              the agent answers each message a participant sends ("You said: ...")
                   --quiet                   no line per call (by default each call is logged: operation, status,
                                             time taken and request id; never a token or a body)
+                Environment:
+                  CONNECTPARTICIPANT_CONNECTION_TOKEN  a connection token to accept, kept off the command line
                 With --participant-token, lines typed while it runs are the agent's:
                   say PARTICIPANT_TOKEN TEXT  a message from the agent in that participant's chat
                   end PARTICIPANT_TOKEN       the chat ends (chat.ended; 403 from then on)

@@ -110,7 +110,7 @@ final class SpringBootComponentOptions {
             JsonObject properties = ((JsonObject) Jsoner.deserialize(json)).getMap("componentProperties");
             properties.keySet().forEach(option -> names.add(StringHelper.camelCaseToDash(option)));
         } catch (Exception e) {
-            names.add("(see the README's Options)");
+            names.add("(see the component's reference, connectparticipant-component.adoc)");
         }
         return names;
     }
