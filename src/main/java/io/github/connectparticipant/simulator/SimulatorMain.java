@@ -7,6 +7,7 @@ import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,40 @@ public final class SimulatorMain {
     }
 
     public static void main(String[] args) throws Exception {
+        ParticipantServiceSimulator simulator = start(args);
+        if (simulator == null) {
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Simulator stopping: " + simulator.ledger().callCount() + " calls received, "
+                    + simulator.ledger().completed().size() + " attachments completed");
+            simulator.close();
+            stopped.countDown();
+        }));
+        if (Arrays.asList(args).contains("--participant-token")) {
+            System.out.println(AgentConsole.COMMANDS);
+            Thread console = new Thread(() -> {
+                try {
+                    new AgentConsole(simulator, System.out)
+                            .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    System.out.println("agent commands no longer read: " + e.getMessage());
+                }
+            }, "simulator-agent-console");
+            console.setDaemon(true);
+            console.start();
+        }
+        stopped.await();
+    }
+
+    /**
+     * Starts a simulator as these command-line arguments configure it and prints its start line: what main runs, and
+     * what a test of a documented command line starts.
+     *
+     * @return the simulator, or null after --help
+     */
+    public static ParticipantServiceSimulator start(String... args) throws IOException {
         int port = 8089;
         String host = "127.0.0.1";
         List<String> tokens = new ArrayList<>();
@@ -49,7 +84,7 @@ public final class SimulatorMain {
             String option = args[i];
             if ("--help".equals(option) || "-h".equals(option)) {
                 usage();
-                return;
+                return null;
             }
             if ("--quiet".equals(option)) {
                 quiet = true;
@@ -122,13 +157,6 @@ public final class SimulatorMain {
         if (!outage.isZero()) {
             simulator.outage(outage);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Simulator stopping: " + simulator.ledger().callCount() + " calls received, "
-                    + simulator.ledger().completed().size() + " attachments completed");
-            simulator.close();
-            stopped.countDown();
-        }));
         // every way it was configured, so that a run's behaviour can be read from its first line; never a token
         List<String> configured = new ArrayList<>();
         configured.add(tokens.size() + " connection token(s)" + (fromEnvironment != null && !fromEnvironment.isBlank()
@@ -167,20 +195,7 @@ public final class SimulatorMain {
         }
         System.out.println("Participant Service simulator listening at " + simulator.baseUrl() + " ("
                 + String.join(", ", configured) + "); Ctrl-C to stop");
-        if (!participantTokens.isEmpty()) {
-            System.out.println(AgentConsole.COMMANDS);
-            Thread console = new Thread(() -> {
-                try {
-                    new AgentConsole(simulator, System.out)
-                            .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
-                } catch (IOException e) {
-                    System.out.println("agent commands no longer read: " + e.getMessage());
-                }
-            }, "simulator-agent-console");
-            console.setDaemon(true);
-            console.start();
-        }
-        stopped.await();
+        return simulator;
     }
 
     private static String percent(double rate) {
