@@ -21,6 +21,13 @@ final class QuotaFamily {
     static final int CONSUMERS = 8;
     static final int SEEDS = 8;
 
+    /** The head of the table of single runs ({@link #perRunTable}). */
+    static final String PER_RUN_HEAD = "| quota shape | runs | runs that miss a goal | drain above 1.2x |\n"
+            + "|---|---:|---:|---:|";
+    /** The seeds of that table: others than the main table's. */
+    static final long PER_RUN_FIRST_SEED = 1001;
+    static final int PER_RUN_SEEDS = 24;
+
     /** The shape without a quota: its drain is compared with calls that are never paced (adaptiveRateLimit=false). */
     static final String NO_QUOTA = "no quota";
 
@@ -113,6 +120,11 @@ final class QuotaFamily {
 
     /** One cell over {@link #SEEDS} seeds. */
     static Cell run(Shape shape, Clients clients, double noise) {
+        return run(shape, clients, noise, 1, SEEDS);
+    }
+
+    /** One cell over seeds firstSeed, firstSeed + 1, ..., seeds of them. */
+    static Cell run(Shape shape, Clients clients, double noise, long firstSeed, int seeds) {
         double drain = 0;
         double worstDrain = 0;
         double throttled = 0;
@@ -122,23 +134,23 @@ final class QuotaFamily {
         double fair = 0;
         double worstFair = Double.POSITIVE_INFINITY;
         double unpaced = 0;
-        for (long seed = 1; seed <= SEEDS; seed++) {
+        for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
             QuotaModel.Outcome outcome = model(shape, clients, noise, seed).run(MESSAGES, clients.consumers());
             double ratio = NO_QUOTA.equals(shape.name())
                     ? outcome.seconds()
                             / model(shape, clients, noise, seed).unpaced().run(MESSAGES, clients.consumers()).seconds()
                     : outcome.trueDrainRatio();
-            drain += ratio / SEEDS;
+            drain += ratio / seeds;
             worstDrain = Math.max(worstDrain, ratio);
-            throttled += outcome.throttledShare() / SEEDS;
+            throttled += outcome.throttledShare() / seeds;
             worstThrottled = Math.max(worstThrottled, outcome.throttledShare());
-            calls += outcome.callsPerMessage() / SEEDS;
+            calls += outcome.callsPerMessage() / seeds;
             worstCalls = Math.max(worstCalls, outcome.callsPerMessage());
             int clientCount = clients.startMillis().length;
             double share = clientCount == 1 ? Double.POSITIVE_INFINITY : outcome.smallestShareTogether() * clientCount;
-            fair += share / SEEDS;
+            fair += share / seeds;
             worstFair = Math.min(worstFair, share);
-            unpaced += outcome.unheldShare() / SEEDS;
+            unpaced += outcome.unheldShare() / seeds;
         }
         return new Cell(shape.name(), clients.name(), noise, drain, worstDrain, throttled, worstThrottled, calls,
                 worstCalls, fair, worstFair, unpaced);
@@ -196,10 +208,57 @@ final class QuotaFamily {
     }
 
     /**
-     * Prints the table (a debugging aid, from an IDE with the test class path); or, given a shape's index, the clients'
-     * index, the faults' share and a seed, traces one run.
+     * The share of single runs that miss a goal, shape by shape, over every count of clients and share of faults, each
+     * cell run with these seeds (not those of the table): the table's worst of {@link #SEEDS} seeds is one sample of a
+     * cell's runs, and a test of one run (an IT) meets the goals as often as this says.
+     */
+    static String perRunTable(long firstSeed, int seeds) {
+        StringBuilder table = new StringBuilder(PER_RUN_HEAD + "\n");
+        for (Shape shape : shapes()) {
+            int runs = 0;
+            int missing = 0;
+            int slow = 0;
+            for (Clients clients : clients()) {
+                for (double noise : NOISES) {
+                    for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
+                        Cell single = run(shape, clients, noise, seed, 1);
+                        runs++;
+                        missing += single.misses().isEmpty() ? 0 : 1;
+                        slow += single.worstDrain() > 1.2 ? 1 : 0;
+                    }
+                }
+            }
+            table.append(String.format("| %s | %d | %.1f%% | %.1f%% |%n", shape.name(), runs, 100.0 * missing / runs,
+                    100.0 * slow / runs));
+        }
+        return table.toString();
+    }
+
+    /**
+     * Prints the table (a debugging aid, from an IDE with the test class path); given {@code runs FIRST_SEED SEEDS}, the
+     * table of single runs ({@link #perRunTable}); given {@code cell SHAPE CLIENTS FAULTS FIRST_SEED SEEDS}, how many of
+     * one cell's runs drain above 1.2x; or, given a shape's index, the clients' index, the faults' share and a
+     * seed, traces one run.
      */
     public static void main(String[] args) {
+        if (args.length == 6 && "cell".equals(args[0])) {
+            Shape shape = shapes().get(Integer.parseInt(args[1]));
+            Clients clients = clients().get(Integer.parseInt(args[2]));
+            double noise = Double.parseDouble(args[3]);
+            long firstSeed = Long.parseLong(args[4]);
+            int seeds = Integer.parseInt(args[5]);
+            int slow = 0;
+            for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
+                slow += run(shape, clients, noise, seed, 1).worstDrain() > 1.2 ? 1 : 0;
+            }
+            System.out.printf("%s, %s client(s), %.0f%% faults: %d of %d runs drain above 1.2x%n", shape.name(),
+                    clients.name(), 100 * noise, slow, seeds);
+            return;
+        }
+        if (args.length == 3 && "runs".equals(args[0])) {
+            System.out.print(perRunTable(Long.parseLong(args[1]), Integer.parseInt(args[2])));
+            return;
+        }
         if (args.length > 0) {
             Shape shape = shapes().get(Integer.parseInt(args[0]));
             Clients clients = clients().get(Integer.parseInt(args[1]));
