@@ -30,16 +30,10 @@ class QuotaFamilyTest {
         Files.createDirectories(MEASURED.getParent());
         Files.writeString(MEASURED, table + "\n");
         String documented = Files.readString(DOCUMENTED);
-        int head = documented.indexOf(QuotaFamily.TABLE_HEAD);
-        assertTrue(head >= 0, DOCUMENTED + " holds no table of the family");
-        int end = documented.indexOf("\n\n", head);
-        assertEquals(table, documented.substring(head, end < 0 ? documented.length() : end).strip(),
+        assertEquals(table, documentedTable(documented, QuotaFamily.TABLE_HEAD, "of the family"),
                 "the table in " + DOCUMENTED + " is not what the model gives: copy it from " + MEASURED);
         String fixed = QuotaFamily.fixedRateTable();
-        int fixedHead = documented.indexOf(QuotaFamily.FIXED_RATE_HEAD);
-        assertTrue(fixedHead >= 0, DOCUMENTED + " holds no table of a fixed rate");
-        int fixedEnd = documented.indexOf("\n\n", fixedHead);
-        assertEquals(fixed, documented.substring(fixedHead, fixedEnd < 0 ? documented.length() : fixedEnd).strip(),
+        assertEquals(fixed, documentedTable(documented, QuotaFamily.FIXED_RATE_HEAD, "of a fixed rate"),
                 "the fixed rate's table in " + DOCUMENTED + " is not what the model gives: copy it from " + MEASURED);
         Files.writeString(MEASURED, table + "\n\n" + fixed + "\n");
         long missed = cells.stream().filter(cell -> !cell.misses().isEmpty()).count();
@@ -51,10 +45,7 @@ class QuotaFamilyTest {
     void theDocumentedTableOfSingleRunsIsTheModels() throws IOException {
         String table = QuotaFamily.perRunTable(QuotaFamily.PER_RUN_FIRST_SEED, QuotaFamily.PER_RUN_SEEDS).strip();
         String documented = Files.readString(DOCUMENTED);
-        int head = documented.indexOf(QuotaFamily.PER_RUN_HEAD);
-        assertTrue(head >= 0, DOCUMENTED + " holds no table of single runs");
-        int end = documented.indexOf("\n\n", head);
-        assertEquals(table, documented.substring(head, end < 0 ? documented.length() : end).strip(),
+        assertEquals(table, documentedTable(documented, QuotaFamily.PER_RUN_HEAD, "of single runs"),
                 "the table of single runs in " + DOCUMENTED + " is not what the model gives: " + table);
     }
 
@@ -69,5 +60,13 @@ class QuotaFamilyTest {
                 assertEquals(List.of(), cell.misses(), cell.row());
             }
         }
+    }
+
+    /** The documented table under this head, up to the blank line after it. */
+    private static String documentedTable(String documented, String head, String which) {
+        int start = documented.indexOf(head);
+        assertTrue(start >= 0, DOCUMENTED + " holds no table " + which);
+        int end = documented.indexOf("\n\n", start);
+        return documented.substring(start, end < 0 ? documented.length() : end).strip();
     }
 }
