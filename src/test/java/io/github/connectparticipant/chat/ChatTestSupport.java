@@ -41,6 +41,12 @@ abstract class ChatTestSupport extends CamelTestSupport {
         simulator.close();
     }
 
+    /** connectparticipant:chats at the simulator, with these options (name=value joined by '&', or empty). */
+    protected String chatsUri(String options) {
+        return "connectparticipant:chats?" + (options.isEmpty() ? "" : options + "&") + "uriEndpointOverride="
+                + simulator.baseUrl();
+    }
+
     /** Routes direct:follow to followChat at the simulator, for the tests of connectparticipant:chats. */
     protected void followChatRoute(RouteBuilder routes) {
         routes.from("direct:follow").to("connectparticipant:followChat?uriEndpointOverride=" + simulator.baseUrl());

@@ -39,7 +39,7 @@ class ChatsAsyncRouteTest extends ChatTestSupport {
 
             @Override
             public void configure() {
-                from("connectparticipant:chats?concurrentConsumers=1&uriEndpointOverride=" + simulator.baseUrl())
+                from(chatsUri("concurrentConsumers=1"))
                         .process(exchange -> entered.put(exchange.getMessage().getBody(String.class),
                                 System.nanoTime()))
                         .delay(1000).asyncDelayed()

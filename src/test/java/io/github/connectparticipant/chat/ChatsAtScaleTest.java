@@ -44,7 +44,7 @@ class ChatsAtScaleTest extends ChatTestSupport {
 
             @Override
             public void configure() {
-                from("connectparticipant:chats?uriEndpointOverride=" + simulator.baseUrl()).routeId("chats")
+                from(chatsUri("")).routeId("chats")
                         .process(exchange -> {
                             if (slowContacts.contains(
                                     exchange.getMessage().getHeader(ConnectParticipantConstants.CONTACT_ID))) {

@@ -45,9 +45,9 @@ class ChatsConsumerTest extends ChatTestSupport {
 
             @Override
             public void configure() {
-                from("connectparticipant:chats?uriEndpointOverride=" + simulator.baseUrl()).routeId("chats")
+                from(chatsUri("")).routeId("chats")
                         .to("mock:items");
-                from("direct:follow").to("connectparticipant:followChat?uriEndpointOverride=" + simulator.baseUrl());
+                followChatRoute(this);
                 from("direct:unfollow")
                         .to("connectparticipant:unfollowChat?uriEndpointOverride=" + simulator.baseUrl());
             }

@@ -58,8 +58,8 @@ class ChatsHealthAndMetersTest extends ChatTestSupport {
 
             @Override
             public void configure() {
-                from("connectparticipant:chats?followFailureThreshold=2000&subscribeTimeout=500&connectionRateLimit=1"
-                        + "&uriEndpointOverride=" + simulator.baseUrl()).routeId(ROUTE).to("mock:items");
+                from(chatsUri("followFailureThreshold=2000&subscribeTimeout=500&connectionRateLimit=1")).routeId(ROUTE)
+                        .to("mock:items");
                 followChatRoute(this);
             }
         };

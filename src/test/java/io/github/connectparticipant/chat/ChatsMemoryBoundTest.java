@@ -37,7 +37,7 @@ class ChatsMemoryBoundTest extends ChatTestSupport {
 
             @Override
             public void configure() {
-                from("connectparticipant:chats?maxItemsWaiting=6&uriEndpointOverride=" + simulator.baseUrl())
+                from(chatsUri("maxItemsWaiting=6"))
                         .routeId("chats").delay(50).to("mock:items");
                 followChatRoute(this);
             }
