@@ -65,7 +65,6 @@ final class ChatShardLeadership {
     private final Set<Integer> competing = new HashSet<>();
     /** The views this node made, one a shard it ever competed for: released when it stops. */
     private final Map<Integer, CamelClusterView> views = new HashMap<>();
-    private volatile int liveNodes = 1;
 
     ChatShardLeadership(CamelClusterService service, ClusterNodes nodes, int shards, Shards owner) {
         this.service = service;
@@ -79,15 +78,9 @@ final class ChatShardLeadership {
         executor.scheduleWithFixedDelay(this::round, 0, ROUND_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** The nodes counted in the last round, this one included. */
-    int liveNodes() {
-        return liveNodes;
-    }
-
     private void round() {
         try {
             int live = nodes.beat(System.nanoTime());
-            liveNodes = live;
             int fairShare = (shards + live - 1) / live;
             for (int shard = 0; shard < shards; shard++) {
                 boolean leader = competing.contains(shard) && service.isLeader(NAMESPACE + shard);
@@ -102,7 +95,7 @@ final class ChatShardLeadership {
             if (led.size() > fairShare) {
                 List<Integer> beyondShare = new ArrayList<>(led).subList(fairShare, led.size());
                 for (int shard : List.copyOf(beyondShare)) {
-                    giveUp(shard);
+                    giveUp(shard, live);
                 }
             } else if (led.size() < fairShare) {
                 for (int shard = 0; shard < shards; shard++) {
@@ -127,7 +120,7 @@ final class ChatShardLeadership {
     }
 
     /** Gives a shard up, once the route is done with its items, so that a node whose share has room takes it. */
-    private void giveUp(int shard) throws Exception {
+    private void giveUp(int shard, int liveNodes) throws Exception {
         LOG.info("This node gives shard {} up: it leads more than its share of {} shards over {} nodes", shard,
                 shards, liveNodes);
         led.remove(shard);

@@ -1,8 +1,6 @@
 package io.github.connectparticipant.camel;
 
 import java.net.http.HttpClient;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,6 +17,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.github.connectparticipant.camel.chat.ChatCheckpoints;
@@ -183,36 +183,34 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer implements H
      * waiting until it does.
      */
     void follow(String participantToken) {
-        if (!followIfShardHere(participantToken)) {
+        if (!ifShardHere(participantToken, token -> followHere(token, false))) {
             askLeader(participantToken, true);
         }
     }
 
     /** Stops following the chat of this participant token, and forgets where it stood; in a cluster, wherever it is. */
     void unfollow(String participantToken) {
-        if (leadership == null) {
-            unfollowHere(participantToken);
-            return;
+        if (!ifShardHere(participantToken, this::unfollowHere)) {
+            askLeader(participantToken, false);
         }
-        synchronized (shardLock) {
-            if (shardsHere.contains(shardOf(participantToken))) {
-                unfollowHere(participantToken);
-                return;
-            }
-        }
-        askLeader(participantToken, false);
     }
 
-    private boolean followIfShardHere(String participantToken) {
+    /**
+     * Does this with the chat when this node follows its shard (every shard without a cluster), under the shard lock
+     * so that the shard cannot be lost meanwhile.
+     *
+     * @return whether it did
+     */
+    private boolean ifShardHere(String participantToken, Consumer<String> action) {
         if (leadership == null) {
-            followHere(participantToken, false);
+            action.accept(participantToken);
             return true;
         }
         synchronized (shardLock) {
             if (!shardsHere.contains(shardOf(participantToken))) {
                 return false;
             }
-            followHere(participantToken, false);
+            action.accept(participantToken);
             return true;
         }
     }
@@ -299,11 +297,8 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer implements H
             List<CompletableFuture<Void>> stopped = new ArrayList<>();
             synchronized (shardLock) {
                 shardsHere.remove(shard);
-                for (String participantToken : List.copyOf(followers.keySet())) {
-                    if (shardOf(participantToken) == shard) {
-                        stopped.add(stopFollowing(participantToken));
-                    }
-                }
+                followedWhere(chatKey -> ChatCheckpoints.shardOf(chatKey, shards) == shard)
+                        .forEach(participantToken -> stopped.add(stopFollowing(participantToken)));
                 checkpoints.leaveShard(shard);
             }
             return CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new));
@@ -319,15 +314,17 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer implements H
                 }
                 requests.follow().forEach(token -> followHere(token, false));
                 for (String chatKey : requests.unfollow()) {
-                    for (String participantToken : List.copyOf(followers.keySet())) {
-                        if (ChatCheckpoints.chatKey(participantToken).equals(chatKey)) {
-                            stopFollowing(participantToken);
-                        }
-                    }
+                    followedWhere(chatKey::equals).forEach(ConnectParticipantChatConsumer.this::stopFollowing);
                     checkpoints.forget(chatKey);
                 }
             }
         }
+    }
+
+    /** The participant tokens followed here whose chat key (see {@link ChatCheckpoints#chatKey}) matches. */
+    private List<String> followedWhere(Predicate<String> chatKeyMatches) {
+        return followers.keySet().stream().filter(token -> chatKeyMatches.test(ChatCheckpoints.chatKey(token)))
+                .toList();
     }
 
     private static void unreadableToken(String why) {
@@ -363,6 +360,7 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer implements H
         }
         ServiceHelper.startService(seen);
         connectionPace = endpoint.getComponent().getServiceCapacity().chatConnections(endpoint.getServiceBaseUrl());
+        shards = manyChats ? atLeastOne("shards", configuration.getShards()) : 1;
         checkpoints = newCheckpoints();
         ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
         pool = executors.newScheduledThreadPool(this, "ConnectParticipantChat",
@@ -397,7 +395,6 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer implements H
      * one, every shard, and the chats kept in each followed again.
      */
     private void startFollowingShards(ConnectParticipantEndpoint endpoint) {
-        shards = atLeastOne("shards", configuration.getShards());
         CamelClusterService clusterService = ClusterServiceHelper.lookupService(endpoint.getCamelContext())
                 .orElse(null);
         if (clusterService != null && (checkpoints == null || !checkpoints.keepsTokens())) {
@@ -472,7 +469,7 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer implements H
             LOG.info("connectparticipant:chats keeps each chat's last item but no participant token (no"
                     + " stateEncryptionKey): after a restart a chat resumes once followChat follows it again");
         }
-        return new ChatCheckpoints(repository, tokens, Math.max(1, configuration.getShards()));
+        return new ChatCheckpoints(repository, tokens, shards);
     }
 
     @Override
@@ -537,7 +534,7 @@ public class ConnectParticipantChatConsumer extends DefaultConsumer implements H
         message.setHeader(ConnectParticipantConstants.ATTACHMENT_IDS, item.attachmentIds());
         try {
             handOffs.execute(() -> {
-                metrics.handedOn(Duration.between(item.absoluteTime(), Instant.now()));
+                metrics.handedOn(item.absoluteTime());
                 try {
                     getAsyncProcessor().process(exchange,
                             doneSync -> handedOn(exchange, item, participantToken, chatKey, done));

@@ -1,6 +1,6 @@
 package io.github.connectparticipant.camel.metrics;
 
-import java.time.Duration;
+import java.time.Instant;
 
 /**
  * What a chat consumer records: each item handed on and how late it reached the route, and each gap read from the
@@ -12,7 +12,7 @@ public interface ChatMetrics extends AutoCloseable {
     ChatMetrics NONE = new ChatMetrics() {
 
         @Override
-        public void handedOn(Duration sinceSent) {
+        public void handedOn(Instant absoluteTime) {
         }
 
         @Override
@@ -24,8 +24,11 @@ public interface ChatMetrics extends AutoCloseable {
         }
     };
 
-    /** An item reached the route this long after its AbsoluteTime (zero when the clocks disagree the other way). */
-    void handedOn(Duration sinceSent);
+    /**
+     * An item of this AbsoluteTime reaches the route now: its lateness is measured here, so that a consumer without
+     * meters does no work for it.
+     */
+    void handedOn(Instant absoluteTime);
 
     /** A gap was read from the transcript: after a reconnect or a restart, or items let go under the memory bound. */
     void gapRead();

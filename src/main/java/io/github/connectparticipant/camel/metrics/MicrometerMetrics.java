@@ -1,6 +1,7 @@
 package io.github.connectparticipant.camel.metrics;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -207,8 +208,10 @@ public final class MicrometerMetrics implements Metering {
         }
 
         @Override
-        public void handedOn(Duration sinceSent) {
+        public void handedOn(Instant absoluteTime) {
             items.increment();
+            // zero when the service's clock is ahead of this one
+            Duration sinceSent = Duration.between(absoluteTime, Instant.now());
             lateness.record(sinceSent.isNegative() ? Duration.ZERO : sinceSent);
         }
 
