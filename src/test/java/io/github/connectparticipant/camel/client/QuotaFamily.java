@@ -234,9 +234,48 @@ final class QuotaFamily {
         return table.toString();
     }
 
+    /** The head of the table of BrownoutIT's scenario run by run ({@link #brownoutTable}). */
+    static final String BROWNOUT_HEAD = "| consumers start | runs | median drain | 90th percentile | 99th | worst |"
+            + " runs above 1.2x | median calls a message | 99th | worst |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+    /** The seeds of that table, and how many. */
+    static final long BROWNOUT_FIRST_SEED = 5000;
+    static final int BROWNOUT_SEEDS = 1000;
+
+    /**
+     * BrownoutIT's quota scenario in the model, run by run: 600 messages, 8 consumers, a token bucket of 50 calls a
+     * second and as much burst, calls of 5 ms (the loopback calls of the IT have no jitter to speak of), 30% of the
+     * admitted calls failing at random (a third of them throttles); the consumers starting together, and one after
+     * another over 1 s as a JVM that warms up starts them. Drain against the ideal N / (quota x 0.7), as the IT
+     * measures it.
+     */
+    static String brownoutTable(long firstSeed, int seeds) {
+        StringBuilder table = new StringBuilder(BROWNOUT_HEAD);
+        for (long startOver : new long[]{0, 1000}) {
+            double[] drains = new double[seeds];
+            double[] calls = new double[seeds];
+            int slow = 0;
+            for (int i = 0; i < seeds; i++) {
+                QuotaModel.Outcome outcome = new QuotaModel(QUOTA, QUOTA, 5).brownout(0.10, 0.20, firstSeed + i)
+                        .consumersStartOver(startOver).run(MESSAGES, CONSUMERS);
+                drains[i] = outcome.drainRatio();
+                calls[i] = outcome.callsPerMessage();
+                slow += drains[i] > 1.2 ? 1 : 0;
+            }
+            Arrays.sort(drains);
+            Arrays.sort(calls);
+            table.append(String.format("%n| %s | %d | %.2fx | %.2fx | %.2fx | %.2fx | %d | %.2f | %.2f | %.2f |",
+                    startOver == 0 ? "together" : "over " + startOver + " ms", seeds, drains[seeds / 2],
+                    drains[seeds * 9 / 10], drains[seeds * 99 / 100], drains[seeds - 1], slow, calls[seeds / 2],
+                    calls[seeds * 99 / 100], calls[seeds - 1]));
+        }
+        return table.toString();
+    }
+
     /**
      * Prints the table (a debugging aid, from an IDE with the test class path); given {@code runs FIRST_SEED SEEDS}, the
-     * table of single runs ({@link #perRunTable}); given {@code cell SHAPE CLIENTS FAULTS FIRST_SEED SEEDS}, how many of
+     * table of single runs ({@link #perRunTable}); given {@code brownout FIRST_SEED SEEDS}, BrownoutIT's scenario run by run
+     * ({@link #brownoutTable}); given {@code cell SHAPE CLIENTS FAULTS FIRST_SEED SEEDS}, how many of
      * one cell's runs drain above 1.2x; or, given a shape's index, the clients' index, the faults' share and a
      * seed, traces one run.
      */
@@ -253,6 +292,10 @@ final class QuotaFamily {
             }
             System.out.printf("%s, %s client(s), %.0f%% faults: %d of %d runs drain above 1.2x%n", shape.name(),
                     clients.name(), 100 * noise, slow, seeds);
+            return;
+        }
+        if (args.length == 3 && "brownout".equals(args[0])) {
+            System.out.println(brownoutTable(Long.parseLong(args[1]), Integer.parseInt(args[2])));
             return;
         }
         if (args.length == 3 && "runs".equals(args[0])) {

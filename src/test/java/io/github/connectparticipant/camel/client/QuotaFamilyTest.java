@@ -50,6 +50,13 @@ class QuotaFamilyTest {
     }
 
     @Test
+    void theDocumentedTableOfBrownoutRunsIsTheModels() throws IOException {
+        String table = QuotaFamily.brownoutTable(QuotaFamily.BROWNOUT_FIRST_SEED, QuotaFamily.BROWNOUT_SEEDS);
+        assertEquals(table, documentedTable(Files.readString(DOCUMENTED), QuotaFamily.BROWNOUT_HEAD,
+                "of BrownoutIT's runs"), "the table of BrownoutIT's runs in " + DOCUMENTED + " is not the model's");
+    }
+
+    @Test
     void noiseAloneAndTheSimulatorsQuotaMeetEveryGoal() {
         // the cells the learned rate meets today at their eight seeds (not in every run: see the table of single
         // runs); a change that breaks one of them fails here
