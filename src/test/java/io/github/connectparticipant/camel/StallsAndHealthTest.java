@@ -68,7 +68,7 @@ class StallsAndHealthTest extends SimulatorTestSupport {
     }
 
     private HealthCheck.Result producerCheck(String uriPart) {
-        return ProducerHealth.of(context, uriPart);
+        return ProducerHealth.settled(context, uriPart);
     }
 
     @Test
@@ -80,7 +80,7 @@ class StallsAndHealthTest extends SimulatorTestSupport {
             held.add(template.asyncSend("direct:holding", e -> e.getMessage().setBody(id)));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (producerCheck(simulator.baseUrl()).getState() != HealthCheck.State.DOWN
+        while (ProducerHealth.of(context, simulator.baseUrl()).getState() != HealthCheck.State.DOWN
                 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }

@@ -121,7 +121,7 @@ abstract class BacklogScenarioSupport extends QueueRouteTestSupport {
             Thread.sleep(50);
         }
         long end = System.nanoTime();
-        boolean upAtTheEnd = ProducerHealth.of(context, simulator.baseUrl()).getState() == HealthCheck.State.UP;
+        boolean upAtTheEnd = ProducerHealth.settled(context, simulator.baseUrl()).getState() == HealthCheck.State.UP;
         double seconds = (end - start) / 1e9;
 
         Ledger ledger = simulator.ledger();
