@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * quota is met cost one cut, not one each; and a cut never goes below {@link #CUT_FLOOR} times what was sent in the
  * last second.</li>
  * </ul>
- * Under noise alone the rate is not paced, or, after a chance cut, grows back past the rate of the cut and on; under
+ * Under noise alone the rate is not paced, or, after a chance cut, grows back past the rate of the cut and on (noise
+ * well under {@link #MAX_NOISE_SHARE}: at or above it every cut is followed by another, as a quota's would be); under
  * a quota with noise, the noise share is taken out of the evidence and scaled back into what the service served.
  * A fixed cap ({@code rateLimit}) bounds the rate too. The state machine takes the time as an argument
  * ({@link #nextSendNanos}, {@link #sent}, {@link #served}, {@link #throttled}), so that it can be driven in virtual

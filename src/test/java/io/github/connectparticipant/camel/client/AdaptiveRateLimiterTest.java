@@ -169,23 +169,13 @@ class AdaptiveRateLimiterTest {
 
     @Test
     void steadyRandomThrottlesWithoutAQuotaLeaveThePaceUnbound() {
-        for (double share : new double[]{0.05, 0.10, 0.20}) {
-            AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
-            java.util.Random random = new java.util.Random(17);
-            long t = 10 * SECOND;
-            // 200 calls a second for a minute, a share of them throttled whatever the rate: not paced below that (a
-            // chance cut may come, and is grown out of). Measured over the minute, not at its last instant, which
-            // a chance cut a second before it decides (with seed 4, 10% ended at 164/s)
-            double pace = 0;
-            int atDemand = 0;
-            for (int i = 0; i < 12_000; i++, t += SECOND / 200) {
-                double rate = limiter.currentRate(t);
-                pace += Math.min(rate, 200) / 200 / 12_000;
-                atDemand += rate >= 200 ? 1 : 0;
-                answer(limiter, t, random.nextDouble() < share);
-            }
-            assertTrue(pace >= 0.9, "share " + share + ": " + pace + " of the demand over the minute");
-            assertTrue(atDemand >= 12_000 * 0.6, "share " + share + ": at the demand " + atDemand + " of 12000 calls");
+        // 200 calls a second for a minute, a share of them throttled whatever the rate: the calls stay at the demand
+        // (#33's goal, at least 95% of the minute) up to a tenth throttled, the most the family of quota models
+        // holds. Beyond, the claim is narrower: docs/learned-rate-family.md ("Noise alone, run by run") gives the
+        // runs at a fifth and at 30%, the table QuotaFamilyTest checks
+        for (double share : new double[]{0.05, 0.10}) {
+            double[] run = QuotaFamily.noiseRun(share, 17);
+            assertTrue(run[0] >= 0.95, "share " + share + ": at the demand " + run[0] + " of the minute");
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.connectparticipant.camel.client;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Supplier;
 
 import io.github.connectparticipant.simulator.QuotaWindow;
@@ -272,10 +273,70 @@ final class QuotaFamily {
         return table.toString();
     }
 
+    /** The head of the table of noise alone run by run ({@link #noiseTable}). */
+    static final String NOISE_HEAD = "| calls throttled at random | runs | runs at the demand < 95% of the minute |"
+            + " time at the demand, mean | worst run | worst run's pace |\n" + "|---:|---:|---:|---:|---:|---:|";
+    /** The seeds of that table, and how many. */
+    static final long NOISE_FIRST_SEED = 1;
+    static final int NOISE_SEEDS = 200;
+    /** The shares of calls throttled at random in that table: the family's 3% and 10%, and beyond it. */
+    static final double[] NOISE_THROTTLES = {0.05, 0.10, 0.20, 0.30};
+    /** The demand of that scenario, in calls a second, and its length in calls (a minute). */
+    private static final int NOISE_DEMAND = 200;
+    private static final int NOISE_CALLS = 60 * NOISE_DEMAND;
+
+    /**
+     * Random throttles with no quota, run by run: one client calling 200 times a second for a minute, answers in 1 ms,
+     * a share of the calls throttled whatever the rate (AdaptiveRateLimiterTest's scenario); how much of the minute the
+     * learned rate leaves the calls at the demand (unpaced), and the pace it allows over the minute, as a share of the
+     * demand.
+     */
+    static String noiseTable(long firstSeed, int seeds) {
+        StringBuilder table = new StringBuilder(NOISE_HEAD);
+        for (double share : NOISE_THROTTLES) {
+            int below = 0;
+            double sum = 0;
+            double worst = 1;
+            double worstPace = 1;
+            for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
+                double[] run = noiseRun(share, seed);
+                below += run[0] < 0.95 ? 1 : 0;
+                sum += run[0];
+                worst = Math.min(worst, run[0]);
+                worstPace = Math.min(worstPace, run[1]);
+            }
+            table.append(String.format("%n| %.0f%% | %d | %d | %.1f%% | %.1f%% | %.2f |", 100 * share, seeds, below,
+                    100 * sum / seeds, 100 * worst, worstPace));
+        }
+        return table.toString();
+    }
+
+    /** One run of {@link #noiseTable}'s scenario: the share of the minute at the demand, and the pace over it. */
+    static double[] noiseRun(double share, long seed) {
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
+        Random random = new Random(seed);
+        long second = 1_000_000_000L;
+        long t = 10 * second;
+        int atDemand = 0;
+        double pace = 0;
+        for (int i = 0; i < NOISE_CALLS; i++, t += second / NOISE_DEMAND) {
+            double rate = limiter.currentRate(t);
+            atDemand += rate >= NOISE_DEMAND ? 1 : 0;
+            pace += Math.min(rate, NOISE_DEMAND) / NOISE_DEMAND / NOISE_CALLS;
+            if (random.nextDouble() < share) {
+                limiter.throttled(t, t + second / 1000);
+            } else {
+                limiter.served(t, t + second / 1000);
+            }
+        }
+        return new double[]{atDemand / (double) NOISE_CALLS, pace};
+    }
+
     /**
      * Prints the table (a debugging aid, from an IDE with the test class path); given {@code runs FIRST_SEED SEEDS}, the
      * table of single runs ({@link #perRunTable}); given {@code brownout FIRST_SEED SEEDS}, BrownoutIT's scenario run by run
-     * ({@link #brownoutTable}); given {@code cell SHAPE CLIENTS FAULTS FIRST_SEED SEEDS}, how many of
+     * ({@link #brownoutTable}); given {@code noise FIRST_SEED SEEDS}, random throttles with no quota run by run
+     * ({@link #noiseTable}); given {@code cell SHAPE CLIENTS FAULTS FIRST_SEED SEEDS}, how many of
      * one cell's runs drain above 1.2x; or, given a shape's index, the clients' index, the faults' share and a
      * seed, traces one run.
      */
@@ -296,6 +357,10 @@ final class QuotaFamily {
         }
         if (args.length == 3 && "brownout".equals(args[0])) {
             System.out.println(brownoutTable(Long.parseLong(args[1]), Integer.parseInt(args[2])));
+            return;
+        }
+        if (args.length == 3 && "noise".equals(args[0])) {
+            System.out.println(noiseTable(Long.parseLong(args[1]), Integer.parseInt(args[2])));
             return;
         }
         if (args.length == 3 && "runs".equals(args[0])) {
