@@ -279,7 +279,10 @@ final class QuotaFamily {
     /** The seeds of that table, and how many. */
     static final long NOISE_FIRST_SEED = 1;
     static final int NOISE_SEEDS = 200;
-    /** The shares of calls throttled at random in that table: the family's 3% and 10%, and beyond it. */
+    /**
+     * The shares of calls throttled at random in that table: up to the family's most (10%, a third of its 30% faults),
+     * and beyond.
+     */
     static final double[] NOISE_THROTTLES = {0.05, 0.10, 0.20, 0.30};
     /** The demand of that scenario, in calls a second, and its length in calls (a minute). */
     private static final int NOISE_DEMAND = 200;
