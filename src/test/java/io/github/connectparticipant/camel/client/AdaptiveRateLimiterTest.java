@@ -174,8 +174,8 @@ class AdaptiveRateLimiterTest {
         // holds. Beyond, the claim is narrower: docs/learned-rate-family.md ("Noise alone, run by run") gives the
         // runs at a fifth and at 30%, the table QuotaFamilyTest checks
         for (double share : new double[]{0.05, 0.10}) {
-            double[] run = QuotaFamily.noiseRun(share, 17);
-            assertTrue(run[0] >= 0.95, "share " + share + ": at the demand " + run[0] + " of the minute");
+            double atDemand = QuotaFamily.noiseRun(share, 17).atDemand();
+            assertTrue(atDemand >= 0.95, "share " + share + ": at the demand " + atDemand + " of the minute");
         }
     }
 

@@ -302,11 +302,11 @@ final class QuotaFamily {
             double worst = 1;
             double worstPace = 1;
             for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
-                double[] run = noiseRun(share, seed);
-                below += run[0] < 0.95 ? 1 : 0;
-                sum += run[0];
-                worst = Math.min(worst, run[0]);
-                worstPace = Math.min(worstPace, run[1]);
+                NoiseRun run = noiseRun(share, seed);
+                below += run.atDemand() < 0.95 ? 1 : 0;
+                sum += run.atDemand();
+                worst = Math.min(worst, run.atDemand());
+                worstPace = Math.min(worstPace, run.pace());
             }
             table.append(String.format("%n| %.0f%% | %d | %d | %.1f%% | %.1f%% | %.2f |", 100 * share, seeds, below,
                     100 * sum / seeds, 100 * worst, worstPace));
@@ -315,7 +315,11 @@ final class QuotaFamily {
     }
 
     /** One run of {@link #noiseTable}'s scenario: the share of the minute at the demand, and the pace over it. */
-    static double[] noiseRun(double share, long seed) {
+    record NoiseRun(double atDemand, double pace) {
+    }
+
+    /** Runs {@link #noiseTable}'s scenario once. */
+    static NoiseRun noiseRun(double share, long seed) {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
         Random random = new Random(seed);
         long second = 1_000_000_000L;
@@ -332,7 +336,7 @@ final class QuotaFamily {
                 limiter.served(t, t + second / 1000);
             }
         }
-        return new double[]{atDemand / (double) NOISE_CALLS, pace};
+        return new NoiseRun(atDemand / (double) NOISE_CALLS, pace);
     }
 
     /**
