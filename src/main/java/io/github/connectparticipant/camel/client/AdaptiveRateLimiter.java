@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li><b>Unpaced</b> (until then, and with no fixed cap, calls are not paced at all: a volatile read), a cut needs
  * {@link #THROTTLES_IN_A_ROW} throttles in a row, or a throttled share since the first throttle clearly above
- * {@link #MAX_NOISE_SHARE}: a spent quota refuses nearly every call, noise a share of them. A stray throttle cuts
- * nothing. The cut sets the rate to {@link #BETA} times what the service served in the last second (less a burst it
+ * {@link #MAX_NOISE_SHARE} (one count from that throttle on, so that noise is measured over all its answers): a spent
+ * quota refuses nearly every call, noise a share of them. A stray throttle cuts nothing. The cut sets the rate to {@link #BETA} times what the service served in the last second (less a burst it
  * may have saved), which, once the service has been refusing, is its quota for this client. Where that rate is above
  * the least the quota can be (what was served over one plus the part of the second the calls ran: consumers that start
  * one after another drain a burst over the first second, and it counts as rate), the first epoch measures the noise
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <li>Above the rate of the cut, a throttle cuts when the share of the last second's calls throttled is clearly above
  * the noise (so many would come by chance with a probability below {@link #ABOVE_CHANCE}): the quota is met again.
  * Within the epoch, a throttle cuts only when the calls sent since the cut were throttled clearly more than noise
- * ({@link #CHANCE}), or more than half of them, or when there is next to no noise ({@link #QUIET_NOISE_SHARE}): the
+ * ({@link #CHANCE}), or when there is next to no noise ({@link #QUIET_NOISE_SHARE}): the
  * cut was not deep enough, the quota fell, or another client probes above its share (each yields to the other's
  * probing, which shares a quota fairly).</li>
  * <li>A first cut that measured no rate (served fewer calls than it was refused in a row: another client took the
@@ -84,17 +84,16 @@ public final class AdaptiveRateLimiter {
     public static final double CUT_FLOOR = 0.6;
     /** The rate never learns below this: a client the quota leaves nothing still probes. */
     public static final double MIN_RATE = 0.5;
-    /** With no throttle for this long, the learned rate is forgotten and calls go unpaced again. */
+    /**
+     * With no throttle for this long, the learned rate is forgotten and calls go unpaced again; unpaced calls stop
+     * counting their answers, and the next throttle starts the count anew.
+     */
     public static final long FORGET_AFTER_NANOS = TimeUnit.SECONDS.toNanos(60);
     /**
      * Unpaced calls throttled this many times in a row meet a quota: noise throttles a share of the calls, a spent
      * quota all of them.
      */
     public static final int THROTTLES_IN_A_ROW = 8;
-    /** Throttles since the last cut (or the first throttle) below this never cut within an epoch or unpaced. */
-    public static final int MIN_THROTTLES_TO_CUT = 2;
-    /** Within an epoch, more than half the calls since the cut throttled, this many at least, is a quota's. */
-    public static final int MOST_THROTTLED = 3;
     /** Throttles cut only when so many would come by chance, at the noise share, with less than this probability. */
     public static final double CHANCE = 0.02;
     /**
@@ -103,8 +102,8 @@ public final class AdaptiveRateLimiter {
      */
     public static final double ABOVE_CHANCE = 0.1;
     /**
-     * The same for the first cut of unpaced calls, stricter: their counts start at a throttle and start again every
-     * {@link #UNPACED_SAMPLE} answers, so that they are tested many times.
+     * The same for the first cut of unpaced calls, stricter: their count starts at a throttle and is tested at every
+     * throttle after it, many times.
      */
     public static final double FIRST_CUT_CHANCE = 0.005;
     /**
@@ -135,11 +134,7 @@ public final class AdaptiveRateLimiter {
     public static final int FIRST_QUIET_PART = 2;
     /** The past epochs whose first parts measure the noise, with the current one. */
     public static final int NOISE_EPOCHS = 4;
-    /** Unpaced answers counted since the first throttle after which, with no cut, counting starts again. */
-    public static final int UNPACED_SAMPLE = 1000;
 
-    /** The noise share taken when none was seen: a throttle after a few quiet answers cuts, one after many does not. */
-    private static final double SHARE_FLOOR = 0.002;
     /** Beyond this many answers the binomial tail is taken from its normal approximation. */
     private static final int EXACT_TAIL_ANSWERS = 200;
 
@@ -272,7 +267,7 @@ public final class AdaptiveRateLimiter {
         }
         served.increment();
         if (counting && sentNanos >= countFromNanos) {
-            answered(sentNanos, false);
+            answered(sentNanos, false, now);
         }
     }
 
@@ -292,7 +287,7 @@ public final class AdaptiveRateLimiter {
             // the first throttle of unpaced calls: their share from now on tells noise from a quota
             startCounting(sentNanos, Long.MAX_VALUE);
         }
-        answered(sentNanos, true);
+        answered(sentNanos, true, now);
         int oldest = (int) Math.floorMod(slot - WINDOW_SLOTS + 1, WINDOW_SLOTS);
         long servedInWindow = served.sum() - servedAtSlotStart[oldest];
         // the window runs from the start of its oldest slot: between 0.9 and 1 second
@@ -305,18 +300,16 @@ public final class AdaptiveRateLimiter {
         double base;
         String why;
         if (!learned) {
-            if (throttlesInARow < THROTTLES_IN_A_ROW && !clearlyAbove(throttledSinceCut, answersSinceCut,
-                    MAX_NOISE_SHARE, MIN_THROTTLES_TO_CUT, FIRST_CUT_CHANCE)) {
+            if (throttlesInARow < THROTTLES_IN_A_ROW
+                    && !clearlyAbove(throttledSinceCut, answersSinceCut, MAX_NOISE_SHARE, FIRST_CUT_CHANCE)) {
                 // unpaced calls throttled no more than noise may be
                 return;
             }
             // the last second's calls may have spent a burst the quota had saved
             base = servedPerSecond * BURST_DISCOUNT;
             why = "the quota was spent";
-        } else if (throttledSinceCut * 2 > answersSinceCut && throttledSinceCut >= MOST_THROTTLED
-                || known(noiseBound, MAX_NOISE_SHARE) < QUIET_NOISE_SHARE
-                || clearlyAbove(throttledSinceCut, answersSinceCut, known(noiseBound, MAX_NOISE_SHARE),
-                        MIN_THROTTLES_TO_CUT, CHANCE)) {
+        } else if (known(noiseBound, MAX_NOISE_SHARE) < QUIET_NOISE_SHARE
+                || clearlyAbove(throttledSinceCut, answersSinceCut, known(noiseBound, MAX_NOISE_SHARE), CHANCE)) {
             // more throttled since the cut than noise is (with next to no noise, any throttle is): the rate is still
             // above the quota (the cut was not deep enough, the quota fell, another client took more of it: every
             // client sharing it yields, which is what shares it fairly); what the service served is the quota
@@ -421,9 +414,9 @@ public final class AdaptiveRateLimiter {
      */
     private boolean throttledAboveRecently(long now, long servedInWindow, long throttledInWindow, double noise) {
         if (now - epochEndNanos < SECOND) {
-            return clearlyAbove(throttlesAbove, answersAbove, noise, 1, ABOVE_CHANCE);
+            return clearlyAbove(throttlesAbove, answersAbove, noise, ABOVE_CHANCE);
         }
-        return clearlyAbove(throttledInWindow, servedInWindow + throttledInWindow, noise, 1, ABOVE_CHANCE);
+        return clearlyAbove(throttledInWindow, servedInWindow + throttledInWindow, noise, ABOVE_CHANCE);
     }
 
     /**
@@ -435,8 +428,8 @@ public final class AdaptiveRateLimiter {
     }
 
     private static int inARowToLearn() {
-        for (int throttled = MIN_THROTTLES_TO_CUT; throttled < THROTTLES_IN_A_ROW; throttled++) {
-            if (clearlyAbove(throttled, throttled, MAX_NOISE_SHARE, MIN_THROTTLES_TO_CUT, FIRST_CUT_CHANCE)) {
+        for (int throttled = 1; throttled < THROTTLES_IN_A_ROW; throttled++) {
+            if (clearlyAbove(throttled, throttled, MAX_NOISE_SHARE, FIRST_CUT_CHANCE)) {
                 return throttled;
             }
         }
@@ -458,14 +451,17 @@ public final class AdaptiveRateLimiter {
     }
 
     /**
-     * At least min throttles, and more than the share explains: as many or more would come by chance with a probability
-     * below chance (the binomial tail, or its normal approximation for many answers).
+     * More throttles than the share explains: as many or more would come by chance with a probability below chance (the
+     * binomial tail, or its normal approximation for many answers). With a share of 0, any throttle is.
      */
-    static boolean clearlyAbove(long throttled, long answers, double share, int min, double chance) {
-        if (throttled < min) {
+    static boolean clearlyAbove(long throttled, long answers, double share, double chance) {
+        if (throttled == 0) {
             return false;
         }
-        double p = Math.max(share, SHARE_FLOOR);
+        double p = share;
+        if (p == 0) {
+            return true;
+        }
         if (answers > EXACT_TAIL_ANSWERS) {
             // the upper tail of the standard normal, continuity corrected (Zelen and Severo's approximation)
             double z = (throttled - 0.5 - p * answers) / Math.sqrt(p * (1 - p) * answers);
@@ -505,16 +501,17 @@ public final class AdaptiveRateLimiter {
         counting = true;
     }
 
-    private synchronized void answered(long sentNanos, boolean throttle) {
+    private synchronized void answered(long sentNanos, boolean throttle, long now) {
         if (!counting || sentNanos < countFromNanos) {
             return;
         }
-        throttlesInARow = throttle ? throttlesInARow + 1 : 0;
-        if (!learned && answersBelow >= UNPACED_SAMPLE) {
-            // no cut so long: stop counting (a stray throttle), or count anew (noise), from the next throttle
+        if (!learned && now - lastThrottleNanos > FORGET_AFTER_NANOS) {
+            // unpaced calls without a throttle for so long: the first throttle was a stray one, and the answers to
+            // count (with the lock their counting takes) start again at the next
             counting = false;
             return;
         }
+        throttlesInARow = throttle ? throttlesInARow + 1 : 0;
         if (sentNanos < epochEndNanos) {
             answersBelow++;
             throttlesBelow += throttle ? 1 : 0;
