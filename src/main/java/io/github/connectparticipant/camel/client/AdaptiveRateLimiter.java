@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li><b>Unpaced</b> (until then, and with no fixed cap, calls are not paced at all: a volatile read), a cut needs
  * {@link #THROTTLES_IN_A_ROW} throttles in a row, or a throttled share since the first throttle clearly above
- * {@link #MAX_NOISE_SHARE} (one count from that throttle on, so that noise is measured over all its answers): a spent
- * quota refuses nearly every call, noise a share of them. A stray throttle cuts nothing. The cut sets the rate to {@link #BETA} times what the service served in the last second (less a burst it
+ * {@link #MAX_NOISE_SHARE}, counted from that throttle on (so that noise is measured over all its answers) or over
+ * the last second (a quota met after a long stretch of noise): a spent quota refuses nearly every call, noise a share
+ * of them. A stray throttle cuts nothing. The cut sets the rate to {@link #BETA} times what the service served in the last second (less a burst it
  * may have saved), which, once the service has been refusing, is its quota for this client. Where that rate is above
  * the least the quota can be (what was served over one plus the part of the second the calls ran: consumers that start
  * one after another drain a burst over the first second, and it counts as rate), the first epoch measures the noise
@@ -300,9 +301,13 @@ public final class AdaptiveRateLimiter {
         double base;
         String why;
         if (!learned) {
+            long throttledInWindow = throttles - throttlesAtSlotStart[oldest];
             if (throttlesInARow < THROTTLES_IN_A_ROW
-                    && !clearlyAbove(throttledSinceCut, answersSinceCut, MAX_NOISE_SHARE, FIRST_CUT_CHANCE)) {
-                // unpaced calls throttled no more than noise may be
+                    && !clearlyAbove(throttledSinceCut, answersSinceCut, MAX_NOISE_SHARE, FIRST_CUT_CHANCE)
+                    && !clearlyAbove(throttledInWindow, servedInWindow + throttledInWindow, MAX_NOISE_SHARE,
+                            FIRST_CUT_CHANCE)) {
+                // unpaced calls throttled no more than noise may be, since the first throttle and in the last second
+                // (a quota met after a long stretch of noise: its throttles are diluted in the count since the first)
                 return;
             }
             // the last second's calls may have spent a burst the quota had saved
