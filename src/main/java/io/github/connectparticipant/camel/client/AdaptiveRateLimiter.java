@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
  * not lower them. So the limiter cuts only on evidence that the throttles grew with the rate:
  * <ul>
  * <li><b>Unpaced</b> (until then, and with no fixed cap, calls are not paced at all: a volatile read), a cut needs
- * {@link #THROTTLES_IN_A_ROW} throttles in a row, or a throttled share since the first throttle clearly above
- * {@link #MAX_NOISE_SHARE}, counted from that throttle on (so that noise is measured over all its answers) or over
- * the last second (a quota met after a long stretch of noise): a spent quota refuses nearly every call, noise a share
- * of them. A stray throttle cuts nothing. The cut sets the rate to {@link #BETA} times what the service served in the last second (less a burst it
- * may have saved), which, once the service has been refusing, is its quota for this client. Where that rate is above
+ * {@link #THROTTLES_IN_A_ROW} throttles in a row, or a throttled share clearly above {@link #MAX_NOISE_SHARE},
+ * counted from the first throttle (so that noise is measured over all its answers) or over the last second (a quota
+ * met after a long stretch of noise): a spent quota refuses nearly every call, noise a share of them. A stray throttle
+ * cuts nothing. The cut sets the rate to {@link #BETA} times what the service served in the last second (less a burst
+ * it may have saved), which, once the service has been refusing, is its quota for this client. Where that rate is above
  * the least the quota can be (what was served over one plus the part of the second the calls ran: consumers that start
  * one after another drain a burst over the first second, and it counts as rate), the first epoch measures the noise
  * over its first half rather than its first quarter, paced no faster than that least quota, so that a first cut above
