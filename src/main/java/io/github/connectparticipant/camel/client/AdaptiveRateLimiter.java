@@ -291,6 +291,7 @@ public final class AdaptiveRateLimiter {
         answered(sentNanos, true, now);
         int oldest = (int) Math.floorMod(slot - WINDOW_SLOTS + 1, WINDOW_SLOTS);
         long servedInWindow = served.sum() - servedAtSlotStart[oldest];
+        long throttledInWindow = throttles - throttlesAtSlotStart[oldest];
         // the window runs from the start of its oldest slot: between 0.9 and 1 second
         double windowToSecond = (double) SECOND / (now - (slot - WINDOW_SLOTS + 1) * SLOT_NANOS);
         double servedPerSecond = servedInWindow * windowToSecond;
@@ -301,7 +302,6 @@ public final class AdaptiveRateLimiter {
         double base;
         String why;
         if (!learned) {
-            long throttledInWindow = throttles - throttlesAtSlotStart[oldest];
             if (throttlesInARow < THROTTLES_IN_A_ROW
                     && !clearlyAbove(throttledSinceCut, answersSinceCut, MAX_NOISE_SHARE, FIRST_CUT_CHANCE)
                     && !clearlyAbove(throttledInWindow, servedInWindow + throttledInWindow, MAX_NOISE_SHARE,
@@ -320,8 +320,8 @@ public final class AdaptiveRateLimiter {
             // client sharing it yields, which is what shares it fairly); what the service served is the quota
             base = Math.min(rateAt(now), servedPerSecond / (1 - known(noise)));
             why = "still above the quota";
-        } else if (sentNanos >= epochEndNanos && throttledAboveRecently(now, servedInWindow,
-                throttles - throttlesAtSlotStart[oldest], known(noiseBound))) {
+        } else if (sentNanos >= epochEndNanos && throttledAboveRecently(now, servedInWindow, throttledInWindow,
+                known(noiseBound))) {
             // above the rate of the last cut, throttles grew with the rate: the quota is met again, no higher than
             // what the service served in the last second or on average since the cut (a burst it had saved may have
             // passed in the last second), scaled back by the noise
@@ -345,7 +345,7 @@ public final class AdaptiveRateLimiter {
         }
         // a second without a success may be another client's burst: never far below what was sent (the learned rate
         // itself may have grown far past what the callers send)
-        double sentPerSecond = (servedInWindow + throttles - throttlesAtSlotStart[oldest]) * windowToSecond;
+        double sentPerSecond = (servedInWindow + throttledInWindow) * windowToSecond;
         maxRate = Math.max(MIN_RATE,
                 learned && !slowStart ? Math.max(base, Math.min(rateAt(now), sentPerSecond) * CUT_FLOOR) : base);
         cubicK = Math.cbrt(maxRate * (1 - BETA) / CUBIC_C);
@@ -456,14 +456,14 @@ public final class AdaptiveRateLimiter {
     }
 
     /**
-     * More throttles than the share explains: as many or more would come by chance with a probability below chance (the
-     * binomial tail, or its normal approximation for many answers). With a share of 0, any throttle is.
+     * More throttles than a share p of the answers explains: as many or more would come by chance with a probability
+     * below chance (the binomial tail, or its normal approximation for many answers). With a share of 0, any throttle
+     * is.
      */
-    static boolean clearlyAbove(long throttled, long answers, double share, double chance) {
+    static boolean clearlyAbove(long throttled, long answers, double p, double chance) {
         if (throttled == 0) {
             return false;
         }
-        double p = share;
         if (p == 0) {
             return true;
         }

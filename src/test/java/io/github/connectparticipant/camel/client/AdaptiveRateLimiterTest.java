@@ -183,11 +183,7 @@ class AdaptiveRateLimiterTest {
         // then every other call throttled: counted from the first of them (the stray one is forgotten after a minute
         // without another), that is clearly above any noise within a few dozen calls; counted from the stray one, the
         // seventy served before dilute it for a hundred calls more
-        int calls = 0;
-        while (limiter.currentRate(t) == Double.POSITIVE_INFINITY && calls < 1000) {
-            t += SECOND;
-            answer(limiter, t, calls++ % 2 == 0);
-        }
+        int calls = callsUntilTheFirstCut(limiter, t, SECOND);
         assertTrue(calls <= 60, "cut after " + calls + " calls");
     }
 
@@ -205,11 +201,7 @@ class AdaptiveRateLimiterTest {
         // then a quota of half the calls (a bucket refilling at 50 a second, paced calls at 100): every other one
         // throttled, never eight in a row; diluted in the two minutes since the first throttle, it is clear in the
         // last second
-        int calls = 0;
-        while (limiter.currentRate(t) == Double.POSITIVE_INFINITY && calls < 1000) {
-            t += SECOND / 100;
-            answer(limiter, t, calls++ % 2 == 0);
-        }
+        int calls = callsUntilTheFirstCut(limiter, t, SECOND / 100);
         assertTrue(calls <= 100, "cut after " + calls + " calls");
     }
 
@@ -426,6 +418,19 @@ class AdaptiveRateLimiterTest {
         for (int i = 0; i < AdaptiveRateLimiter.throttlesInARowToLearn(); i++) {
             limiter.throttled(cut, cut);
         }
+    }
+
+    /**
+     * Calls every interval from t on, every other one throttled, until the rate is learned (1,000 at most): how many
+     * it took.
+     */
+    private static int callsUntilTheFirstCut(AdaptiveRateLimiter limiter, long t, long interval) {
+        int calls = 0;
+        while (limiter.currentRate(t) == Double.POSITIVE_INFINITY && calls < 1000) {
+            t += interval;
+            answer(limiter, t, calls++ % 2 == 0);
+        }
+        return calls;
     }
 
     /** A call sent at t and answered 1 ms later. */
