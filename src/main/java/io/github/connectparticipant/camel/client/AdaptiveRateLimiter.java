@@ -124,8 +124,6 @@ public final class AdaptiveRateLimiter {
      * times the rate of the cut, under the quota even when the cut took a burst for part of it.
      */
     public static final int QUIET_PART = 4;
-    /** Answers in the first parts of epochs before their throttled share is taken for the noise. */
-    public static final int MIN_ANSWERS_FOR_NOISE = 20;
     /**
      * The part of the first epoch that measures the noise when the first cut may have taken a burst for rate (see
      * {@link #quotaAtLeast}): paced no faster than the least the quota can be, so that the measure is not spoilt by a
@@ -135,6 +133,13 @@ public final class AdaptiveRateLimiter {
     public static final int FIRST_QUIET_PART = 2;
     /** The past epochs whose first parts measure the noise, with the current one. */
     public static final int NOISE_EPOCHS = 4;
+
+    /**
+     * Answers in the first parts of epochs before their throttled share is taken for the noise: derived, the fewest
+     * whose bound ({@link #NOISE_BOUND_DEVIATIONS}) falls below {@link #QUIET_NOISE_SHARE} when none of them was
+     * throttled (20). Fewer could not tell next to no noise from any other share, so they say nothing of it yet.
+     */
+    public static final int MIN_ANSWERS_FOR_NOISE = fewestAnswersForNoise();
 
     /** Beyond this many answers the binomial tail is taken from its normal approximation. */
     private static final int EXACT_TAIL_ANSWERS = 200;
@@ -392,12 +397,25 @@ public final class AdaptiveRateLimiter {
             return unknown;
         }
         double share = throttled / (double) answers;
-        if (bound) {
-            double z2n = NOISE_BOUND_DEVIATIONS * NOISE_BOUND_DEVIATIONS / answers;
-            share = (share + z2n / 2 + NOISE_BOUND_DEVIATIONS
-                    * Math.sqrt(share * (1 - share) / answers + z2n / (4 * answers))) / (1 + z2n);
+        return Math.min(MAX_NOISE_SHARE, bound ? noiseBound(share, answers) : share);
+    }
+
+    /**
+     * The most a throttled share seen over so many answers may be: {@link #NOISE_BOUND_DEVIATIONS} standard deviations
+     * above it, by the Wilson score bound, which holds for few answers and none throttled.
+     */
+    private static double noiseBound(double share, long answers) {
+        double z2n = NOISE_BOUND_DEVIATIONS * NOISE_BOUND_DEVIATIONS / answers;
+        return (share + z2n / 2 + NOISE_BOUND_DEVIATIONS
+                * Math.sqrt(share * (1 - share) / answers + z2n / (4 * answers))) / (1 + z2n);
+    }
+
+    private static int fewestAnswersForNoise() {
+        int answers = 1;
+        while (noiseBound(0, answers) >= QUIET_NOISE_SHARE) {
+            answers++;
         }
-        return Math.min(MAX_NOISE_SHARE, share);
+        return answers;
     }
 
     /**

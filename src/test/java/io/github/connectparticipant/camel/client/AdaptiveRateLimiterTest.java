@@ -121,6 +121,23 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
+    void theNoiseIsMeasuredFromTheFewestAnswersThatCouldShowNextToNone() {
+        // the Wilson bound at one standard deviation of no throttle in n answers is 1 / (n + 1): below 5% from 20
+        assertEquals(20, AdaptiveRateLimiter.MIN_ANSWERS_FOR_NOISE);
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
+        long cut = 10 * SECOND;
+        spendQuota(limiter, cut, 20);
+        double rate = limiter.currentRate(cut);
+        for (int i = 1; i < AdaptiveRateLimiter.MIN_ANSWERS_FOR_NOISE; i++) {
+            answer(limiter, cut + i * MS, i == 1);
+        }
+        assertEquals(0, limiter.noiseShare(), "one throttle in 19 answers: no noise measured yet");
+        answer(limiter, cut + AdaptiveRateLimiter.MIN_ANSWERS_FOR_NOISE * MS, false);
+        assertEquals(1 / 20.0, limiter.noiseShare(), 1e-9, "one in 20");
+        assertEquals(rate, limiter.currentRate(cut), 1e-9, "no cut for it");
+    }
+
+    @Test
     void theRateGrowsBackPastTheCutAndIsForgottenAfterAMinuteWithoutThrottles() {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
         long cut = 10 * SECOND;
