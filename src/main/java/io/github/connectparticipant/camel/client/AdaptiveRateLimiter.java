@@ -11,44 +11,52 @@ import org.slf4j.LoggerFactory;
 /**
  * The pace of the calls to one operation of one service, shared by every producer of a Camel context that calls it.
  * <p>
- * A quota and noise both answer 429, but only a quota throttles more as the rate grows: throttles that come at a
- * steady share whatever the rate (a brownout, a noisy neighbour, a busy partition) are noise, and pacing slower would
- * not lower them. So the limiter cuts only on evidence that the throttles grew with the rate:
- * <ul>
- * <li><b>Unpaced</b> (until then, and with no fixed cap, calls are not paced at all: a volatile read), a cut needs
- * {@link #THROTTLES_IN_A_ROW} throttles in a row, or a throttled share clearly above {@link #MAX_NOISE_SHARE},
- * counted from the first throttle (so that noise is measured over all its answers) or over the last second (a quota
- * met after a long stretch of noise): a spent quota refuses nearly every call, noise a share of them. A stray throttle
- * cuts nothing. The cut sets the rate to {@link #BETA} times what the service served in the last second (less a burst
- * it may have saved), which, once the service has been refusing, is its quota for this client. Where that rate is above
- * the least the quota can be (what was served over one plus the part of the second the calls ran: consumers that start
- * one after another drain a burst over the first second, and it counts as rate), the first epoch measures the noise
- * over its first half rather than its first quarter, paced no faster than that least quota, so that a first cut above
- * the quota is found as such rather than taken for noise.</li>
- * <li>Then the rate grows back along CUBIC's curve, slowly near the rate of the cut and faster beyond it, so that a
- * quota that was raised, or freed by another client, is found again. The time it takes back to the rate of the cut is
- * the <b>epoch</b>. In its first quarter the rate is below 0.94 times the rate where the quota was met, and any client
- * that met it has just cut too: the throttled share there, pooled over the last epochs, is the <b>noise</b>.</li>
- * <li>Above the rate of the cut, a throttle cuts when the share of the last second's calls throttled is clearly above
- * the noise (so many would come by chance with a probability below {@link #ABOVE_CHANCE}): the quota is met again.
- * Within the epoch, a throttle cuts only when the calls sent since the cut were throttled clearly more than noise
- * ({@link #CHANCE}), or when there is next to no noise ({@link #QUIET_NOISE_SHARE}): the
- * cut was not deep enough, the quota fell, or another client probes above its share (each yields to the other's
- * probing, which shares a quota fairly).</li>
- * <li>A first cut that measured no rate (served fewer calls than it was refused in a row: another client took the
- * quota's burst) starts slow and doubles every {@link #SLOW_START_DOUBLING_NANOS} until the quota answers again, as TCP's
- * slow start does; after any cut the rate grows at least {@link #LINEAR_GROWTH} a second, the same for every client,
- * which is what evens out clients that share a quota.</li>
- * <li>A throttle answering a call sent before the last cut is already accounted for, so the calls in flight when the
- * quota is met cost one cut, not one each; and a cut never goes below {@link #CUT_FLOOR} times what was sent in the
- * last second.</li>
- * </ul>
- * Under noise alone the rate is not paced, or, after a chance cut, grows back past the rate of the cut and on (noise
- * well under {@link #MAX_NOISE_SHARE}: at or above it every cut is followed by another, as a quota's would be); under
- * a quota with noise, the noise share is taken out of the evidence and scaled back into what the service served.
- * A fixed cap ({@code rateLimit}) bounds the rate too. The state machine takes the time as an argument
+ * <b>The idea.</b> A quota and noise both answer 429. Only a quota throttles more as the rate grows; noise (a brownout,
+ * a noisy neighbour, a busy partition) throttles a steady share whatever the rate, and pacing slower would not lower
+ * it. So the limiter cuts the rate only on evidence that the throttles grew with the rate. The evidence is a test: the
+ * throttles counted are more than a given share explains, with a probability below a given chance (the binomial tail,
+ * {@code clearlyAbove}).
+ * <ol>
+ * <li><b>Unpaced.</b> Until a first cut, calls are not paced: the hot path is a volatile read. From the first throttle
+ * on, the answers are counted. The first cut comes at {@link #THROTTLES_IN_A_ROW} throttles in a row, or when the
+ * throttled share since the first throttle, or over the last second, is clearly above {@link #MAX_NOISE_SHARE}
+ * ({@link #FIRST_CUT_CHANCE}). Noise is never more than that share; a spent quota refuses nearly every call.</li>
+ * <li><b>A cut.</b> A cut sets the <i>rate of the cut</i> from what the service served in the last second: once it
+ * refuses, that is its quota for this client, and a cut never sets it above the pace it cuts. The pace drops to
+ * {@link #BETA} times it.</li>
+ * <li><b>The epoch.</b> After a cut the pace grows back along CUBIC's curve ({@link #CUBIC_C}): slowly near the rate of
+ * the cut, faster beyond it, so that a quota that was raised, or freed by another client, is found again. It grows at
+ * least {@link #LINEAR_GROWTH} a second, the same for every client, which evens out clients that share a quota. The
+ * time back to the rate of the cut is the epoch.</li>
+ * <li><b>The noise.</b> In the first quarter of an epoch ({@link #QUIET_PART}) the pace is below the rate of the cut,
+ * and any other client that met the quota has just cut too. The throttled share of the calls sent there, pooled over
+ * this epoch and the last {@link #NOISE_EPOCHS} epochs, is the noise, once they are {@link #MIN_ANSWERS_FOR_NOISE}. The
+ * tests weigh the throttles against its upper bound ({@link #NOISE_BOUND_DEVIATIONS}).</li>
+ * <li><b>Later cuts.</b> A throttle of a call sent since the last cut cuts again in two cases. Within the epoch: the
+ * calls sent since the cut were throttled clearly more than the noise ({@link #CHANCE}), or any throttle when the noise
+ * is next to none ({@link #QUIET_NOISE_SHARE}). The cut was not deep enough, the quota fell, or another client probes
+ * above its share; each client yields to the others' probing, which shares a quota fairly. Above the rate of the cut:
+ * the last second's calls were throttled clearly more than the noise ({@link #ABOVE_CHANCE}, looser, since a bucket
+ * hides the excess until it is empty): the quota is met again. What the service served is scaled back by the noise.
+ * Above the rate of the cut it is the lower of the last second's and the average since the cut (a saved burst may have
+ * passed in the last second), and the noise the larger of the noise and this epoch's share throttled below the rate of
+ * the cut. While the noise is unknown, the tests within the epoch take it to be {@link #MAX_NOISE_SHARE}.</li>
+ * <li><b>Bounds.</b> Throttles of calls sent before the last cut are already accounted for: the calls in flight when
+ * the quota is met cost one cut, not one each. A later cut never goes below {@link #CUT_FLOOR} times what was sent in
+ * the last second (or the pace, when lower), nor any below {@link #MIN_RATE}. After {@link #FORGET_AFTER_NANOS} without
+ * a throttle, the rate is forgotten and calls go unpaced again.</li>
+ * <li><b>The first cut's burst.</b> The calls before the first cut may have spent a burst the quota had saved. So the
+ * first cut takes {@link #BURST_DISCOUNT} of what was served. Where it is still above the least the quota can be (what
+ * was served over one second plus the part of it the calls ran), the first epoch paces no faster than that least quota
+ * for its first half ({@link #FIRST_QUIET_PART}), and measures the noise there. A first cut that measured next to no
+ * rate (another client took the burst) is a slow start instead: the pace doubles every
+ * {@link #SLOW_START_DOUBLING_NANOS} until the next cut, which takes what was served.</li>
+ * </ol>
+ * Under noise alone the calls stay unpaced, or, after a chance cut, the pace grows back past the rate of the cut and
+ * on. A fixed cap ({@code rateLimit}) bounds the pace too. The state machine takes the time as an argument
  * ({@link #nextSendNanos}, {@link #sent}, {@link #served}, {@link #throttled}), so that it can be driven in virtual
- * time; {@link #acquire} is the blocking pacing built on it.
+ * time; {@link #acquire} is the blocking pacing built on it. docs/learned-rate-family.md gives its figures on a family
+ * of quota shapes, and what each rule carries.
  */
 public final class AdaptiveRateLimiter {
 
