@@ -253,7 +253,7 @@ public final class AdaptiveRateLimiter {
     public synchronized long nextSendNanos(long now, double fixedRate, boolean adaptive) {
         double rate = fixedRate > 0 ? fixedRate : Double.POSITIVE_INFINITY;
         if (adaptive && learned) {
-            if (now - lastThrottleNanos > FORGET_AFTER_NANOS) {
+            if (forgotten(now)) {
                 learned = false;
                 counting = false;
             } else {
@@ -264,6 +264,11 @@ public final class AdaptiveRateLimiter {
             return now;
         }
         return lastSendNanos + (long) (SECOND / rate);
+    }
+
+    /** No throttle for {@link #FORGET_AFTER_NANOS}: the learned rate, and the count of unpaced answers, end. */
+    private boolean forgotten(long now) {
+        return now - lastThrottleNanos > FORGET_AFTER_NANOS;
     }
 
     public synchronized void sent(long now) {
@@ -536,7 +541,7 @@ public final class AdaptiveRateLimiter {
         if (!counting || sentNanos < countFromNanos) {
             return;
         }
-        if (!learned && now - lastThrottleNanos > FORGET_AFTER_NANOS) {
+        if (!learned && forgotten(now)) {
             // unpaced calls without a throttle for so long: the first throttle was a stray one, and the answers to
             // count (with the lock their counting takes) start again at the next
             counting = false;
