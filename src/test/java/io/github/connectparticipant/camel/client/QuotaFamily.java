@@ -257,8 +257,8 @@ final class QuotaFamily {
             double[] calls = new double[seeds];
             int slow = 0;
             for (int i = 0; i < seeds; i++) {
-                QuotaModel.Outcome outcome = new QuotaModel(QUOTA, QUOTA, 5).brownout(0.10, 0.20, firstSeed + i)
-                        .consumersStartOver(startOver).run(MESSAGES, CONSUMERS);
+                QuotaModel.Outcome outcome = QuotaScenarios.brownoutModel(firstSeed + i).consumersStartOver(startOver)
+                        .run(MESSAGES, CONSUMERS);
                 drains[i] = outcome.drainRatio();
                 calls[i] = outcome.callsPerMessage();
                 slow += drains[i] > 1.2 ? 1 : 0;

@@ -56,6 +56,14 @@ public final class QuotaScenarios {
     }
 
     /**
+     * BrownoutIT's quota and faults: a token bucket of 50 calls a second and as much burst, calls of 5 ms, 30% of the
+     * admitted calls failing at random (a third of them throttled), drawn from the seed.
+     */
+    static QuotaModel brownoutModel(long seed) {
+        return new QuotaModel(50, 50, 5).brownout(0.10, 0.20, seed);
+    }
+
+    /**
      * BrownoutIT's scenario: 600 messages, 8 consumers, a quota of 50 a second, 30% of the admitted calls failing at
      * random (a third of them throttled), 20 seeds.
      */
@@ -83,7 +91,7 @@ public final class QuotaScenarios {
         double calls = 0;
         double quotaThrottled = 0;
         for (long seed = firstSeed; seed < firstSeed + 20; seed++) {
-            QuotaModel.Outcome outcome = new QuotaModel(50, 50, 5).brownout(0.10, 0.20, seed).run(600, 8);
+            QuotaModel.Outcome outcome = brownoutModel(seed).run(600, 8);
             worstDrain = Math.max(worstDrain, outcome.drainRatio());
             worstCalls = Math.max(worstCalls, outcome.callsPerMessage());
             drains += outcome.drainRatio();
@@ -114,7 +122,7 @@ public final class QuotaScenarios {
         double drains = 0;
         double worstCalls = 0;
         for (long seed = firstSeed; seed < firstSeed + 40; seed++) {
-            QuotaModel.Outcome outcome = new QuotaModel(50, 50, 5).brownout(0.10, 0.20, seed).jitter(20, seed)
+            QuotaModel.Outcome outcome = brownoutModel(seed).jitter(20, seed)
                     .run(600, 8);
             drains += outcome.drainRatio();
             slow += outcome.drainRatio() > 1.2 ? 1 : 0;
@@ -144,7 +152,7 @@ public final class QuotaScenarios {
         double calls = 0;
         double worstDrain = 0;
         for (long seed = firstSeed; seed < firstSeed + 40; seed++) {
-            QuotaModel.Outcome outcome = new QuotaModel(50, 50, 5).brownout(0.10, 0.20, seed).jitter(20, seed)
+            QuotaModel.Outcome outcome = brownoutModel(seed).jitter(20, seed)
                     .consumersStartOver(overMillis).run(600, 8);
             quotaThrottled += outcome.quotaThrottled() / 40.0;
             calls += outcome.callsPerMessage() / 40;
@@ -186,8 +194,8 @@ public final class QuotaScenarios {
     }
 
     /**
-     * Prints {@link #table} from the given first seeds (1 when none: the tests' seeds), a debugging aid run from an
-     * IDE with the test class path.
+     * Prints {@link #table} from the given first seeds (1 when none: the tests' seeds); docs/learned-rate-family.md
+     * gives the Maven command that runs it.
      */
     public static void main(String[] args) {
         long[] firstSeeds = args.length == 0 ? new long[]{1} : new long[args.length];
