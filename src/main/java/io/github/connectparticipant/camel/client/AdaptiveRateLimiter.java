@@ -98,11 +98,6 @@ public final class AdaptiveRateLimiter {
      * counting their answers, and the next throttle starts the count anew.
      */
     public static final long FORGET_AFTER_NANOS = TimeUnit.SECONDS.toNanos(60);
-    /**
-     * Unpaced calls throttled this many times in a row meet a quota: noise throttles a share of the calls, a spent
-     * quota all of them.
-     */
-    public static final int THROTTLES_IN_A_ROW = 8;
     /** Throttles cut only when so many would come by chance, at the noise share, with less than this probability. */
     public static final double CHANCE = 0.02;
     /**
@@ -136,11 +131,15 @@ public final class AdaptiveRateLimiter {
      * The part of the first epoch that measures the noise when the first cut may have taken a burst for rate (see
      * {@link #quotaAtLeast}): paced no faster than the least the quota can be, so that the measure is not spoilt by a
      * rate above the quota, and longer than {@link #QUIET_PART}, so that it is not off by chance for want of answers
-     * (a first measure that comes out high hides a rate above the quota for the whole epoch).
+     * (a first measure that comes out high hides a rate above the quota for the whole epoch). Derived: twice the first
+     * part of later epochs, which pool the noise of {@link #NOISE_EPOCHS} epochs where the first has only its own.
      */
-    public static final int FIRST_QUIET_PART = 2;
-    /** The past epochs whose first parts measure the noise, with the current one. */
-    public static final int NOISE_EPOCHS = 4;
+    public static final int FIRST_QUIET_PART = QUIET_PART / 2;
+    /**
+     * The past epochs whose first parts measure the noise, with the current one: derived, as many as the parts of an
+     * epoch ({@link #QUIET_PART}), so that the noise is measured over about as many calls as one epoch sends.
+     */
+    public static final int NOISE_EPOCHS = QUIET_PART;
 
     /**
      * Answers in the first parts of epochs before their throttled share is taken for the noise: derived, the fewest
@@ -152,9 +151,21 @@ public final class AdaptiveRateLimiter {
     /** Beyond this many answers the binomial tail is taken from its normal approximation. */
     private static final int EXACT_TAIL_ANSWERS = 200;
 
-    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-    /** Derived once from the constants above (see {@link #throttlesInARowToLearn()}). */
+    /**
+     * The fewest throttles in a row, from the first throttle of unpaced calls, that are evidence of a quota: derived,
+     * the fewest that noise of {@link #MAX_NOISE_SHARE} throttles in a row with a probability below
+     * {@link #FIRST_CUT_CHANCE} (4). See {@link #throttlesInARowToLearn()}.
+     */
     private static final int THROTTLES_IN_A_ROW_TO_LEARN = inARowToLearn();
+    /**
+     * Unpaced calls throttled this many times in a row, anywhere in their count, meet a quota: noise throttles a share
+     * of the calls, a spent quota all of them. Derived: twice {@link #throttlesInARowToLearn()} (8), since a run is
+     * tested again at every answer of a count that may last minutes, and twice the run comes by chance with the square
+     * of that probability.
+     */
+    public static final int THROTTLES_IN_A_ROW = 2 * THROTTLES_IN_A_ROW_TO_LEARN;
+
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private static final int WINDOW_SLOTS = 10;
     private static final long SLOT_NANOS = SECOND / WINDOW_SLOTS;
 
@@ -464,12 +475,11 @@ public final class AdaptiveRateLimiter {
     }
 
     private static int inARowToLearn() {
-        for (int throttled = 1; throttled < THROTTLES_IN_A_ROW; throttled++) {
-            if (clearlyAbove(throttled, throttled, MAX_NOISE_SHARE, FIRST_CUT_CHANCE)) {
-                return throttled;
-            }
+        int throttled = 1;
+        while (!clearlyAbove(throttled, throttled, MAX_NOISE_SHARE, FIRST_CUT_CHANCE)) {
+            throttled++;
         }
-        return THROTTLES_IN_A_ROW;
+        return throttled;
     }
 
     /** The throttled share taken for noise, 0 while unknown. */
