@@ -79,6 +79,11 @@ public final class AdaptiveRateLimiter {
      */
     public static final double LINEAR_GROWTH = 0.6;
     /**
+     * The rate never learns below this, in calls per second: a client the quota leaves nothing still probes. Derived:
+     * what {@link #LINEAR_GROWTH} adds in a second, so that a rate at the floor doubles in the first second after a cut.
+     */
+    public static final double MIN_RATE = LINEAR_GROWTH;
+    /**
      * After a first cut that measured no rate (the calls were served fewer times than they were refused in a row: the
      * quota's burst went to other clients), the rate doubles this often until the quota answers again: TCP's slow start,
      * so that a client that joins a spent quota finds its share in seconds rather than growing from the minimum.
@@ -91,8 +96,6 @@ public final class AdaptiveRateLimiter {
     public static final double BURST_DISCOUNT = 0.75;
     /** A cut never sets the rate below this share of what was sent in the last second (or the rate, when lower). */
     public static final double CUT_FLOOR = 0.6;
-    /** The rate never learns below this: a client the quota leaves nothing still probes. */
-    public static final double MIN_RATE = 0.5;
     /**
      * With no throttle for this long, the learned rate is forgotten and calls go unpaced again; unpaced calls stop
      * counting their answers, and the next throttle starts the count anew.

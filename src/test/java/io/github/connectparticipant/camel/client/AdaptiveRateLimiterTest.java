@@ -305,7 +305,7 @@ class AdaptiveRateLimiterTest {
                 late.runs(), late.runsOutOfBounds());
         // with neither the slow start nor the linear growth: 0.42 on average, 33 of 240 under 35% (seeds 1 to 40);
         // with the linear growth alone: 0.43, 16 of 240. Bounds: 0.44 on average, under 35% in one run of 40 at most,
-        // over 1.05x the ideal or 15% throttled in one of 200 at most (4 of the 2,400 runs from seed 1)
+        // over 1.05x the ideal or 15% throttled in one of 200 at most (2 of the 2,400 runs from seed 1)
         assertEquals(List.of(), late.missed(), late::toString);
     }
 
