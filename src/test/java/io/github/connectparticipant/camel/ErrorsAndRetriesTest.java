@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-import io.github.connectparticipant.camel.client.AdaptiveRateLimiter;
+import io.github.connectparticipant.camel.client.LearnedRateTuning;
 import io.github.connectparticipant.camel.model.CompleteAttachmentUploadResult;
 import io.github.connectparticipant.simulator.Fault;
 import io.github.connectparticipant.simulator.Ledger;
@@ -160,7 +160,7 @@ class ErrorsAndRetriesTest extends SimulatorTestSupport {
         simulator.faults().scriptFor("now-0", Fault.throttle());
         assertNull(template.send("direct:impatient", e -> e.getMessage().setBody("now-0")).getException());
         // a spent quota (every call throttled) teaches a rate: the next attempt would have to wait for its turn
-        Fault[] spent = new Fault[AdaptiveRateLimiter.throttlesInARowToLearn()];
+        Fault[] spent = new Fault[LearnedRateTuning.DEFAULTS.throttlesInARowToLearn()];
         Arrays.fill(spent, Fault.throttle());
         simulator.faults().scriptFor("now-1", spent);
         ConnectParticipantException failure = failureFor("direct:impatient", "now-1");

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.github.connectparticipant.camel.client.AdaptiveRateLimiter;
+import io.github.connectparticipant.camel.client.LearnedRateTuning;
 import io.github.connectparticipant.simulator.Fault;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Meter;
@@ -52,7 +52,7 @@ class MetricsTest extends SimulatorTestSupport {
     void callsOutcomesDurationsRetriesTheRateAndThePoolAreMetered() {
         simulator.refuseAttachmentIds("metered-bad");
         // a spent quota: every call throttled until the rate is learned
-        Fault[] spent = new Fault[AdaptiveRateLimiter.throttlesInARowToLearn()];
+        Fault[] spent = new Fault[LearnedRateTuning.DEFAULTS.throttlesInARowToLearn()];
         Arrays.fill(spent, Fault.throttle());
         simulator.faults().scriptFor("metered-busy", spent);
         for (String id : List.of("metered-1", "metered-busy", "metered-bad")) {
@@ -63,7 +63,7 @@ class MetricsTest extends SimulatorTestSupport {
                 "error_code", "none"));
         assertEquals(1, count("connectparticipant.calls", "operation", "CompleteAttachmentUpload", "outcome",
                 "client_error", "error_code", "ValidationException"));
-        int throttles = AdaptiveRateLimiter.throttlesInARowToLearn();
+        int throttles = LearnedRateTuning.DEFAULTS.throttlesInARowToLearn();
         assertEquals(throttles, count("connectparticipant.retries", "operation", "CompleteAttachmentUpload"),
                 "the throttled call went again after each");
         assertEquals(throttles, count("connectparticipant.throttles", "operation", "CompleteAttachmentUpload"),

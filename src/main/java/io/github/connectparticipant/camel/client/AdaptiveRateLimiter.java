@@ -15,158 +15,53 @@ import org.slf4j.LoggerFactory;
  * a noisy neighbour, a busy partition) throttles a steady share whatever the rate, and pacing slower would not lower
  * it. So the limiter cuts the rate only on evidence that the throttles grew with the rate. The evidence is a test: the
  * throttles counted are more than a given share explains, with a probability below a given chance (the binomial tail,
- * {@code clearlyAbove}).
+ * {@code clearlyAbove}). The constants named in brackets are {@link LearnedRateTuning}'s, each with the reason for its
+ * value there: 14 tuned, and those derived from them.
  * <ol>
  * <li><b>Unpaced.</b> Until a first cut, calls are not paced: the hot path is a volatile read. From the first throttle
- * on, the answers are counted. The first cut comes at {@link #THROTTLES_IN_A_ROW} throttles in a row, or when the
- * throttled share since the first throttle, or over the last second, is clearly above {@link #MAX_NOISE_SHARE}
- * ({@link #FIRST_CUT_CHANCE}). Noise is never more than that share; a spent quota refuses nearly every call.</li>
+ * on, the answers are counted. The first cut comes at {@code throttlesInARow} throttles in a row, or when the throttled
+ * share since the first throttle, or over the last second, is clearly above {@code maxNoiseShare} ({@code
+ * firstCutChance}). Noise is never more than that share; a spent quota refuses nearly every call.</li>
  * <li><b>A cut.</b> A cut sets the <i>rate of the cut</i> from what the service served in the last second: once it
- * refuses, that is its quota for this client, and a cut never sets it above the pace it cuts. The pace drops to
- * {@link #BETA} times it.</li>
- * <li><b>The epoch.</b> After a cut the pace grows back along CUBIC's curve ({@link #CUBIC_C}): slowly near the rate of
+ * refuses, that is its quota for this client, and a cut never sets it above the pace it cuts. The pace drops to {@code
+ * beta} times it.</li>
+ * <li><b>The epoch.</b> After a cut the pace grows back along CUBIC's curve ({@code cubicC}): slowly near the rate of
  * the cut, faster beyond it, so that a quota that was raised, or freed by another client, is found again. It grows at
- * least {@link #LINEAR_GROWTH} a second, the same for every client, which evens out clients that share a quota. The
- * time back to the rate of the cut is the epoch.</li>
- * <li><b>The noise.</b> In the first quarter of an epoch ({@link #QUIET_PART}) the pace is below the rate of the cut,
- * and any other client that met the quota has just cut too. The throttled share of the calls sent there, pooled over
- * this epoch and the last {@link #NOISE_EPOCHS} epochs, is the noise, once they are {@link #MIN_ANSWERS_FOR_NOISE}. The
- * tests weigh the throttles against its upper bound ({@link #NOISE_BOUND_DEVIATIONS}).</li>
+ * least {@code linearGrowth} a second, the same for every client, which evens out clients that share a quota. The time
+ * back to the rate of the cut is the epoch.</li>
+ * <li><b>The noise.</b> In the first quarter of an epoch ({@code quietPart}) the pace is below the rate of the cut, and
+ * any other client that met the quota has just cut too. The throttled share of the calls sent there, pooled over this
+ * epoch and the last {@code noiseEpochs} epochs, is the noise, once they are {@code minAnswersForNoise}. The tests
+ * weigh the throttles against its upper bound ({@code noiseBoundDeviations}).</li>
  * <li><b>Later cuts.</b> A throttle of a call sent since the last cut cuts again in two cases. Within the epoch: the
- * calls sent since the cut were throttled clearly more than the noise ({@link #CHANCE}), or any throttle when the noise
- * is next to none ({@link #QUIET_NOISE_SHARE}). The cut was not deep enough, the quota fell, or another client probes
+ * calls sent since the cut were throttled clearly more than the noise ({@code chance}), or any throttle when the noise
+ * is next to none ({@code quietNoiseShare}). The cut was not deep enough, the quota fell, or another client probes
  * above its share; each client yields to the others' probing, which shares a quota fairly. Above the rate of the cut:
- * the last second's calls were throttled clearly more than the noise ({@link #ABOVE_CHANCE}, looser, since a bucket
- * hides the excess until it is empty): the quota is met again. What the service served is scaled back by the noise.
- * Above the rate of the cut it is the lower of the last second's and the average since the cut (a saved burst may have
- * passed in the last second), and the noise the larger of the noise and this epoch's share throttled below the rate of
- * the cut. While the noise is unknown, the tests within the epoch take it to be {@link #MAX_NOISE_SHARE}.</li>
+ * the last second's calls were throttled clearly more than the noise ({@code aboveChance}, looser, since a bucket hides
+ * the excess until it is empty): the quota is met again. What the service served is scaled back by the noise. Above the
+ * rate of the cut it is the lower of the last second's and the average since the cut (a saved burst may have passed in
+ * the last second), and the noise the larger of the noise and this epoch's share throttled below the rate of the cut.
+ * While the noise is unknown, the tests within the epoch take it to be {@code maxNoiseShare}.</li>
  * <li><b>Bounds.</b> Throttles of calls sent before the last cut are already accounted for: the calls in flight when
- * the quota is met cost one cut, not one each. A later cut never goes below {@link #CUT_FLOOR} times what was sent in
- * the last second (or the pace, when lower), nor any below {@link #MIN_RATE}. After {@link #FORGET_AFTER_NANOS} without
- * a throttle, the rate is forgotten and calls go unpaced again.</li>
+ * the quota is met cost one cut, not one each. A later cut never goes below {@code cutFloor} times what was sent in the
+ * last second (or the pace, when lower), nor any below {@code minRate}. After {@code forgetAfterNanos} without a
+ * throttle, the rate is forgotten and calls go unpaced again.</li>
  * <li><b>The first cut's burst.</b> The calls before the first cut may have spent a burst the quota had saved. So the
- * first cut takes {@link #BURST_DISCOUNT} of what was served. Where it is still above the least the quota can be (what
+ * first cut takes {@code burstDiscount} of what was served. Where it is still above the least the quota can be (what
  * was served over one second plus the part of it the calls ran), the first epoch paces no faster than that least quota
- * for its first half ({@link #FIRST_QUIET_PART}), and measures the noise there. A first cut that measured next to no
- * rate (another client took the burst) is a slow start instead: the pace doubles every
- * {@link #SLOW_START_DOUBLING_NANOS} until the next cut, which takes what was served.</li>
+ * for its first half ({@code firstQuietPart}), and measures the noise there. A first cut that measured next to no rate
+ * (another client took the burst) is a slow start instead: the pace doubles every {@code slowStartDoublingNanos} until
+ * the next cut, which takes what was served.</li>
  * </ol>
  * Under noise alone the calls stay unpaced, or, after a chance cut, the pace grows back past the rate of the cut and
- * on. A fixed cap ({@code rateLimit}) bounds the pace too. The state machine takes the time as an argument
- * ({@link #nextSendNanos}, {@link #sent}, {@link #served}, {@link #throttled}), so that it can be driven in virtual
- * time; {@link #acquire} is the blocking pacing built on it. docs/learned-rate-family.md gives its figures on a family
- * of quota shapes, and what each rule carries.
+ * on. A fixed cap ({@code rateLimit}) bounds the pace too. The state machine takes the time as an argument ({@link
+ * #nextSendNanos}, {@link #sent}, {@link #served}, {@link #throttled}), so that it can be driven in virtual time;
+ * {@link #acquire} is the blocking pacing built on it. docs/learned-rate-family.md gives its figures on a family of
+ * quota shapes, and what each rule carries.
  */
 public final class AdaptiveRateLimiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdaptiveRateLimiter.class);
-
-    /** The share of the served rate that a cut leaves: a mild cut, since the rate it cuts is a measurement. */
-    public static final double BETA = 0.85;
-    /**
-     * CUBIC's scaling constant, in calls per second per second cubed: half the AWS SDK's, so that two clients sharing
-     * a quota probe above it less often (see QuotaModel in the tests).
-     */
-    public static final double CUBIC_C = 0.2;
-    /**
-     * After a cut the rate grows at least this much a second (calls per second), whatever the rate: CUBIC's
-     * Reno-friendly region (RFC 9438, 4.3). Clients sharing a quota all grow by the same absolute amount and cut by the
-     * same share, so the larger share shrinks towards the smaller (AIMD's fairness); CUBIC alone grows each client in
-     * proportion to its own rate, which keeps whatever split the first cuts made (a client that joined a spent quota a
-     * few hundred milliseconds late kept a third of it; see QuotaModel in the tests). Above a few calls a second CUBIC's
-     * own curve is steeper, so a single client paces as before.
-     */
-    public static final double LINEAR_GROWTH = 0.6;
-    /**
-     * The rate never learns below this, in calls per second: a client the quota leaves nothing still probes. Derived:
-     * what {@link #LINEAR_GROWTH} adds in a second, so that a rate at the floor doubles in the first second after a cut.
-     */
-    public static final double MIN_RATE = LINEAR_GROWTH;
-    /**
-     * After a first cut that measured no rate (the calls were served fewer times than they were refused in a row: the
-     * quota's burst went to other clients), the rate doubles this often until the quota answers again: TCP's slow start,
-     * so that a client that joins a spent quota finds its share in seconds rather than growing from the minimum.
-     */
-    public static final long SLOW_START_DOUBLING_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-    /**
-     * What the first cut takes of the rate the service served in the last second: unpaced calls may have spent a burst
-     * that the quota had saved, and a rate that starts above the quota would spoil the first measure of the noise.
-     */
-    public static final double BURST_DISCOUNT = 0.75;
-    /** A cut never sets the rate below this share of what was sent in the last second (or the rate, when lower). */
-    public static final double CUT_FLOOR = 0.6;
-    /**
-     * With no throttle for this long, the learned rate is forgotten and calls go unpaced again; unpaced calls stop
-     * counting their answers, and the next throttle starts the count anew.
-     */
-    public static final long FORGET_AFTER_NANOS = TimeUnit.SECONDS.toNanos(60);
-    /** Throttles cut only when so many would come by chance, at the noise share, with less than this probability. */
-    public static final double CHANCE = 0.02;
-    /**
-     * The same above the rate of the last cut, looser: a quota's bucket hides the excess until it is empty, and a cut
-     * there that noise caused costs little, the rate having just reached where the last quota was met.
-     */
-    public static final double ABOVE_CHANCE = 0.1;
-    /**
-     * The same for the first cut of unpaced calls, stricter: their count starts at a throttle and is tested at every
-     * throttle after it, many times.
-     */
-    public static final double FIRST_CUT_CHANCE = 0.005;
-    /**
-     * How far above the noise share seen, in its standard deviations, the most it may be is taken: a few tens of
-     * answers easily show half the noise there is, and the evidence of a quota is weighed against the most it may be.
-     */
-    public static final double NOISE_BOUND_DEVIATIONS = 1.0;
-    /**
-     * A noise share this low at most (its bound) is next to none: within an epoch, any throttle cuts, as it would with
-     * no noise at all, so that clients sharing a quota each yield to the other's probing.
-     */
-    public static final double QUIET_NOISE_SHARE = 0.05;
-    /** Noise is never taken to be more than this share: clearly above it, throttles are a quota's. */
-    public static final double MAX_NOISE_SHARE = 0.25;
-    /**
-     * The part of an epoch, from its cut, that measures the noise: in its first quarter CUBIC's rate is below 0.94
-     * times the rate of the cut, under the quota even when the cut took a burst for part of it.
-     */
-    public static final int QUIET_PART = 4;
-    /**
-     * The part of the first epoch that measures the noise when the first cut may have taken a burst for rate (see
-     * {@link #quotaAtLeast}): paced no faster than the least the quota can be, so that the measure is not spoilt by a
-     * rate above the quota, and longer than {@link #QUIET_PART}, so that it is not off by chance for want of answers
-     * (a first measure that comes out high hides a rate above the quota for the whole epoch). Derived: twice the first
-     * part of later epochs, which pool the noise of {@link #NOISE_EPOCHS} epochs where the first has only its own.
-     */
-    public static final int FIRST_QUIET_PART = QUIET_PART / 2;
-    /**
-     * The past epochs whose first parts measure the noise, with the current one: derived, as many as the parts of an
-     * epoch ({@link #QUIET_PART}), so that the noise is measured over about as many calls as one epoch sends.
-     */
-    public static final int NOISE_EPOCHS = QUIET_PART;
-
-    /**
-     * Answers in the first parts of epochs before their throttled share is taken for the noise: derived, the fewest
-     * whose bound ({@link #NOISE_BOUND_DEVIATIONS}) falls below {@link #QUIET_NOISE_SHARE} when none of them was
-     * throttled (20). Fewer could not tell next to no noise from any other share, so they say nothing of it yet.
-     */
-    public static final int MIN_ANSWERS_FOR_NOISE = fewestAnswersForNoise();
-
-    /** Beyond this many answers the binomial tail is taken from its normal approximation. */
-    private static final int EXACT_TAIL_ANSWERS = 200;
-
-    /**
-     * The fewest throttles in a row, from the first throttle of unpaced calls, that are evidence of a quota: derived,
-     * the fewest that noise of {@link #MAX_NOISE_SHARE} throttles in a row with a probability below
-     * {@link #FIRST_CUT_CHANCE} (4). See {@link #throttlesInARowToLearn()}.
-     */
-    private static final int THROTTLES_IN_A_ROW_TO_LEARN = inARowToLearn();
-    /**
-     * Unpaced calls throttled this many times in a row, anywhere in their count, meet a quota: noise throttles a share
-     * of the calls, a spent quota all of them. Derived: twice {@link #throttlesInARowToLearn()} (8), since a run is
-     * tested again at every answer of a count that may last minutes, and twice the run comes by chance with the square
-     * of that probability.
-     */
-    public static final int THROTTLES_IN_A_ROW = 2 * THROTTLES_IN_A_ROW_TO_LEARN;
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private static final int WINDOW_SLOTS = 10;
@@ -181,6 +76,14 @@ public final class AdaptiveRateLimiter {
     private long throttles;
     private final long[] throttlesAtSlotStart = new long[WINDOW_SLOTS];
     private volatile long currentSlot = Long.MIN_VALUE;
+
+    /** The tuned constants, and those derived from them (once, here). */
+    private final LearnedRateTuning tuning;
+    private final double minRate;
+    private final int minAnswersForNoise;
+    private final int runToCut;
+    private final int runToLearn;
+    private final int noiseEpochs;
 
     /** Callers wait their turn in order. */
     private final ReentrantLock turn = new ReentrantLock(true);
@@ -210,16 +113,33 @@ public final class AdaptiveRateLimiter {
     private long answersAbove;
     private long throttlesAbove;
     /** The answers in the first parts of the last epochs, and the throttles among them (rings). */
-    private final long[] pastAnswersQuiet = new long[NOISE_EPOCHS];
-    private final long[] pastThrottlesQuiet = new long[NOISE_EPOCHS];
+    private final long[] pastAnswersQuiet;
+    private final long[] pastThrottlesQuiet;
     private int pastEpochs;
-    /** True from a first cut that measured no rate until the next cut (see {@link #SLOW_START_DOUBLING_NANOS}). */
+    /** True from a first cut that measured no rate until the next cut (see {@code slowStartDoublingNanos}). */
     private boolean slowStart;
     /**
-     * The most the first part of this epoch sends (see {@link #FIRST_QUIET_PART}); infinite unless the first cut may
+     * The most the first part of this epoch sends (see {@code firstQuietPart}); infinite unless the first cut may
      * have taken a burst for rate.
      */
     private double quietCap = Double.POSITIVE_INFINITY;
+
+    /** A learned rate with the constants every producer uses. */
+    public AdaptiveRateLimiter() {
+        this(LearnedRateTuning.DEFAULTS);
+    }
+
+    /** A learned rate with the given constants (the limiter's models in the tests compare variants). */
+    public AdaptiveRateLimiter(LearnedRateTuning tuning) {
+        this.tuning = tuning;
+        this.minRate = tuning.minRate();
+        this.minAnswersForNoise = tuning.minAnswersForNoise();
+        this.runToCut = tuning.throttlesInARow();
+        this.runToLearn = tuning.throttlesInARowToLearn();
+        this.noiseEpochs = tuning.noiseEpochs();
+        this.pastAnswersQuiet = new long[noiseEpochs];
+        this.pastThrottlesQuiet = new long[noiseEpochs];
+    }
 
     /**
      * Waits for this caller's turn at the current rate.
@@ -280,9 +200,9 @@ public final class AdaptiveRateLimiter {
         return lastSendNanos + (long) (SECOND / rate);
     }
 
-    /** No throttle for {@link #FORGET_AFTER_NANOS}: the learned rate, and the count of unpaced answers, end. */
+    /** No throttle for {@code forgetAfterNanos}: the learned rate, and the count of unpaced answers, end. */
     private boolean forgotten(long now) {
-        return now - lastThrottleNanos > FORGET_AFTER_NANOS;
+        return now - lastThrottleNanos > tuning.forgetAfterNanos();
     }
 
     public synchronized void sent(long now) {
@@ -334,19 +254,22 @@ public final class AdaptiveRateLimiter {
         double base;
         String why;
         if (!learned) {
-            if (throttlesInARow < THROTTLES_IN_A_ROW
-                    && !clearlyAbove(throttledSinceCut, answersSinceCut, MAX_NOISE_SHARE, FIRST_CUT_CHANCE)
-                    && !clearlyAbove(throttledInWindow, servedInWindow + throttledInWindow, MAX_NOISE_SHARE,
-                            FIRST_CUT_CHANCE)) {
+            if (throttlesInARow < runToCut
+                    && !ThrottleEvidence.clearlyAbove(throttledSinceCut, answersSinceCut, tuning.maxNoiseShare(),
+                            tuning.firstCutChance())
+                    && !ThrottleEvidence.clearlyAbove(throttledInWindow, servedInWindow + throttledInWindow,
+                            tuning.maxNoiseShare(),
+                            tuning.firstCutChance())) {
                 // unpaced calls throttled no more than noise may be, since the first throttle and in the last second
                 // (a quota met after a long stretch of noise: its throttles are diluted in the count since the first)
                 return;
             }
             // the last second's calls may have spent a burst the quota had saved
-            base = servedPerSecond * BURST_DISCOUNT;
+            base = servedPerSecond * tuning.burstDiscount();
             why = "the quota was spent";
-        } else if (known(noiseBound, MAX_NOISE_SHARE) < QUIET_NOISE_SHARE
-                || clearlyAbove(throttledSinceCut, answersSinceCut, known(noiseBound, MAX_NOISE_SHARE), CHANCE)) {
+        } else if (known(noiseBound, tuning.maxNoiseShare()) < tuning.quietNoiseShare()
+                || ThrottleEvidence.clearlyAbove(throttledSinceCut, answersSinceCut,
+                        known(noiseBound, tuning.maxNoiseShare()), tuning.chance())) {
             // more throttled since the cut than noise is (with next to no noise, any throttle is): the rate is still
             // above the quota (the cut was not deep enough, the quota fell, another client took more of it: every
             // client sharing it yields, which is what shares it fairly); what the service served is the quota
@@ -371,21 +294,23 @@ public final class AdaptiveRateLimiter {
             base = Math.min(rateAt(now), servedPerSecond);
         }
         if (learned) {
-            int epoch = pastEpochs++ % NOISE_EPOCHS;
+            int epoch = pastEpochs++ % noiseEpochs;
             pastAnswersQuiet[epoch] = answersQuiet;
             pastThrottlesQuiet[epoch] = throttlesQuiet;
         }
         // a second without a success may be another client's burst: never far below what was sent (the learned rate
         // itself may have grown far past what the callers send)
         double sentPerSecond = (servedInWindow + throttledInWindow) * windowToSecond;
-        maxRate = Math.max(MIN_RATE,
-                learned && !slowStart ? Math.max(base, Math.min(rateAt(now), sentPerSecond) * CUT_FLOOR) : base);
-        cubicK = Math.cbrt(maxRate * (1 - BETA) / CUBIC_C);
-        slowStart = !learned && servedInWindow < THROTTLES_IN_A_ROW_TO_LEARN;
+        maxRate = Math.max(minRate,
+                learned && !slowStart
+                        ? Math.max(base, Math.min(rateAt(now), sentPerSecond) * tuning.cutFloor())
+                        : base);
+        cubicK = Math.cbrt(maxRate * (1 - tuning.beta()) / tuning.cubicC());
+        slowStart = !learned && servedInWindow < runToLearn;
         double quotaAtLeast = learned || slowStart
                 ? Double.POSITIVE_INFINITY
                 : quotaAtLeast(servedInWindow, activeSlots(slot));
-        quietCap = BETA * maxRate > quotaAtLeast ? quotaAtLeast : Double.POSITIVE_INFINITY;
+        quietCap = tuning.beta() * maxRate > quotaAtLeast ? quotaAtLeast : Double.POSITIVE_INFINITY;
         if (slowStart) {
             why = why + ", with next to nothing served: a slow start";
         }
@@ -393,7 +318,7 @@ public final class AdaptiveRateLimiter {
         learned = true;
         if (LOG.isDebugEnabled()) {
             LOG.debug("Learned rate cut to {} calls/s: {} ({} of {} calls throttled since the last cut, noise {})",
-                    String.format("%.1f", BETA * maxRate), why, throttledSinceCut, answersSinceCut,
+                    String.format("%.1f", tuning.beta() * maxRate), why, throttledSinceCut, answersSinceCut,
                     String.format("%.3f", known(noise)));
         }
     }
@@ -405,57 +330,39 @@ public final class AdaptiveRateLimiter {
 
     /**
      * The throttled share that comes whatever the rate: that of the calls sent in the first part
-     * ({@link #QUIET_PART}) of this epoch and the last {@link #NOISE_EPOCHS} ones, once they are
-     * {@link #MIN_ANSWERS_FOR_NOISE} at least.
+     * ({@code quietPart}) of this epoch and the last {@code noiseEpochs} ones, once they are
+     * {@code minAnswersForNoise} at least.
      *
      * @param  unknown what to answer while they are fewer
-     * @param  bound   false for the share seen; true for the most it may be, {@link #NOISE_BOUND_DEVIATIONS} standard
+     * @param  bound   false for the share seen; true for the most it may be, {@code noiseBoundDeviations} standard
      *                 deviations above it (the Wilson score bound, which holds for few answers and none throttled)
      */
     private double noise(double unknown, boolean bound) {
         long answers = answersQuiet;
         long throttled = throttlesQuiet;
-        for (int back = 0; back < Math.min(pastEpochs, NOISE_EPOCHS); back++) {
-            int epoch = Math.floorMod(pastEpochs - 1 - back, NOISE_EPOCHS);
+        for (int back = 0; back < Math.min(pastEpochs, noiseEpochs); back++) {
+            int epoch = Math.floorMod(pastEpochs - 1 - back, noiseEpochs);
             answers += pastAnswersQuiet[epoch];
             throttled += pastThrottlesQuiet[epoch];
         }
-        if (answers < MIN_ANSWERS_FOR_NOISE) {
+        if (answers < minAnswersForNoise) {
             return unknown;
         }
         double share = throttled / (double) answers;
-        return Math.min(MAX_NOISE_SHARE, bound ? noiseBound(share, answers) : share);
-    }
-
-    /**
-     * The most a throttled share seen over so many answers may be: {@link #NOISE_BOUND_DEVIATIONS} standard deviations
-     * above it, by the Wilson score bound, which holds for few answers and none throttled.
-     */
-    private static double noiseBound(double share, long answers) {
-        double z2n = NOISE_BOUND_DEVIATIONS * NOISE_BOUND_DEVIATIONS / answers;
-        return (share + z2n / 2 + NOISE_BOUND_DEVIATIONS
-                * Math.sqrt(share * (1 - share) / answers + z2n / (4 * answers))) / (1 + z2n);
-    }
-
-    private static int fewestAnswersForNoise() {
-        int answers = 1;
-        while (noiseBound(0, answers) >= QUIET_NOISE_SHARE) {
-            answers++;
-        }
-        return answers;
+        return Math.min(tuning.maxNoiseShare(), bound ? tuning.noiseBound(share, answers) : share);
     }
 
     /**
      * The share of this epoch's calls below the rate of the cut that were throttled, 0 while they are fewer than
-     * {@link #MIN_ANSWERS_FOR_NOISE}: noise too, and many more calls than the epoch's first part. Where it is the
+     * {@code minAnswersForNoise}: noise too, and many more calls than the epoch's first part. Where it is the
      * larger, the first parts' few answers showed less noise than there is (by chance), and a cut scaled by them alone
      * would take the rate lower each time noise looks like the quota met again.
      */
     private double shareThrottledBelow() {
-        if (answersBelow < MIN_ANSWERS_FOR_NOISE) {
+        if (answersBelow < minAnswersForNoise) {
             return 0;
         }
-        return Math.min(MAX_NOISE_SHARE, throttlesBelow / (double) answersBelow);
+        return Math.min(tuning.maxNoiseShare(), throttlesBelow / (double) answersBelow);
     }
 
     /**
@@ -464,25 +371,10 @@ public final class AdaptiveRateLimiter {
      */
     private boolean throttledAboveRecently(long now, long servedInWindow, long throttledInWindow, double noise) {
         if (now - epochEndNanos < SECOND) {
-            return clearlyAbove(throttlesAbove, answersAbove, noise, ABOVE_CHANCE);
+            return ThrottleEvidence.clearlyAbove(throttlesAbove, answersAbove, noise, tuning.aboveChance());
         }
-        return clearlyAbove(throttledInWindow, servedInWindow + throttledInWindow, noise, ABOVE_CHANCE);
-    }
-
-    /**
-     * How many throttles in a row, with nothing served in between, make unpaced calls learn a rate: a spent quota
-     * answers every call so, noise only a share of them.
-     */
-    public static int throttlesInARowToLearn() {
-        return THROTTLES_IN_A_ROW_TO_LEARN;
-    }
-
-    private static int inARowToLearn() {
-        int throttled = 1;
-        while (!clearlyAbove(throttled, throttled, MAX_NOISE_SHARE, FIRST_CUT_CHANCE)) {
-            throttled++;
-        }
-        return throttled;
+        return ThrottleEvidence.clearlyAbove(throttledInWindow, servedInWindow + throttledInWindow, noise,
+                tuning.aboveChance());
     }
 
     /** The throttled share taken for noise, 0 while unknown. */
@@ -499,40 +391,6 @@ public final class AdaptiveRateLimiter {
         return Double.isNaN(noise) ? unknown : noise;
     }
 
-    /**
-     * More throttles than a share p of the answers explains: as many or more would come by chance with a probability
-     * below chance (the binomial tail, or its normal approximation for many answers). With a share of 0, any throttle
-     * is.
-     */
-    static boolean clearlyAbove(long throttled, long answers, double p, double chance) {
-        if (throttled == 0) {
-            return false;
-        }
-        if (p == 0) {
-            return true;
-        }
-        if (answers > EXACT_TAIL_ANSWERS) {
-            // the upper tail of the standard normal, continuity corrected (Zelen and Severo's approximation)
-            double z = (throttled - 0.5 - p * answers) / Math.sqrt(p * (1 - p) * answers);
-            return z > 0 && upperNormalTail(z) < chance;
-        }
-        // P(X >= throttled) = 1 - P(X < throttled), the terms of the binomial pmf one from the last
-        double term = Math.pow(1 - p, answers);
-        double below = 0;
-        for (long k = 0; k < throttled; k++) {
-            below += term;
-            term *= (answers - k) / (double) (k + 1) * p / (1 - p);
-        }
-        return 1 - below < chance;
-    }
-
-    /** P(Z > z) for the standard normal, z >= 0, to about 1e-7 (Abramowitz and Stegun 26.2.17). */
-    private static double upperNormalTail(double z) {
-        double t = 1 / (1 + 0.2316419 * z);
-        double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
-        return Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI) * poly;
-    }
-
     /** Counts the answers to the calls sent from now on, below and above the given time. */
     private void startCounting(long fromNanos, long epochEnd) {
         countFromNanos = fromNanos;
@@ -540,7 +398,7 @@ public final class AdaptiveRateLimiter {
         quietEndNanos = epochEnd == Long.MAX_VALUE
                 ? fromNanos
                 : fromNanos + (epochEnd - fromNanos)
-                        / (quietCap < Double.POSITIVE_INFINITY ? FIRST_QUIET_PART : QUIET_PART);
+                        / (quietCap < Double.POSITIVE_INFINITY ? tuning.firstQuietPart() : tuning.quietPart());
         answersQuiet = 0;
         throttlesQuiet = 0;
         answersBelow = 0;
@@ -575,18 +433,20 @@ public final class AdaptiveRateLimiter {
     }
 
     /**
-     * CUBIC: BETA * maxRate at the cut, back to maxRate after cubicK seconds, growing faster beyond; never slower than
-     * {@link #LINEAR_GROWTH} from the cut; doubling in a slow start.
+     * CUBIC: beta * maxRate at the cut, back to maxRate after cubicK seconds, growing faster beyond; never slower than
+     * {@code linearGrowth} from the cut; doubling in a slow start.
      */
     private double rateAt(long now) {
         if (slowStart) {
-            return Math.max(MIN_RATE,
-                    BETA * maxRate * Math.pow(2, (now - countFromNanos) / (double) SLOW_START_DOUBLING_NANOS));
+            return Math.max(minRate,
+                    tuning.beta() * maxRate
+                            * Math.pow(2, (now - countFromNanos) / (double) tuning.slowStartDoublingNanos()));
         }
         double sinceCut = (now - countFromNanos) / (double) SECOND;
         double t = sinceCut - cubicK;
-        double rate = Math.max(maxRate + CUBIC_C * t * t * t, BETA * maxRate + LINEAR_GROWTH * sinceCut);
-        return Math.max(MIN_RATE, now < quietEndNanos ? Math.min(rate, quietCap) : rate);
+        double rate = Math.max(maxRate + tuning.cubicC() * t * t * t,
+                tuning.beta() * maxRate + tuning.linearGrowth() * sinceCut);
+        return Math.max(minRate, now < quietEndNanos ? Math.min(rate, quietCap) : rate);
     }
 
     /**

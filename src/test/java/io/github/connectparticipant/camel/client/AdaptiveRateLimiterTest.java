@@ -42,20 +42,21 @@ class AdaptiveRateLimiterTest {
         int throttles = 0;
         while (limiter.currentRate(now) == Double.POSITIVE_INFINITY) {
             throttles++;
-            limiter.throttled(now - (AdaptiveRateLimiter.THROTTLES_IN_A_ROW - throttles) * MS,
-                    now - (AdaptiveRateLimiter.THROTTLES_IN_A_ROW - throttles) * MS);
+            limiter.throttled(now - (LearnedRateTuning.DEFAULTS.throttlesInARow() - throttles) * MS,
+                    now - (LearnedRateTuning.DEFAULTS.throttlesInARow() - throttles) * MS);
         }
-        assertEquals(AdaptiveRateLimiter.throttlesInARowToLearn(), throttles, "cut after so many in a row");
-        assertTrue(throttles > 2 && throttles <= AdaptiveRateLimiter.THROTTLES_IN_A_ROW, "cut after " + throttles);
-        now -= (AdaptiveRateLimiter.THROTTLES_IN_A_ROW - throttles) * MS;
+        assertEquals(LearnedRateTuning.DEFAULTS.throttlesInARowToLearn(), throttles, "cut after so many in a row");
+        assertTrue(throttles > 2 && throttles <= LearnedRateTuning.DEFAULTS.throttlesInARow(),
+                "cut after " + throttles);
+        now -= (LearnedRateTuning.DEFAULTS.throttlesInARow() - throttles) * MS;
         // the window is the last second, from the start of its oldest slot (a tenth of a second)
         long windowStart = (Math.floorDiv(now, SECOND / 10) - 9) * (SECOND / 10);
         double servedPerSecond = 40 * (double) SECOND / (now - windowStart);
-        assertEquals(servedPerSecond * AdaptiveRateLimiter.BURST_DISCOUNT * AdaptiveRateLimiter.BETA,
+        assertEquals(servedPerSecond * LearnedRateTuning.DEFAULTS.burstDiscount() * LearnedRateTuning.DEFAULTS.beta(),
                 limiter.currentRate(now), 0.01);
         // a throttle of a call sent before the cut is already accounted for
         limiter.throttled(now - MS / 2, now + MS);
-        assertEquals(servedPerSecond * AdaptiveRateLimiter.BURST_DISCOUNT * AdaptiveRateLimiter.BETA,
+        assertEquals(servedPerSecond * LearnedRateTuning.DEFAULTS.burstDiscount() * LearnedRateTuning.DEFAULTS.beta(),
                 limiter.currentRate(now + MS), 0.1);
     }
 
@@ -75,14 +76,14 @@ class AdaptiveRateLimiterTest {
         // the window (0.9 s from the start of its oldest slot) holds 90 of them: 100 a second, a first cut to
         // 0.75 x 100 and a curve from 0.85 x 75 = 64/s, above the quota; the least the quota can be is what was served
         // over 1 + the part of the second the calls ran (all of it): 45/s, and the first half of the epoch goes no faster
-        double maxRate = AdaptiveRateLimiter.BURST_DISCOUNT * 100;
+        double maxRate = LearnedRateTuning.DEFAULTS.burstDiscount() * 100;
         double leastQuota = 90 / 2.0;
-        double k = Math.cbrt(maxRate * (1 - AdaptiveRateLimiter.BETA) / AdaptiveRateLimiter.CUBIC_C);
+        double k = Math.cbrt(maxRate * (1 - LearnedRateTuning.DEFAULTS.beta()) / LearnedRateTuning.DEFAULTS.cubicC());
         long halfEpoch = cut + (long) (k / 2 * SECOND);
         assertEquals(leastQuota, limiter.currentRate(cut), 0.01);
         assertEquals(leastQuota, limiter.currentRate(halfEpoch - MS), 0.01,
                 "paced at the least quota for half the epoch");
-        assertEquals(maxRate + AdaptiveRateLimiter.CUBIC_C * Math.pow(k / 2 - k, 3),
+        assertEquals(maxRate + LearnedRateTuning.DEFAULTS.cubicC() * Math.pow(k / 2 - k, 3),
                 limiter.currentRate(halfEpoch + MS),
                 0.1, "then on the curve back to the rate of the cut");
         // the noise is measured over that half, not its first quarter: a tenth of the calls throttled in the first
@@ -114,26 +115,26 @@ class AdaptiveRateLimiterTest {
             limiter.throttled(cut, cut);
         }
         double servedPerSecond = 50 * (double) SECOND / (cut - (Math.floorDiv(cut, SECOND / 10) - 9) * (SECOND / 10));
-        double maxRate = AdaptiveRateLimiter.BURST_DISCOUNT * servedPerSecond;
-        assertEquals(AdaptiveRateLimiter.BETA * maxRate, limiter.currentRate(cut), 0.01);
-        double k = Math.cbrt(maxRate * (1 - AdaptiveRateLimiter.BETA) / AdaptiveRateLimiter.CUBIC_C);
-        assertEquals(maxRate + AdaptiveRateLimiter.CUBIC_C * Math.pow(k / 4 - k, 3),
+        double maxRate = LearnedRateTuning.DEFAULTS.burstDiscount() * servedPerSecond;
+        assertEquals(LearnedRateTuning.DEFAULTS.beta() * maxRate, limiter.currentRate(cut), 0.01);
+        double k = Math.cbrt(maxRate * (1 - LearnedRateTuning.DEFAULTS.beta()) / LearnedRateTuning.DEFAULTS.cubicC());
+        assertEquals(maxRate + LearnedRateTuning.DEFAULTS.cubicC() * Math.pow(k / 4 - k, 3),
                 limiter.currentRate(cut + (long) (k / 4 * SECOND)), 0.01, "on the curve from the cut");
     }
 
     @Test
     void theNoiseIsMeasuredFromTheFewestAnswersThatCouldShowNextToNone() {
         // the Wilson bound at one standard deviation of no throttle in n answers is 1 / (n + 1): below 5% from 20
-        assertEquals(20, AdaptiveRateLimiter.MIN_ANSWERS_FOR_NOISE);
+        assertEquals(20, LearnedRateTuning.DEFAULTS.minAnswersForNoise());
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
         long cut = 10 * SECOND;
         spendQuota(limiter, cut, 20);
         double rate = limiter.currentRate(cut);
-        for (int i = 1; i < AdaptiveRateLimiter.MIN_ANSWERS_FOR_NOISE; i++) {
+        for (int i = 1; i < LearnedRateTuning.DEFAULTS.minAnswersForNoise(); i++) {
             answer(limiter, cut + i * MS, i == 1);
         }
         assertEquals(0, limiter.noiseShare(), "one throttle in 19 answers: no noise measured yet");
-        answer(limiter, cut + AdaptiveRateLimiter.MIN_ANSWERS_FOR_NOISE * MS, false);
+        answer(limiter, cut + LearnedRateTuning.DEFAULTS.minAnswersForNoise() * MS, false);
         assertEquals(1 / 20.0, limiter.noiseShare(), 1e-9, "one in 20");
         assertEquals(rate, limiter.currentRate(cut), 1e-9, "no cut for it");
     }
@@ -143,13 +144,13 @@ class AdaptiveRateLimiterTest {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
         long cut = 10 * SECOND;
         spendQuota(limiter, cut, 20);
-        double maxRate = limiter.currentRate(cut) / AdaptiveRateLimiter.BETA;
-        double k = Math.cbrt(maxRate * (1 - AdaptiveRateLimiter.BETA) / AdaptiveRateLimiter.CUBIC_C);
+        double maxRate = limiter.currentRate(cut) / LearnedRateTuning.DEFAULTS.beta();
+        double k = Math.cbrt(maxRate * (1 - LearnedRateTuning.DEFAULTS.beta()) / LearnedRateTuning.DEFAULTS.cubicC());
         assertEquals(maxRate, limiter.currentRate(cut + (long) (k * SECOND)), 0.01, "back at the rate of the cut");
         assertTrue(limiter.currentRate(cut + (long) ((k + 5) * SECOND)) > maxRate + 20, "probes beyond it");
         limiter.sent(cut + 30 * SECOND);
         assertTrue(limiter.nextSendNanos(cut + 30 * SECOND, 0, true) > cut + 30 * SECOND, "still paced");
-        long later = cut + AdaptiveRateLimiter.FORGET_AFTER_NANOS + SECOND;
+        long later = cut + LearnedRateTuning.DEFAULTS.forgetAfterNanos() + SECOND;
         limiter.sent(later);
         assertEquals(later, limiter.nextSendNanos(later, 0, true), "forgotten");
     }
@@ -159,9 +160,9 @@ class AdaptiveRateLimiterTest {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
         long now = 10 * SECOND;
         spendQuota(limiter, now, 0);
-        assertEquals(AdaptiveRateLimiter.MIN_RATE, limiter.currentRate(now), 1e-9);
+        assertEquals(LearnedRateTuning.DEFAULTS.minRate(), limiter.currentRate(now), 1e-9);
         limiter.sent(now);
-        assertEquals(now + (long) (SECOND / AdaptiveRateLimiter.MIN_RATE), limiter.nextSendNanos(now, 0, true));
+        assertEquals(now + (long) (SECOND / LearnedRateTuning.DEFAULTS.minRate()), limiter.nextSendNanos(now, 0, true));
         assertEquals(now, limiter.nextSendNanos(now, 0, false), "not for an endpoint with adaptiveRateLimit=false");
 
         AdaptiveRateLimiter capped = new AdaptiveRateLimiter();
@@ -263,13 +264,13 @@ class AdaptiveRateLimiterTest {
     @Test
     void theStatisticalTestAsksForMoreThanChance() {
         // two throttles in ten answers are chance at a noise of 10%, not at none
-        assertFalse(AdaptiveRateLimiter.clearlyAbove(2, 10, 0.10, 0.02));
-        assertTrue(AdaptiveRateLimiter.clearlyAbove(2, 10, 0.002, 0.02));
+        assertFalse(ThrottleEvidence.clearlyAbove(2, 10, 0.10, 0.02));
+        assertTrue(ThrottleEvidence.clearlyAbove(2, 10, 0.002, 0.02));
         // 130 of 1000 at 10%: about three standard deviations
-        assertTrue(AdaptiveRateLimiter.clearlyAbove(130, 1000, 0.10, 0.02));
-        assertFalse(AdaptiveRateLimiter.clearlyAbove(110, 1000, 0.10, 0.02));
-        assertTrue(AdaptiveRateLimiter.clearlyAbove(1, 1000, 0.0, 0.02), "with no noise, any throttle");
-        assertFalse(AdaptiveRateLimiter.clearlyAbove(0, 10, 0.0, 0.02), "no throttle");
+        assertTrue(ThrottleEvidence.clearlyAbove(130, 1000, 0.10, 0.02));
+        assertFalse(ThrottleEvidence.clearlyAbove(110, 1000, 0.10, 0.02));
+        assertTrue(ThrottleEvidence.clearlyAbove(1, 1000, 0.0, 0.02), "with no noise, any throttle");
+        assertFalse(ThrottleEvidence.clearlyAbove(0, 10, 0.0, 0.02), "no throttle");
     }
 
     @Test
@@ -299,7 +300,7 @@ class AdaptiveRateLimiterTest {
         // quota the first has spent, burst and all, and serve nothing before its first cut: it starts slow, doubling,
         // rather than from the minimum rate; and after every cut both grow by the same amount a second, which evens
         // out what split is left
-        QuotaScenarios.LateClient late = QuotaScenarios.lateClient(1, QuotaScenarios.SEEDS);
+        QuotaScenarios.LateClient late = QuotaScenarios.lateClient(LearnedRateTuning.DEFAULTS, 1, QuotaScenarios.SEEDS);
         System.out.printf("a client starting 20 to 500 ms late: smallest share %.3f on average, under 35%% in %d of "
                 + "%d runs, %d over 1.05x or 15%% throttled%n", late.meanSmallestShare(), late.runsUnder35Percent(),
                 late.runs(), late.runsOutOfBounds());
@@ -348,7 +349,7 @@ class AdaptiveRateLimiterTest {
     void aQuotaUnderRandomFaultsIsServedWithoutChasingTheNoise() {
         // BrownoutIT's scenario: 600 messages, 8 consumers, a quota of 50 a second, 30% of the admitted calls failing
         // at random (a third of them throttled), one run a seed
-        QuotaScenarios.Runs brownout = QuotaScenarios.brownout(1, QuotaScenarios.SEEDS);
+        QuotaScenarios.Runs brownout = QuotaScenarios.brownout(LearnedRateTuning.DEFAULTS, 1, QuotaScenarios.SEEDS);
         // what is above 1.43 is the draws' chance and the quota's own throttles, while the rate is learned (unpaced
         // calls meet the quota) and each time it probes above it
         System.out.println(brownout);
@@ -363,7 +364,8 @@ class AdaptiveRateLimiterTest {
         // BrownoutIT's quota as it runs: calls of 5 to 25 ms. A stretch of noise that looks like the quota met again
         // now and then cuts the rate; each such cut is scaled by the epoch's noise, so that the rate does not go
         // lower with each (seeds 1 to 40: drains over 1.2x the ideal in 5 before, 2 since)
-        QuotaScenarios.Runs jitter = QuotaScenarios.brownoutWithJitter(1, QuotaScenarios.SEEDS);
+        QuotaScenarios.Runs jitter = QuotaScenarios.brownoutWithJitter(LearnedRateTuning.DEFAULTS, 1,
+                QuotaScenarios.SEEDS);
         System.out.println(jitter);
         // drain 1.05x at the median, over 1.2x in one run of 10 at most, 2x at the 99th percentile; 1.5 calls a
         // message on average, 1.6 at the 97.5th percentile
@@ -378,7 +380,8 @@ class AdaptiveRateLimiterTest {
         // for noise (109 and 138 throttled by the quota a run on average, 1.60 and 1.65 calls a message), over half
         // of it, paced at the least the quota can be, it does not
         for (long over : new long[]{1000, 1500}) {
-            QuotaScenarios.Runs startOver = QuotaScenarios.startOver(over, 1, QuotaScenarios.SEEDS);
+            QuotaScenarios.Runs startOver = QuotaScenarios.startOver(LearnedRateTuning.DEFAULTS, over, 1,
+                    QuotaScenarios.SEEDS);
             System.out.println(startOver);
             // 60 throttled by the quota on average; drain 1.05x at the median, over 1.2x in one run of 40 at most, 2x
             // at the 99th percentile; 1.53 calls a message on average
@@ -391,7 +394,7 @@ class AdaptiveRateLimiterTest {
         for (int i = served; i > 0; i--) {
             limiter.served(cut - i * 10 * MS, cut - i * 10 * MS);
         }
-        for (int i = 0; i < AdaptiveRateLimiter.throttlesInARowToLearn(); i++) {
+        for (int i = 0; i < LearnedRateTuning.DEFAULTS.throttlesInARowToLearn(); i++) {
             limiter.throttled(cut, cut);
         }
     }

@@ -114,9 +114,9 @@ final class QuotaFamily {
 
     static final double[] NOISES = {0, 0.10, 0.30};
 
-    private static QuotaModel model(Shape shape, Clients clients, double noise, long seed) {
+    private static QuotaModel model(Shape shape, Clients clients, double noise, long seed, LearnedRateTuning tuning) {
         return new QuotaModel(shape.make().get(), 5).brownout(noise / 3, 2 * noise / 3, seed).jitter(20, seed)
-                .startAfter(clients.startMillis());
+                .startAfter(clients.startMillis()).tuning(tuning);
     }
 
     /** One cell over {@link #SEEDS} seeds. */
@@ -126,6 +126,11 @@ final class QuotaFamily {
 
     /** One cell over seeds firstSeed, firstSeed + 1, ..., seeds of them. */
     static Cell run(Shape shape, Clients clients, double noise, long firstSeed, int seeds) {
+        return run(shape, clients, noise, firstSeed, seeds, LearnedRateTuning.DEFAULTS);
+    }
+
+    /** One cell over seeds firstSeed, firstSeed + 1, ..., seeds of them, with the learned rate's given constants. */
+    static Cell run(Shape shape, Clients clients, double noise, long firstSeed, int seeds, LearnedRateTuning tuning) {
         double drain = 0;
         double worstDrain = 0;
         double throttled = 0;
@@ -136,10 +141,11 @@ final class QuotaFamily {
         double worstFair = Double.POSITIVE_INFINITY;
         double unpaced = 0;
         for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
-            QuotaModel.Outcome outcome = model(shape, clients, noise, seed).run(MESSAGES, clients.consumers());
+            QuotaModel.Outcome outcome = model(shape, clients, noise, seed, tuning).run(MESSAGES, clients.consumers());
             double ratio = NO_QUOTA.equals(shape.name())
                     ? outcome.seconds()
-                            / model(shape, clients, noise, seed).unpaced().run(MESSAGES, clients.consumers()).seconds()
+                            / model(shape, clients, noise, seed, tuning).unpaced().run(MESSAGES, clients.consumers())
+                                    .seconds()
                     : outcome.trueDrainRatio();
             drain += ratio / seeds;
             worstDrain = Math.max(worstDrain, ratio);
@@ -159,17 +165,22 @@ final class QuotaFamily {
 
     /** Every cell: noise alone first, then each shape. */
     static List<Cell> all() {
+        return all(LearnedRateTuning.DEFAULTS);
+    }
+
+    /** Every cell, with the learned rate's given constants. */
+    static List<Cell> all(LearnedRateTuning tuning) {
         List<Cell> cells = new ArrayList<>();
         Shape none = new Shape(NO_QUOTA, QuotaShape::none);
         for (Clients clients : List.of(clients().get(0), clients().get(1), clients().get(3))) {
             for (double noise : new double[]{0.10, 0.30}) {
-                cells.add(run(none, clients, noise));
+                cells.add(run(none, clients, noise, 1, SEEDS, tuning));
             }
         }
         for (Shape shape : shapes()) {
             for (Clients clients : clients()) {
                 for (double noise : NOISES) {
-                    cells.add(run(shape, clients, noise));
+                    cells.add(run(shape, clients, noise, 1, SEEDS, tuning));
                 }
             }
         }
@@ -377,7 +388,8 @@ final class QuotaFamily {
         if (args.length > 0) {
             Shape shape = shapes().get(Integer.parseInt(args[0]));
             Clients clients = clients().get(Integer.parseInt(args[1]));
-            System.out.println(model(shape, clients, Double.parseDouble(args[2]), Long.parseLong(args[3])).trace()
+            System.out.println(model(shape, clients, Double.parseDouble(args[2]), Long.parseLong(args[3]),
+                    LearnedRateTuning.DEFAULTS).trace()
                     .run(MESSAGES, clients.consumers()));
             return;
         }

@@ -95,6 +95,7 @@ final class QuotaModel {
     private long extraLatencyNanos;
     private long[] startNanos = new long[0];
     private long consumersStartOverNanos;
+    private LearnedRateTuning tuning = LearnedRateTuning.DEFAULTS;
 
     /** A token bucket of quota calls a second and the given burst (0 calls a second: no quota). */
     QuotaModel(double quota, double burst, long latencyMillis) {
@@ -148,6 +149,12 @@ final class QuotaModel {
         return this;
     }
 
+    /** Every client's learned rate runs with these constants (the producers' by default). */
+    QuotaModel tuning(LearnedRateTuning constants) {
+        this.tuning = constants;
+        return this;
+    }
+
     /** Prints each client's learned rate and the calls so far every tenth of a second (to trace a run). */
     QuotaModel trace() {
         this.trace = true;
@@ -174,7 +181,7 @@ final class QuotaModel {
 
     private final class Client {
 
-        final AdaptiveRateLimiter limiter = new AdaptiveRateLimiter();
+        final AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(tuning);
         final ArrayDeque<Consumer> waiting = new ArrayDeque<>();
         boolean turnScheduled;
         boolean headHeld;

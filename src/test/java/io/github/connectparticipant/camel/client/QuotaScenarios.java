@@ -58,7 +58,7 @@ public final class QuotaScenarios {
         }
     }
 
-    static LateClient lateClient(long firstSeed, int seeds) {
+    static LateClient lateClient(LearnedRateTuning tuning, long firstSeed, int seeds) {
         int runs = 0;
         int unfair = 0;
         int outOfBounds = 0;
@@ -67,7 +67,7 @@ public final class QuotaScenarios {
         for (long startsLater : new long[]{20, 50, 100, 200, 300, 500}) {
             for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
                 QuotaModel.Outcome outcome = new QuotaModel(10, 10, 5).jitter(40, seed).startAfter(0, startsLater)
-                        .run(400, 8, 8);
+                        .tuning(tuning).run(400, 8, 8);
                 runs++;
                 shares += outcome.smallestClientShare();
                 unfair += outcome.smallestClientShare() < 0.35 ? 1 : 0;
@@ -152,14 +152,15 @@ public final class QuotaScenarios {
     }
 
     /** Runs the model from each seed, with the given bounds (see {@link Runs}). */
-    private static Runs runs(String scenario, long firstSeed, int seeds, LongFunction<QuotaModel> model,
+    private static Runs runs(String scenario, LearnedRateTuning tuning, long firstSeed, int seeds,
+            LongFunction<QuotaModel> model,
             double quotaThrottledBound, double shareOver1point2, double meanCallsBound, double callsQuantile,
             double callsAtQuantileBound) {
         double[] drains = new double[seeds];
         double[] calls = new double[seeds];
         double quotaThrottled = 0;
         for (int i = 0; i < seeds; i++) {
-            QuotaModel.Outcome outcome = model.apply(firstSeed + i).run(600, 8);
+            QuotaModel.Outcome outcome = model.apply(firstSeed + i).tuning(tuning).run(600, 8);
             drains[i] = outcome.drainRatio();
             calls[i] = outcome.callsPerMessage();
             quotaThrottled += outcome.quotaThrottled();
@@ -172,8 +173,9 @@ public final class QuotaScenarios {
      * BrownoutIT's scenario: 600 messages, 8 consumers, calls of 5 ms. Over 1.2x in at most one run of 8, 1.5 calls a
      * message on average and 1.6 at the 95th percentile (first asserted on the worst of 20 runs).
      */
-    static Runs brownout(long firstSeed, int seeds) {
-        return runs("brownout", firstSeed, seeds, QuotaScenarios::brownoutModel, Double.POSITIVE_INFINITY, 1 / 8.0, 1.5,
+    static Runs brownout(LearnedRateTuning tuning, long firstSeed, int seeds) {
+        return runs("brownout", tuning, firstSeed, seeds, QuotaScenarios::brownoutModel, Double.POSITIVE_INFINITY,
+                1 / 8.0, 1.5,
                 0.95, 1.6);
     }
 
@@ -181,8 +183,8 @@ public final class QuotaScenarios {
      * BrownoutIT's quota as it runs: calls of 5 to 25 ms. Over 1.2x in at most one run of 10, 1.5 calls a message on
      * average and 1.6 at the 97.5th percentile (first asserted on the worst of 40 runs).
      */
-    static Runs brownoutWithJitter(long firstSeed, int seeds) {
-        return runs("calls of varying length", firstSeed, seeds,
+    static Runs brownoutWithJitter(LearnedRateTuning tuning, long firstSeed, int seeds) {
+        return runs("calls of varying length", tuning, firstSeed, seeds,
                 seed -> brownoutModel(seed).jitter(20, seed), Double.POSITIVE_INFINITY, 1 / 10.0, 1.5, 0.975, 1.6);
     }
 
@@ -192,8 +194,8 @@ public final class QuotaScenarios {
      * worst of 40 runs), 1.53 calls a message on average; the 97.5th percentile of calls a message is shown, not bound
      * (it never was).
      */
-    static Runs startOver(long overMillis, long firstSeed, int seeds) {
-        return runs("consumers starting over " + overMillis + " ms", firstSeed, seeds,
+    static Runs startOver(LearnedRateTuning tuning, long overMillis, long firstSeed, int seeds) {
+        return runs("consumers starting over " + overMillis + " ms", tuning, firstSeed, seeds,
                 seed -> brownoutModel(seed).jitter(20, seed).consumersStartOver(overMillis), 60, 1 / 40.0, 1.53, 0.975,
                 Double.POSITIVE_INFINITY);
     }
@@ -210,25 +212,52 @@ public final class QuotaScenarios {
             + Runs.HEAD + " | " + Runs.HEAD + " | " + Runs.HEAD + " | " + Runs.HEAD + " | bounds missed |\n"
             + "|---|---|---|---|---|---|---:|";
 
+    /**
+     * Every bound the seeded scenarios miss from each range of seeds (a first seed and a count), with the learned
+     * rate's given constants.
+     */
+    static List<String> missed(LearnedRateTuning tuning, long[][] ranges) {
+        List<String> missed = new ArrayList<>();
+        for (long[] range : ranges) {
+            for (String bound : scenarios(tuning, range[0], (int) range[1]).missed()) {
+                missed.add(range[0] + ": " + bound);
+            }
+        }
+        return missed;
+    }
+
+    /** Every seeded scenario from one range of seeds. */
+    record All(LateClient late, List<Runs> runs) {
+
+        List<String> missed() {
+            List<String> missed = new ArrayList<>(late.missed());
+            runs.forEach(scenario -> missed.addAll(scenario.missed()));
+            return missed;
+        }
+    }
+
+    static All scenarios(LearnedRateTuning tuning, long first, int seeds) {
+        return new All(lateClient(tuning, first, seeds), List.of(brownout(tuning, first, seeds),
+                brownoutWithJitter(tuning, first, seeds), startOver(tuning, 1000, first, seeds),
+                startOver(tuning, 1500, first, seeds)));
+    }
+
     /** Every seeded scenario over each range of seeds (a first seed and a count), one row each, with what it misses. */
     static String table(long[][] ranges) {
         StringBuilder table = new StringBuilder(HEAD);
         for (long[] range : ranges) {
             long first = range[0];
             int seeds = (int) range[1];
-            LateClient late = lateClient(first, seeds);
-            List<Runs> runs = List.of(brownout(first, seeds), brownoutWithJitter(first, seeds),
-                    startOver(1000, first, seeds), startOver(1500, first, seeds));
-            List<String> missed = new ArrayList<>(late.missed());
+            All all = scenarios(LearnedRateTuning.DEFAULTS, first, seeds);
+            LateClient late = all.late();
             table.append(String.format("%n| %d to %d | %.3f, %d, %d, %d |", first, first + seeds - 1,
                     late.meanSmallestShare(), late.runsUnder35Percent(), late.runsOutOfBounds(), late.runs()));
-            for (Runs scenario : runs) {
-                missed.addAll(scenario.missed());
+            for (Runs scenario : all.runs()) {
                 table.append(String.format(" %.3fx, %d, %.2fx; %.3f, %.3f; %.1f |", scenario.medianDrain(),
                         scenario.runsOver1point2(), scenario.drainP99(), scenario.meanCalls(),
                         scenario.callsAtQuantile(), scenario.quotaThrottledMean()));
             }
-            table.append(" ").append(missed.size()).append(" |");
+            table.append(" ").append(all.missed().size()).append(" |");
         }
         return table.toString();
     }
@@ -239,12 +268,16 @@ public final class QuotaScenarios {
      * command that runs it.
      */
     public static void main(String[] args) {
-        String[] given = args.length == 0 ? new String[]{"1"} : args;
+        System.out.println(table(ranges(args.length == 0 ? new String[]{"1"} : args)));
+    }
+
+    /** Ranges of seeds, each given as a first seed and, after a colon, how many ({@link #SEEDS} when none). */
+    static long[][] ranges(String... given) {
         long[][] ranges = new long[given.length][];
         for (int i = 0; i < given.length; i++) {
             String[] range = given[i].split(":");
             ranges[i] = new long[]{Long.parseLong(range[0]), range.length > 1 ? Long.parseLong(range[1]) : SEEDS};
         }
-        System.out.println(table(ranges));
+        return ranges;
     }
 }

@@ -1,0 +1,146 @@
+package io.github.connectparticipant.camel.client;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The tuned constants of the learned rate ({@link AdaptiveRateLimiter}), each with the reason for its value, and what
+ * is derived from them. {@link #DEFAULTS} is what every producer uses; other values are for the limiter's models in the
+ * tests, which compare variants side by side (docs/learned-rate-family.md).
+ *
+ * @param beta                   the share of the served rate that a cut leaves: a mild cut, since the rate it cuts is a
+ *                               measurement
+ * @param cubicC                 CUBIC's scaling constant, in calls per second per second cubed: half the AWS SDK's, so
+ *                               that two clients sharing a quota probe above it less often
+ * @param linearGrowth           after a cut the rate grows at least this much a second (calls per second), whatever the
+ *                               rate: CUBIC's Reno-friendly region (RFC 9438, 4.3). Clients sharing a quota all grow by
+ *                               the same absolute amount and cut by the same share, so the larger share shrinks towards
+ *                               the smaller (AIMD's fairness); CUBIC alone grows each client in proportion to its own
+ *                               rate, which keeps whatever split the first cuts made. Above a few calls a second CUBIC's
+ *                               own curve is steeper, so a single client paces as before
+ * @param slowStartDoublingNanos after a first cut that measured no rate (the quota's burst went to other clients), the
+ *                               rate doubles this often until the quota answers again: TCP's slow start, so that a
+ *                               client that joins a spent quota finds its share in seconds rather than growing from the
+ *                               minimum
+ * @param burstDiscount          what the first cut takes of the rate the service served in the last second: unpaced
+ *                               calls may have spent a burst that the quota had saved, and a rate that starts above the
+ *                               quota would spoil the first measure of the noise
+ * @param cutFloor               a later cut never sets the rate below this share of what was sent in the last second
+ *                               (or the rate, when lower): a second without a success may be another client's burst
+ * @param forgetAfterNanos       with no throttle for this long, the learned rate is forgotten and calls go unpaced
+ *                               again; unpaced calls stop counting their answers, and the next throttle starts the count
+ *                               anew
+ * @param chance                 throttles cut only when so many would come by chance, at the noise share, with less
+ *                               than this probability
+ * @param aboveChance            the same above the rate of the last cut, looser: a quota's bucket hides the excess
+ *                               until it is empty, and a cut there that noise caused costs little, the rate having just
+ *                               reached where the last quota was met
+ * @param firstCutChance         the same for the first cut of unpaced calls, stricter: their count starts at a throttle
+ *                               and is tested at every throttle after it, many times
+ * @param noiseBoundDeviations   how far above the noise share seen, in its standard deviations, the most it may be is
+ *                               taken: a few tens of answers easily show half the noise there is, and the evidence of a
+ *                               quota is weighed against the most it may be
+ * @param quietNoiseShare        a noise share this low at most (its bound) is next to none: within an epoch, any
+ *                               throttle cuts, as it would with no noise at all, so that clients sharing a quota each
+ *                               yield to the other's probing
+ * @param maxNoiseShare          noise is never taken to be more than this share: clearly above it, throttles are a
+ *                               quota's
+ * @param quietPart              the part of an epoch, from its cut, that measures the noise: in its first quarter
+ *                               CUBIC's rate is below 0.94 times the rate of the cut, under the quota even when the cut
+ *                               took a burst for part of it
+ */
+public record LearnedRateTuning(double beta, double cubicC, double linearGrowth, long slowStartDoublingNanos,
+        double burstDiscount, double cutFloor, long forgetAfterNanos, double chance, double aboveChance,
+        double firstCutChance, double noiseBoundDeviations, double quietNoiseShare, double maxNoiseShare,
+        int quietPart) {
+
+    /** The constants every producer's learned rate uses. */
+    public static final LearnedRateTuning DEFAULTS = new LearnedRateTuning(0.85, 0.2, 0.6,
+            TimeUnit.MILLISECONDS.toNanos(500), 0.75, 0.6, TimeUnit.SECONDS.toNanos(60), 0.02, 0.1, 0.005, 1.0, 0.05,
+            0.25, 4);
+
+    /** Checks that every constant is in its range, and that the derived ones exist. */
+    public LearnedRateTuning {
+        for (double share : new double[]{beta, burstDiscount, cutFloor, chance, aboveChance, firstCutChance,
+                quietNoiseShare, maxNoiseShare}) {
+            if (!(share > 0 && share < 1)) {
+                throw new IllegalArgumentException("a share or a probability must be between 0 and 1: " + share);
+            }
+        }
+        if (!(cubicC > 0 && linearGrowth > 0 && noiseBoundDeviations > 0) || slowStartDoublingNanos <= 0
+                || forgetAfterNanos <= 0 || quietPart < 2) {
+            throw new IllegalArgumentException("a growth, a deviation, a time or a part out of range");
+        }
+    }
+
+    /**
+     * The rate never learns below this, in calls per second: a client the quota leaves nothing still probes. Derived:
+     * what {@link #linearGrowth} adds in a second, so that a rate at the floor doubles in the first second after a cut.
+     */
+    public double minRate() {
+        return linearGrowth;
+    }
+
+    /**
+     * The part of the first epoch that measures the noise when the first cut may have taken a burst for rate: paced no
+     * faster than the least the quota can be, so that the measure is not spoilt by a rate above the quota, and longer
+     * than {@link #quietPart}, so that it is not off by chance for want of answers (a first measure that comes out high
+     * hides a rate above the quota for the whole epoch). Derived: twice the first part of later epochs, which pool the
+     * noise of {@link #noiseEpochs} epochs where the first has only its own (2).
+     */
+    public int firstQuietPart() {
+        return quietPart / 2;
+    }
+
+    /**
+     * The past epochs whose first parts measure the noise, with the current one: derived, as many as the parts of an
+     * epoch ({@link #quietPart}), so that the noise is measured over about as many calls as one epoch sends (4).
+     */
+    public int noiseEpochs() {
+        return quietPart;
+    }
+
+    /**
+     * Answers in the first parts of epochs before their throttled share is taken for the noise: derived, the fewest
+     * whose bound ({@link #noiseBound}) falls below {@link #quietNoiseShare} when none of them was throttled (20).
+     * Fewer could not tell next to no noise from any other share, so they say nothing of it yet.
+     */
+    public int minAnswersForNoise() {
+        int answers = 1;
+        while (noiseBound(0, answers) >= quietNoiseShare) {
+            answers++;
+        }
+        return answers;
+    }
+
+    /**
+     * The fewest throttles in a row, from the first throttle of unpaced calls, that are evidence of a quota, with
+     * nothing served in between: derived, the fewest that noise of {@link #maxNoiseShare} throttles in a row with a
+     * probability below {@link #firstCutChance} (4). A spent quota answers every call so, noise only a share of them.
+     */
+    public int throttlesInARowToLearn() {
+        int throttled = 1;
+        while (!ThrottleEvidence.clearlyAbove(throttled, throttled, maxNoiseShare, firstCutChance)) {
+            throttled++;
+        }
+        return throttled;
+    }
+
+    /**
+     * Unpaced calls throttled this many times in a row, anywhere in their count, meet a quota. Derived: twice
+     * {@link #throttlesInARowToLearn()} (8), since a run is tested again at every answer of a count that may last
+     * minutes, and twice the run comes by chance with the square of that probability.
+     */
+    public int throttlesInARow() {
+        return 2 * throttlesInARowToLearn();
+    }
+
+    /**
+     * The most a throttled share seen over so many answers may be: {@link #noiseBoundDeviations} standard deviations
+     * above it, by the Wilson score bound, which holds for few answers and none throttled.
+     */
+    double noiseBound(double share, long answers) {
+        double z = noiseBoundDeviations;
+        double z2n = z * z / answers;
+        return (share + z2n / 2 + z * Math.sqrt(share * (1 - share) / answers + z2n / (4 * answers))) / (1 + z2n);
+    }
+}
