@@ -20,11 +20,11 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li><b>Unpaced.</b> Until a first cut, calls are not paced: the hot path is a volatile read. From the first throttle
  * on, the answers are counted. The first cut comes at {@code throttlesInARow} throttles in a row, or when the throttled
- * share since the first throttle, or over the last second, is clearly above {@code maxNoiseShare} ({@code
- * firstCutChance}). Noise is never more than that share; a spent quota refuses nearly every call.</li>
+ * share since the first throttle, or over the last second, is clearly above {@code maxNoiseShare}
+ * ({@code firstCutChance}). Noise is never more than that share; a spent quota refuses nearly every call.</li>
  * <li><b>A cut.</b> A cut sets the <i>rate of the cut</i> from what the service served in the last second: once it
- * refuses, that is its quota for this client, and a cut never sets it above the pace it cuts. The pace drops to {@code
- * beta} times it.</li>
+ * refuses, that is its quota for this client, and a cut never sets it above the pace it cuts. The pace drops to
+ * {@code beta} times it.</li>
  * <li><b>The epoch.</b> After a cut the pace grows back along CUBIC's curve ({@code cubicC}): slowly near the rate of
  * the cut, faster beyond it, so that a quota that was raised, or freed by another client, is found again. It grows at
  * least {@code linearGrowth} a second, the same for every client, which evens out clients that share a quota. The time
@@ -54,9 +54,9 @@ import org.slf4j.LoggerFactory;
  * the next cut, which takes what was served.</li>
  * </ol>
  * Under noise alone the calls stay unpaced, or, after a chance cut, the pace grows back past the rate of the cut and
- * on. A fixed cap ({@code rateLimit}) bounds the pace too. The state machine takes the time as an argument ({@link
- * #nextSendNanos}, {@link #sent}, {@link #served}, {@link #throttled}), so that it can be driven in virtual time;
- * {@link #acquire} is the blocking pacing built on it. docs/learned-rate-family.md gives its figures on a family of
+ * on. A fixed cap ({@code rateLimit}) bounds the pace too. The state machine takes the time as an argument
+ * ({@link #nextSendNanos}, {@link #sent}, {@link #served}, {@link #throttled}), so that it can be driven in virtual
+ * time; {@link #acquire} is the blocking pacing built on it. docs/learned-rate-family.md gives its figures on a family of
  * quota shapes, and what each rule carries.
  */
 public final class AdaptiveRateLimiter {
@@ -77,13 +77,11 @@ public final class AdaptiveRateLimiter {
     private final long[] throttlesAtSlotStart = new long[WINDOW_SLOTS];
     private volatile long currentSlot = Long.MIN_VALUE;
 
-    /** The tuned constants, and those derived from them (once, here). */
+    /** The tuned constants, and the derived ones that take a search to find (once, here). */
     private final LearnedRateTuning tuning;
-    private final double minRate;
     private final int minAnswersForNoise;
     private final int runToCut;
     private final int runToLearn;
-    private final int noiseEpochs;
 
     /** Callers wait their turn in order. */
     private final ReentrantLock turn = new ReentrantLock(true);
@@ -132,13 +130,11 @@ public final class AdaptiveRateLimiter {
     /** A learned rate with the given constants (the limiter's models in the tests compare variants). */
     public AdaptiveRateLimiter(LearnedRateTuning tuning) {
         this.tuning = tuning;
-        this.minRate = tuning.minRate();
         this.minAnswersForNoise = tuning.minAnswersForNoise();
         this.runToCut = tuning.throttlesInARow();
         this.runToLearn = tuning.throttlesInARowToLearn();
-        this.noiseEpochs = tuning.noiseEpochs();
-        this.pastAnswersQuiet = new long[noiseEpochs];
-        this.pastThrottlesQuiet = new long[noiseEpochs];
+        this.pastAnswersQuiet = new long[tuning.noiseEpochs()];
+        this.pastThrottlesQuiet = new long[tuning.noiseEpochs()];
     }
 
     /**
@@ -294,14 +290,14 @@ public final class AdaptiveRateLimiter {
             base = Math.min(rateAt(now), servedPerSecond);
         }
         if (learned) {
-            int epoch = pastEpochs++ % noiseEpochs;
+            int epoch = pastEpochs++ % tuning.noiseEpochs();
             pastAnswersQuiet[epoch] = answersQuiet;
             pastThrottlesQuiet[epoch] = throttlesQuiet;
         }
         // a second without a success may be another client's burst: never far below what was sent (the learned rate
         // itself may have grown far past what the callers send)
         double sentPerSecond = (servedInWindow + throttledInWindow) * windowToSecond;
-        maxRate = Math.max(minRate,
+        maxRate = Math.max(tuning.minRate(),
                 learned && !slowStart
                         ? Math.max(base, Math.min(rateAt(now), sentPerSecond) * tuning.cutFloor())
                         : base);
@@ -340,8 +336,8 @@ public final class AdaptiveRateLimiter {
     private double noise(double unknown, boolean bound) {
         long answers = answersQuiet;
         long throttled = throttlesQuiet;
-        for (int back = 0; back < Math.min(pastEpochs, noiseEpochs); back++) {
-            int epoch = Math.floorMod(pastEpochs - 1 - back, noiseEpochs);
+        for (int back = 0; back < Math.min(pastEpochs, tuning.noiseEpochs()); back++) {
+            int epoch = Math.floorMod(pastEpochs - 1 - back, tuning.noiseEpochs());
             answers += pastAnswersQuiet[epoch];
             throttled += pastThrottlesQuiet[epoch];
         }
@@ -438,7 +434,7 @@ public final class AdaptiveRateLimiter {
      */
     private double rateAt(long now) {
         if (slowStart) {
-            return Math.max(minRate,
+            return Math.max(tuning.minRate(),
                     tuning.beta() * maxRate
                             * Math.pow(2, (now - countFromNanos) / (double) tuning.slowStartDoublingNanos()));
         }
@@ -446,7 +442,7 @@ public final class AdaptiveRateLimiter {
         double t = sinceCut - cubicK;
         double rate = Math.max(maxRate + tuning.cubicC() * t * t * t,
                 tuning.beta() * maxRate + tuning.linearGrowth() * sinceCut);
-        return Math.max(minRate, now < quietEndNanos ? Math.min(rate, quietCap) : rate);
+        return Math.max(tuning.minRate(), now < quietEndNanos ? Math.min(rate, quietCap) : rate);
     }
 
     /**

@@ -60,15 +60,35 @@ public record LearnedRateTuning(double beta, double cubicC, double linearGrowth,
 
     /** Checks that every constant is in its range, and that the derived ones exist. */
     public LearnedRateTuning {
-        for (double share : new double[]{beta, burstDiscount, cutFloor, chance, aboveChance, firstCutChance,
-                quietNoiseShare, maxNoiseShare}) {
-            if (!(share > 0 && share < 1)) {
-                throw new IllegalArgumentException("a share or a probability must be between 0 and 1: " + share);
-            }
+        between0And1("beta", beta);
+        between0And1("burstDiscount", burstDiscount);
+        between0And1("cutFloor", cutFloor);
+        between0And1("chance", chance);
+        between0And1("aboveChance", aboveChance);
+        between0And1("firstCutChance", firstCutChance);
+        between0And1("quietNoiseShare", quietNoiseShare);
+        between0And1("maxNoiseShare", maxNoiseShare);
+        positive("cubicC", cubicC);
+        positive("linearGrowth", linearGrowth);
+        positive("noiseBoundDeviations", noiseBoundDeviations);
+        positive("slowStartDoublingNanos", slowStartDoublingNanos);
+        positive("forgetAfterNanos", forgetAfterNanos);
+        if (quietPart < 2) {
+            throw new IllegalArgumentException(
+                    "quietPart must be 2 at least (the first epoch measures over half of it): "
+                            + quietPart);
         }
-        if (!(cubicC > 0 && linearGrowth > 0 && noiseBoundDeviations > 0) || slowStartDoublingNanos <= 0
-                || forgetAfterNanos <= 0 || quietPart < 2) {
-            throw new IllegalArgumentException("a growth, a deviation, a time or a part out of range");
+    }
+
+    private static void between0And1(String name, double share) {
+        if (!(share > 0 && share < 1)) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1: " + share);
+        }
+    }
+
+    private static void positive(String name, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(name + " must be above 0: " + value);
         }
     }
 

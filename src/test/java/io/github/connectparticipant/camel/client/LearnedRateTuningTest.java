@@ -26,7 +26,9 @@ class LearnedRateTuningTest {
 
     @Test
     void aConstantOutOfItsRangeIsRefused() throws ReflectiveOperationException {
-        assertThrows(IllegalArgumentException.class, () -> LearnedRateVariants.variant("beta=1.2"));
+        assertEquals("beta must be between 0 and 1: 1.2",
+                assertThrows(IllegalArgumentException.class, () -> LearnedRateVariants.variant("beta=1.2"))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> LearnedRateVariants.variant("maxNoiseShare=0"));
         assertThrows(IllegalArgumentException.class, () -> LearnedRateVariants.variant("quietPart=1"));
         assertThrows(IllegalArgumentException.class, () -> LearnedRateVariants.variant("noSuchConstant=1"));

@@ -264,16 +264,11 @@ final class QuotaFamily {
     static String brownoutTable(long firstSeed, int seeds) {
         StringBuilder table = new StringBuilder(BROWNOUT_HEAD);
         for (long startOver : new long[]{0, 1000}) {
-            double[] drains = new double[seeds];
-            double[] calls = new double[seeds];
-            int slow = 0;
-            for (int i = 0; i < seeds; i++) {
-                QuotaModel.Outcome outcome = QuotaScenarios.brownoutModel(firstSeed + i).consumersStartOver(startOver)
-                        .run(MESSAGES, CONSUMERS);
-                drains[i] = outcome.drainRatio();
-                calls[i] = outcome.callsPerMessage();
-                slow += drains[i] > 1.2 ? 1 : 0;
-            }
+            QuotaScenarios.Draws draws = QuotaScenarios.draws(LearnedRateTuning.DEFAULTS, firstSeed, seeds,
+                    seed -> QuotaScenarios.brownoutModel(seed).consumersStartOver(startOver));
+            double[] drains = draws.drains().clone();
+            double[] calls = draws.calls().clone();
+            int slow = (int) Arrays.stream(drains).filter(drain -> drain > 1.2).count();
             Arrays.sort(drains);
             Arrays.sort(calls);
             table.append(String.format("%n| %s | %d | %.2fx | %.2fx | %.2fx | %.2fx | %d | %.2f | %.2f | %.2f |",

@@ -40,8 +40,7 @@ public final class QuotaScenarios {
      * starting 20 to 500 ms late, each lateness from each seed. Bounds: 0.44 of the calls to the smaller client on
      * average, under 35% in at most one run of 40, over 1.05x the ideal or 15% throttled in at most one of 200.
      */
-    record LateClient(double meanSmallestShare, int runsUnder35Percent, int runs, int runsOutOfBounds,
-            double worstThrottled) {
+    record LateClient(double meanSmallestShare, int runsUnder35Percent, int runs, int runsOutOfBounds) {
 
         List<String> missed() {
             List<String> missed = new ArrayList<>();
@@ -63,7 +62,6 @@ public final class QuotaScenarios {
         int unfair = 0;
         int outOfBounds = 0;
         double shares = 0;
-        double worstThrottled = 0;
         for (long startsLater : new long[]{20, 50, 100, 200, 300, 500}) {
             for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
                 QuotaModel.Outcome outcome = new QuotaModel(10, 10, 5).jitter(40, seed).startAfter(0, startsLater)
@@ -72,10 +70,9 @@ public final class QuotaScenarios {
                 shares += outcome.smallestClientShare();
                 unfair += outcome.smallestClientShare() < 0.35 ? 1 : 0;
                 outOfBounds += outcome.drainRatio() <= 1.05 && outcome.throttledShare() <= 0.15 ? 0 : 1;
-                worstThrottled = Math.max(worstThrottled, outcome.throttledShare());
             }
         }
-        return new LateClient(shares / runs, unfair, runs, outOfBounds, worstThrottled);
+        return new LateClient(shares / runs, unfair, runs, outOfBounds);
     }
 
     /**
@@ -84,6 +81,32 @@ public final class QuotaScenarios {
      */
     static QuotaModel brownoutModel(long seed) {
         return new QuotaModel(50, 50, 5).brownout(0.10, 0.20, seed);
+    }
+
+    /** BrownoutIT's backlog: its messages, and the consumers that take them. */
+    static final int BROWNOUT_MESSAGES = 600;
+    static final int BROWNOUT_CONSUMERS = 8;
+
+    /**
+     * BrownoutIT's backlog drained once from each seed: the drains (against the ideal) and calls a message of the runs,
+     * and the calls throttled by the quota on average.
+     */
+    record Draws(double[] drains, double[] calls, double quotaThrottledMean) {
+    }
+
+    /** Drains BrownoutIT's backlog against the model of each seed, with the learned rate's given constants. */
+    static Draws draws(LearnedRateTuning tuning, long firstSeed, int seeds, LongFunction<QuotaModel> model) {
+        double[] drains = new double[seeds];
+        double[] calls = new double[seeds];
+        double quotaThrottled = 0;
+        for (int i = 0; i < seeds; i++) {
+            QuotaModel.Outcome outcome = model.apply(firstSeed + i).tuning(tuning).run(BROWNOUT_MESSAGES,
+                    BROWNOUT_CONSUMERS);
+            drains[i] = outcome.drainRatio();
+            calls[i] = outcome.callsPerMessage();
+            quotaThrottled += outcome.quotaThrottled();
+        }
+        return new Draws(drains, calls, quotaThrottled / seeds);
     }
 
     /**
@@ -153,20 +176,12 @@ public final class QuotaScenarios {
 
     /** Runs the model from each seed, with the given bounds (see {@link Runs}). */
     private static Runs runs(String scenario, LearnedRateTuning tuning, long firstSeed, int seeds,
-            LongFunction<QuotaModel> model,
-            double quotaThrottledBound, double shareOver1point2, double meanCallsBound, double callsQuantile,
+            LongFunction<QuotaModel> model, double quotaThrottledBound, double shareOver1point2, double meanCallsBound,
+            double callsQuantile,
             double callsAtQuantileBound) {
-        double[] drains = new double[seeds];
-        double[] calls = new double[seeds];
-        double quotaThrottled = 0;
-        for (int i = 0; i < seeds; i++) {
-            QuotaModel.Outcome outcome = model.apply(firstSeed + i).tuning(tuning).run(600, 8);
-            drains[i] = outcome.drainRatio();
-            calls[i] = outcome.callsPerMessage();
-            quotaThrottled += outcome.quotaThrottled();
-        }
-        return new Runs(scenario, drains, calls, quotaThrottled / seeds, quotaThrottledBound, shareOver1point2,
-                meanCallsBound, callsQuantile, callsAtQuantileBound);
+        Draws draws = draws(tuning, firstSeed, seeds, model);
+        return new Runs(scenario, draws.drains(), draws.calls(), draws.quotaThrottledMean(), quotaThrottledBound,
+                shareOver1point2, meanCallsBound, callsQuantile, callsAtQuantileBound);
     }
 
     /**
@@ -175,8 +190,7 @@ public final class QuotaScenarios {
      */
     static Runs brownout(LearnedRateTuning tuning, long firstSeed, int seeds) {
         return runs("brownout", tuning, firstSeed, seeds, QuotaScenarios::brownoutModel, Double.POSITIVE_INFINITY,
-                1 / 8.0, 1.5,
-                0.95, 1.6);
+                1 / 8.0, 1.5, 0.95, 1.6);
     }
 
     /**
