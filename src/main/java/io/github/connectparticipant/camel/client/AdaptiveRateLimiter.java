@@ -16,12 +16,13 @@ import org.slf4j.LoggerFactory;
  * it. So the limiter cuts the rate only on evidence that the throttles grew with the rate. The evidence is a test: the
  * throttles counted are more than a given share explains, with a probability below a given chance (the binomial tail,
  * {@code clearlyAbove}). The constants named in brackets are {@link LearnedRateTuning}'s, each with the reason for its
- * value there: 14 tuned, and those derived from them.
+ * value there: 13 tuned, and those derived from them.
  * <ol>
  * <li><b>Unpaced.</b> Until a first cut, calls are not paced: the hot path is a volatile read. From the first throttle
  * on, the answers are counted. The first cut comes at {@code throttlesInARow} throttles in a row, or when the throttled
  * share since the first throttle, or over the last second, is clearly above {@code maxNoiseShare}
- * ({@code firstCutChance}). Noise is never more than that share; a spent quota refuses nearly every call.</li>
+ * ({@code firstCutChance}: {@code chance}, for the throttles after the one the count started at). Noise is never more
+ * than that share; a spent quota refuses nearly every call.</li>
  * <li><b>A cut.</b> A cut sets the <i>rate of the cut</i> from what the service served in the last second: once it
  * refuses, that is its quota for this client, and a cut never sets it above the pace it cuts. The pace drops to
  * {@code beta} times it.</li>

@@ -34,8 +34,6 @@ import java.util.concurrent.TimeUnit;
  * @param aboveChance            the same above the rate of the last cut, looser: a quota's bucket hides the excess
  *                               until it is empty, and a cut there that noise caused costs little, the rate having just
  *                               reached where the last quota was met
- * @param firstCutChance         the same for the first cut of unpaced calls, stricter: their count starts at a throttle
- *                               and is tested at every throttle after it, many times
  * @param noiseBoundDeviations   how far above the noise share seen, in its standard deviations, the most it may be is
  *                               taken: a few tens of answers easily show half the noise there is, and the evidence of a
  *                               quota is weighed against the most it may be
@@ -50,13 +48,12 @@ import java.util.concurrent.TimeUnit;
  */
 public record LearnedRateTuning(double beta, double cubicC, double linearGrowth, long slowStartDoublingNanos,
         double burstDiscount, double cutFloor, long forgetAfterNanos, double chance, double aboveChance,
-        double firstCutChance, double noiseBoundDeviations, double quietNoiseShare, double maxNoiseShare,
-        int quietPart) {
+        double noiseBoundDeviations, double quietNoiseShare, double maxNoiseShare, int quietPart) {
 
     /** The constants every producer's learned rate uses. */
     public static final LearnedRateTuning DEFAULTS = new LearnedRateTuning(0.85, 0.2, 0.6,
-            TimeUnit.MILLISECONDS.toNanos(500), 0.75, 0.6, TimeUnit.SECONDS.toNanos(60), 0.02, 0.1, 0.005, 1.0, 0.05,
-            0.25, 4);
+            TimeUnit.MILLISECONDS.toNanos(500), 0.75, 0.6, TimeUnit.SECONDS.toNanos(60), 0.02, 0.1, 1.0, 0.05, 0.25,
+            4);
 
     /** Checks that every constant is in its range, and that the derived ones exist. */
     public LearnedRateTuning {
@@ -65,7 +62,6 @@ public record LearnedRateTuning(double beta, double cubicC, double linearGrowth,
         between0And1("cutFloor", cutFloor);
         between0And1("chance", chance);
         between0And1("aboveChance", aboveChance);
-        between0And1("firstCutChance", firstCutChance);
         between0And1("quietNoiseShare", quietNoiseShare);
         between0And1("maxNoiseShare", maxNoiseShare);
         positive("cubicC", cubicC);
@@ -133,13 +129,26 @@ public record LearnedRateTuning(double beta, double cubicC, double linearGrowth,
     }
 
     /**
+     * The chance below which the first cut's tests take throttles of unpaced calls for a quota's: {@link #chance} times
+     * {@link #maxNoiseShare} (0.005). Their count starts at a throttle, one that noise of that share brings with that
+     * probability: as many throttles or more of so many answers come by chance at least that probability times the
+     * chance of the rest (P(X >= k of n) >= p P(X >= k - 1 of n - 1)), so the count tested at this chance is evidence
+     * at {@link #chance} without the throttle it started at. The last second's count asks the same question of fewer
+     * answers (a quota met after a long stretch of noise), at the same chance.
+     */
+    public double firstCutChance() {
+        return chance * maxNoiseShare;
+    }
+
+    /**
      * The fewest throttles in a row, from the first throttle of unpaced calls, that are evidence of a quota, with
      * nothing served in between: derived, the fewest that noise of {@link #maxNoiseShare} throttles in a row with a
-     * probability below {@link #firstCutChance} (4). A spent quota answers every call so, noise only a share of them.
+     * probability below {@link #firstCutChance()} (4: the three after the first come by chance less often than
+     * {@link #chance}). A spent quota answers every call so, noise only a share of them.
      */
     public int throttlesInARowToLearn() {
         int throttled = 1;
-        while (!ThrottleEvidence.clearlyAbove(throttled, throttled, maxNoiseShare, firstCutChance)) {
+        while (!ThrottleEvidence.clearlyAbove(throttled, throttled, maxNoiseShare, firstCutChance())) {
             throttled++;
         }
         return throttled;

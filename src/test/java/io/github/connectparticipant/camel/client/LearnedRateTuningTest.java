@@ -16,6 +16,7 @@ class LearnedRateTuningTest {
     void theDerivedConstantsComeFromTheTunedOnes() {
         LearnedRateTuning defaults = LearnedRateTuning.DEFAULTS;
         assertEquals(0.6, defaults.minRate());
+        assertEquals(0.005, defaults.firstCutChance());
         assertEquals(2, defaults.firstQuietPart());
         assertEquals(4, defaults.noiseEpochs());
         assertEquals(20, defaults.minAnswersForNoise());
