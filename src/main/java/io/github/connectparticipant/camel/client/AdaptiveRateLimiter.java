@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * it. So the limiter cuts the rate only on evidence that the throttles grew with the rate. The evidence is a test: the
  * throttles counted are more than a given share explains, with a probability below a given chance (the binomial tail,
  * {@code clearlyAbove}). The constants named in brackets are {@link LearnedRateTuning}'s, each with the reason for its
- * value there: 13 tuned, and those derived from them.
+ * value there: 12 tuned, and those derived from them.
  * <ol>
  * <li><b>Unpaced.</b> Until a first cut, calls are not paced: the hot path is a volatile read. From the first throttle
  * on, the answers are counted. The first cut comes at {@code throttlesInARow} throttles in a row, or when the throttled
@@ -47,9 +47,10 @@ import org.slf4j.LoggerFactory;
  * the quota is met cost one cut, not one each. A later cut never goes below {@code cutFloor} times what was sent in the
  * last second (or the pace, when lower), nor any below {@code minRate}. After {@code forgetAfterNanos} without a
  * throttle, the rate is forgotten and calls go unpaced again.</li>
- * <li><b>The first cut's burst.</b> The calls before the first cut may have spent a burst the quota had saved. So the
- * first cut takes {@code burstDiscount} of what was served. Where it is still above the least the quota can be (what
- * was served over one second plus the part of it the calls ran), the first epoch paces no faster than that least quota
+ * <li><b>The first cut's burst.</b> The calls before the first cut may have spent a burst the quota had saved, taken to
+ * be a second's calls at most ({@code BURST_SECONDS_AT_MOST}, an assumption of the quota's shape). So the first cut
+ * takes {@code burstDiscount} of what was served, the middle of what the quota can be. Where it is still above the least
+ * the quota can be (what was served over one second plus the part of it the calls ran), the first epoch paces no faster than that least quota
  * for its first half ({@code firstQuietPart}), and measures the noise there. A first cut that measured next to no rate
  * (another client took the burst) is a slow start instead: the pace doubles every {@code slowStartDoublingNanos} until
  * the next cut, which takes what was served.</li>
@@ -448,11 +449,10 @@ public final class AdaptiveRateLimiter {
 
     /**
      * The least the quota can be, from what unpaced calls that met it were served in the last second: at most its
-     * burst (taken to be one second's calls at most, as quotas are usually set, the simulator's too) and its rate over
-     * the part of that second the calls ran.
+     * burst ({@code BURST_SECONDS_AT_MOST} of its calls) and its rate over the part of that second the calls ran.
      */
     private static double quotaAtLeast(long servedInWindow, int activeSlots) {
-        return servedInWindow / (1 + activeSlots / (double) WINDOW_SLOTS);
+        return servedInWindow / (LearnedRateTuning.BURST_SECONDS_AT_MOST + activeSlots / (double) WINDOW_SLOTS);
     }
 
     /** How many slots of the last second, up to the given one, had an answer. */

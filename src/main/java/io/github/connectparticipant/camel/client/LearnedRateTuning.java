@@ -21,9 +21,6 @@ import java.util.concurrent.TimeUnit;
  *                               rate doubles this often until the quota answers again: TCP's slow start, so that a
  *                               client that joins a spent quota finds its share in seconds rather than growing from the
  *                               minimum
- * @param burstDiscount          what the first cut takes of the rate the service served in the last second: unpaced
- *                               calls may have spent a burst that the quota had saved, and a rate that starts above the
- *                               quota would spoil the first measure of the noise
  * @param cutFloor               a later cut never sets the rate below this share of what was sent in the last second
  *                               (or the rate, when lower): a second without a success may be another client's burst
  * @param forgetAfterNanos       with no throttle for this long, the learned rate is forgotten and calls go unpaced
@@ -47,18 +44,24 @@ import java.util.concurrent.TimeUnit;
  *                               took a burst for part of it
  */
 public record LearnedRateTuning(double beta, double cubicC, double linearGrowth, long slowStartDoublingNanos,
-        double burstDiscount, double cutFloor, long forgetAfterNanos, double chance, double aboveChance,
+        double cutFloor, long forgetAfterNanos, double chance, double aboveChance,
         double noiseBoundDeviations, double quietNoiseShare, double maxNoiseShare, int quietPart) {
+
+    /**
+     * The most a quota's burst is taken to hold, in seconds of its calls: as quotas are usually set (the simulator's
+     * too). Not tuned: an assumption of the shape of a quota, which bounds what a burst can add to what unpaced calls
+     * were served, and so {@link #burstDiscount()} and the least the quota can be after a first cut.
+     */
+    static final double BURST_SECONDS_AT_MOST = 1;
 
     /** The constants every producer's learned rate uses. */
     public static final LearnedRateTuning DEFAULTS = new LearnedRateTuning(0.85, 0.2, 0.6,
-            TimeUnit.MILLISECONDS.toNanos(500), 0.75, 0.6, TimeUnit.SECONDS.toNanos(60), 0.02, 0.1, 1.0, 0.05, 0.25,
+            TimeUnit.MILLISECONDS.toNanos(500), 0.6, TimeUnit.SECONDS.toNanos(60), 0.02, 0.1, 1.0, 0.05, 0.25,
             4);
 
     /** Checks that every constant is in its range, and that the derived ones exist. */
     public LearnedRateTuning {
         between0And1("beta", beta);
-        between0And1("burstDiscount", burstDiscount);
         between0And1("cutFloor", cutFloor);
         between0And1("chance", chance);
         between0And1("aboveChance", aboveChance);
@@ -94,6 +97,19 @@ public record LearnedRateTuning(double beta, double cubicC, double linearGrowth,
      */
     public double minRate() {
         return linearGrowth;
+    }
+
+    /**
+     * What the first cut takes of the rate the service served in the last second: the middle of what the quota's rate
+     * can be (0.75). Unpaced calls may have spent a burst the quota had saved, of {@link #BURST_SECONDS_AT_MOST} of its
+     * calls: so a second of them was served the quota's rate at least, and twice it at most (half of what was served,
+     * with a full burst spent in it, up to all of it, with none). The middle is off by at most a quarter of what was
+     * served, whichever it was: a rate that starts above the quota would spoil the first measure of the noise, one far
+     * below it would drain slowly.
+     */
+    public double burstDiscount() {
+        double leastShare = 1 / (1 + BURST_SECONDS_AT_MOST);
+        return (leastShare + 1) / 2;
     }
 
     /**

@@ -17,6 +17,7 @@ class LearnedRateTuningTest {
         LearnedRateTuning defaults = LearnedRateTuning.DEFAULTS;
         assertEquals(0.6, defaults.minRate());
         assertEquals(0.005, defaults.firstCutChance());
+        assertEquals(0.75, defaults.burstDiscount());
         assertEquals(2, defaults.firstQuietPart());
         assertEquals(4, defaults.noiseEpochs());
         assertEquals(20, defaults.minAnswersForNoise());
@@ -38,12 +39,12 @@ class LearnedRateTuningTest {
 
     @Test
     void aLimiterRunsWithTheConstantsItIsGiven() throws ReflectiveOperationException {
-        LearnedRateTuning variant = LearnedRateVariants.variant("beta=0.5, burstDiscount=0.5");
+        LearnedRateTuning variant = LearnedRateVariants.variant("beta=0.5, aboveChance=0.05");
         assertEquals(0.5, variant.beta());
         assertEquals(LearnedRateTuning.DEFAULTS.cubicC(), variant.cubicC());
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(variant);
         long now = 10 * SECOND;
-        // 40 calls served over the last second, then the quota spent: the first cut takes 0.5 of what was served, and
+        // 40 calls served over the last second, then the quota spent: the first cut takes 0.75 of what was served, and
         // paces at 0.5 of that
         for (int i = 40; i > 0; i--) {
             limiter.served(now - i * 20 * TimeUnit.MILLISECONDS.toNanos(1),
@@ -54,6 +55,6 @@ class LearnedRateTuningTest {
         }
         long windowStart = (Math.floorDiv(now, SECOND / 10) - 9) * (SECOND / 10);
         double servedPerSecond = 40 * (double) SECOND / (now - windowStart);
-        assertEquals(servedPerSecond * 0.5 * 0.5, limiter.currentRate(now), 0.01);
+        assertEquals(servedPerSecond * 0.75 * 0.5, limiter.currentRate(now), 0.01);
     }
 }
