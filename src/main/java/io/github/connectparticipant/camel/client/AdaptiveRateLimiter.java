@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * it. So the limiter cuts the rate only on evidence that the throttles grew with the rate. The evidence is a test: the
  * throttles counted are more than a given share explains, with a probability below a given chance (the binomial tail,
  * {@code clearlyAbove}). The constants named in brackets are {@link LearnedRateTuning}'s, each with the reason for its
- * value there: 12 tuned, and those derived from them.
+ * value there: 11 tuned, and those derived from them.
  * <ol>
  * <li><b>Unpaced.</b> Until a first cut, calls are not paced: the hot path is a volatile read. From the first throttle
  * on, the answers are counted. The first cut comes at {@code throttlesInARow} throttles in a row, or when the throttled
@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * the last second), and the noise the larger of the noise and this epoch's share throttled below the rate of the cut.
  * While the noise is unknown, the tests within the epoch take it to be {@code maxNoiseShare}.</li>
  * <li><b>Bounds.</b> Throttles of calls sent before the last cut are already accounted for: the calls in flight when
- * the quota is met cost one cut, not one each. A later cut never goes below {@code cutFloor} times what was sent in the
- * last second (or the pace, when lower), nor any below {@code minRate}. After {@code forgetAfterNanos} without a
+ * the quota is met cost one cut, not one each. A later cut never paces below half of what was sent in the last second
+ * (or of the pace, when lower; {@code cutFloor}), nor any below {@code minRate}. After {@code forgetAfterNanos} without a
  * throttle, the rate is forgotten and calls go unpaced again.</li>
  * <li><b>The first cut's burst.</b> The calls before the first cut may have spent a burst the quota had saved, taken to
  * be a second's calls at most ({@code BURST_SECONDS_AT_MOST}, an assumption of the quota's shape). So the first cut

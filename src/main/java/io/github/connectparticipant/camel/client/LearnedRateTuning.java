@@ -21,8 +21,6 @@ import java.util.concurrent.TimeUnit;
  *                               rate doubles this often until the quota answers again: TCP's slow start, so that a
  *                               client that joins a spent quota finds its share in seconds rather than growing from the
  *                               minimum
- * @param cutFloor               a later cut never sets the rate below this share of what was sent in the last second
- *                               (or the rate, when lower): a second without a success may be another client's burst
  * @param forgetAfterNanos       with no throttle for this long, the learned rate is forgotten and calls go unpaced
  *                               again; unpaced calls stop counting their answers, and the next throttle starts the count
  *                               anew
@@ -44,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  *                               took a burst for part of it
  */
 public record LearnedRateTuning(double beta, double cubicC, double linearGrowth, long slowStartDoublingNanos,
-        double cutFloor, long forgetAfterNanos, double chance, double aboveChance,
+        long forgetAfterNanos, double chance, double aboveChance,
         double noiseBoundDeviations, double quietNoiseShare, double maxNoiseShare, int quietPart) {
 
     /**
@@ -56,13 +54,12 @@ public record LearnedRateTuning(double beta, double cubicC, double linearGrowth,
 
     /** The constants every producer's learned rate uses. */
     public static final LearnedRateTuning DEFAULTS = new LearnedRateTuning(0.85, 0.2, 0.6,
-            TimeUnit.MILLISECONDS.toNanos(500), 0.6, TimeUnit.SECONDS.toNanos(60), 0.02, 0.1, 1.0, 0.05, 0.25,
+            TimeUnit.MILLISECONDS.toNanos(500), TimeUnit.SECONDS.toNanos(60), 0.02, 0.1, 1.0, 0.05, 0.25,
             4);
 
     /** Checks that every constant is in its range, and that the derived ones exist. */
     public LearnedRateTuning {
         between0And1("beta", beta);
-        between0And1("cutFloor", cutFloor);
         between0And1("chance", chance);
         between0And1("aboveChance", aboveChance);
         between0And1("quietNoiseShare", quietNoiseShare);
@@ -110,6 +107,16 @@ public record LearnedRateTuning(double beta, double cubicC, double linearGrowth,
     public double burstDiscount() {
         double leastShare = 1 / (1 + BURST_SECONDS_AT_MOST);
         return (leastShare + 1) / 2;
+    }
+
+    /**
+     * A later cut never sets the rate of the cut below this share of what was sent in the last second (or the rate,
+     * when lower): 1 / (2 {@link #beta}) (0.59), so that a cut never paces below half of it, Reno's cut, the deepest
+     * TCP takes on a loss. A second without a success may be another client's burst rather than this client's share,
+     * and the service served next to nothing in it.
+     */
+    public double cutFloor() {
+        return 1 / (2 * beta);
     }
 
     /**

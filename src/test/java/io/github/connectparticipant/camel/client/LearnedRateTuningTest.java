@@ -18,6 +18,8 @@ class LearnedRateTuningTest {
         assertEquals(0.6, defaults.minRate());
         assertEquals(0.005, defaults.firstCutChance());
         assertEquals(0.75, defaults.burstDiscount());
+        // a cut never paces below half of what was sent
+        assertEquals(0.5, defaults.beta() * defaults.cutFloor(), 1e-12);
         assertEquals(2, defaults.firstQuietPart());
         assertEquals(4, defaults.noiseEpochs());
         assertEquals(20, defaults.minAnswersForNoise());
