@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * it. So the limiter cuts the rate only on evidence that the throttles grew with the rate. The evidence is a test: the
  * throttles counted are more than a given share explains, with a probability below a given chance (the binomial tail,
  * {@code clearlyAbove}). The constants named in brackets are {@link LearnedRateTuning}'s, each with the reason for its
- * value there: 11 tuned, and those derived from them.
+ * value there: 10 tuned, and those derived from them.
  * <ol>
  * <li><b>Unpaced.</b> Until a first cut, calls are not paced: the hot path is a volatile read. From the first throttle
  * on, the answers are counted. The first cut comes at {@code throttlesInARow} throttles in a row, or when the throttled
@@ -45,15 +45,16 @@ import org.slf4j.LoggerFactory;
  * While the noise is unknown, the tests within the epoch take it to be {@code maxNoiseShare}.</li>
  * <li><b>Bounds.</b> Throttles of calls sent before the last cut are already accounted for: the calls in flight when
  * the quota is met cost one cut, not one each. A later cut never paces below half of what was sent in the last second
- * (or of the pace, when lower; {@code cutFloor}), nor any below {@code minRate}. After {@code forgetAfterNanos} without a
- * throttle, the rate is forgotten and calls go unpaced again.</li>
+ * (or of the pace, when lower; {@code cutFloor}), nor any below {@code minRate}. After {@code forgetAfterNanos}
+ * without a throttle, the rate is forgotten and calls go unpaced again.</li>
  * <li><b>The first cut's burst.</b> The calls before the first cut may have spent a burst the quota had saved, taken to
  * be a second's calls at most ({@code BURST_SECONDS_AT_MOST}, an assumption of the quota's shape). So the first cut
- * takes {@code burstDiscount} of what was served, the middle of what the quota can be. Where it is still above the least
- * the quota can be (what was served over one second plus the part of it the calls ran), the first epoch paces no faster than that least quota
- * for its first half ({@code firstQuietPart}), and measures the noise there. A first cut that measured next to no rate
- * (another client took the burst) is a slow start instead: the pace doubles every {@code slowStartDoublingNanos} until
- * the next cut, which takes what was served.</li>
+ * takes {@code burstDiscount} of what was served, the middle of what the quota can be. Where it is still above the
+ * least the quota can be (what was served over one second plus the part of it the calls ran), the first epoch paces
+ * no faster than that least quota for its first half ({@code firstQuietPart}), and measures the noise there. A first
+ * cut that measured next to no rate (another client took the burst) is a slow start instead: the pace doubles every
+ * {@code slowStartDoublingNanos} until the next cut, which takes what was served in the last second: so fast that the
+ * cut paces at half the rate at which the quota refused, as TCP's slow start ends.</li>
  * </ol>
  * Under noise alone the calls stay unpaced, or, after a chance cut, the pace grows back past the rate of the cut and
  * on. A fixed cap ({@code rateLimit}) bounds the pace too. The state machine takes the time as an argument
@@ -84,6 +85,7 @@ public final class AdaptiveRateLimiter {
     private final int minAnswersForNoise;
     private final int runToCut;
     private final int runToLearn;
+    private final long slowStartDoublingNanos;
 
     /** Callers wait their turn in order. */
     private final ReentrantLock turn = new ReentrantLock(true);
@@ -135,6 +137,7 @@ public final class AdaptiveRateLimiter {
         this.minAnswersForNoise = tuning.minAnswersForNoise();
         this.runToCut = tuning.throttlesInARow();
         this.runToLearn = tuning.throttlesInARowToLearn();
+        this.slowStartDoublingNanos = tuning.slowStartDoublingNanos();
         this.pastAnswersQuiet = new long[tuning.noiseEpochs()];
         this.pastThrottlesQuiet = new long[tuning.noiseEpochs()];
     }
@@ -438,7 +441,7 @@ public final class AdaptiveRateLimiter {
         if (slowStart) {
             return Math.max(tuning.minRate(),
                     tuning.beta() * maxRate
-                            * Math.pow(2, (now - countFromNanos) / (double) tuning.slowStartDoublingNanos()));
+                            * Math.pow(2, (now - countFromNanos) / (double) slowStartDoublingNanos));
         }
         double sinceCut = (now - countFromNanos) / (double) SECOND;
         double t = sinceCut - cubicK;

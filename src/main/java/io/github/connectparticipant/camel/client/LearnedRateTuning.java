@@ -15,15 +15,11 @@ import java.util.concurrent.TimeUnit;
  *                               rate: CUBIC's Reno-friendly region (RFC 9438, 4.3). Clients sharing a quota all grow by
  *                               the same absolute amount and cut by the same share, so the larger share shrinks towards
  *                               the smaller (AIMD's fairness); CUBIC alone grows each client in proportion to its own
- *                               rate, which keeps whatever split the first cuts made. Above a few calls a second CUBIC's
- *                               own curve is steeper, so a single client paces as before
- * @param slowStartDoublingNanos after a first cut that measured no rate (the quota's burst went to other clients), the
- *                               rate doubles this often until the quota answers again: TCP's slow start, so that a
- *                               client that joins a spent quota finds its share in seconds rather than growing from the
- *                               minimum
+ *                               rate, which keeps whatever split the first cuts made. Above a few calls a second
+ *                               CUBIC's own curve is steeper, so a single client paces as before
  * @param forgetAfterNanos       with no throttle for this long, the learned rate is forgotten and calls go unpaced
- *                               again; unpaced calls stop counting their answers, and the next throttle starts the count
- *                               anew
+ *                               again; unpaced calls stop counting their answers, and the next throttle starts the
+ *                               count anew
  * @param chance                 throttles cut only when so many would come by chance, at the noise share, with less
  *                               than this probability
  * @param aboveChance            the same above the rate of the last cut, looser: a quota's bucket hides the excess
@@ -41,9 +37,8 @@ import java.util.concurrent.TimeUnit;
  *                               CUBIC's rate is below 0.94 times the rate of the cut, under the quota even when the cut
  *                               took a burst for part of it
  */
-public record LearnedRateTuning(double beta, double cubicC, double linearGrowth, long slowStartDoublingNanos,
-        long forgetAfterNanos, double chance, double aboveChance,
-        double noiseBoundDeviations, double quietNoiseShare, double maxNoiseShare, int quietPart) {
+public record LearnedRateTuning(double beta, double cubicC, double linearGrowth, long forgetAfterNanos, double chance,
+        double aboveChance, double noiseBoundDeviations, double quietNoiseShare, double maxNoiseShare, int quietPart) {
 
     /**
      * The most a quota's burst is taken to hold, in seconds of its calls: as quotas are usually set (the simulator's
@@ -54,7 +49,7 @@ public record LearnedRateTuning(double beta, double cubicC, double linearGrowth,
 
     /** The constants every producer's learned rate uses. */
     public static final LearnedRateTuning DEFAULTS = new LearnedRateTuning(0.85, 0.2, 0.6,
-            TimeUnit.MILLISECONDS.toNanos(500), TimeUnit.SECONDS.toNanos(60), 0.02, 0.1, 1.0, 0.05, 0.25,
+            TimeUnit.SECONDS.toNanos(60), 0.02, 0.1, 1.0, 0.05, 0.25,
             4);
 
     /** Checks that every constant is in its range, and that the derived ones exist. */
@@ -67,7 +62,6 @@ public record LearnedRateTuning(double beta, double cubicC, double linearGrowth,
         positive("cubicC", cubicC);
         positive("linearGrowth", linearGrowth);
         positive("noiseBoundDeviations", noiseBoundDeviations);
-        positive("slowStartDoublingNanos", slowStartDoublingNanos);
         positive("forgetAfterNanos", forgetAfterNanos);
         if (quietPart < 2) {
             throw new IllegalArgumentException(
@@ -117,6 +111,31 @@ public record LearnedRateTuning(double beta, double cubicC, double linearGrowth,
      */
     public double cutFloor() {
         return 1 / (2 * beta);
+    }
+
+    /**
+     * After a first cut that measured no rate (the quota's burst went to other clients), the rate doubles this often
+     * until the quota answers again: TCP's slow start, so that a client that joins a spent quota finds its share in
+     * seconds rather than growing from {@link #minRate()}. Derived (0.59 s): the cut that ends it takes what was served
+     * in the last second and paces at {@link #beta} of it; at this pace of doubling, what was served is
+     * {@link #cutFloor()} of the rate at which the quota refused, so that the cut paces at half that rate, as deep as
+     * any cut goes (Reno's halving, with which TCP's slow start ends). Over the last second a rate doubling every d
+     * seconds averages (d / ln 2) (1 - 2^(-1 / d)) of its end, which grows with d; this finds the d at which that is
+     * {@link #cutFloor()} (by bisection, since it has no closed form).
+     */
+    public long slowStartDoublingNanos() {
+        double fastest = 0;
+        double slowest = 1;
+        for (int step = 0; step < 60; step++) {
+            double doubling = (fastest + slowest) / 2;
+            double lastSecondsShare = doubling / Math.log(2) * (1 - Math.pow(2, -1 / doubling));
+            if (lastSecondsShare < cutFloor()) {
+                fastest = doubling;
+            } else {
+                slowest = doubling;
+            }
+        }
+        return (long) (slowest * TimeUnit.SECONDS.toNanos(1));
     }
 
     /**

@@ -20,6 +20,11 @@ class LearnedRateTuningTest {
         assertEquals(0.75, defaults.burstDiscount());
         // a cut never paces below half of what was sent
         assertEquals(0.5, defaults.beta() * defaults.cutFloor(), 1e-12);
+        // a rate doubling every 0.59 s averages cutFloor of its end over the last second, so the cut that ends a slow
+        // start paces at half the rate at which the quota refused
+        double doubling = defaults.slowStartDoublingNanos() / (double) SECOND;
+        assertEquals(0.59, doubling, 0.001);
+        assertEquals(0.5, defaults.beta() * doubling / Math.log(2) * (1 - Math.pow(2, -1 / doubling)), 1e-6);
         assertEquals(2, defaults.firstQuietPart());
         assertEquals(4, defaults.noiseEpochs());
         assertEquals(20, defaults.minAnswersForNoise());
