@@ -2,9 +2,13 @@ package io.github.connectparticipant.camel.client;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 import io.github.connectparticipant.simulator.QuotaWindow;
 
@@ -65,20 +69,41 @@ final class QuotaFamily {
             if (NO_QUOTA.equals(shape) && unpaced < 0.95) {
                 misses.add(String.format("unpaced %.1f%% < 95%%", 100 * unpaced));
             }
-            if (worstDrain > 1.2) {
+            if (missesDrain()) {
                 misses.add(String.format("drain %.2fx > 1.2x", worstDrain));
             }
-            if (noise == 0 && worstThrottled > 0.10) {
+            if (missesThrottled()) {
                 misses.add(String.format("throttled %.1f%% > 10%%", 100 * worstThrottled));
             }
-            double callsBound = noise == 0 ? 1.15 : 1.1 / (1 - noise);
-            if (worstCallsPerMessage > callsBound) {
-                misses.add(String.format("%.2f calls a message > %.2f", worstCallsPerMessage, callsBound));
+            if (missesCalls()) {
+                misses.add(String.format("%.2f calls a message > %.2f", worstCallsPerMessage, callsBound()));
             }
-            if (worstFairShare < 0.4) {
+            if (missesShare()) {
                 misses.add(String.format("share %.2f < 0.4", worstFairShare));
             }
             return misses;
+        }
+
+        boolean missesDrain() {
+            return worstDrain > 1.2;
+        }
+
+        /** Throttled above 10% (a goal without faults only). */
+        boolean missesThrottled() {
+            return noise == 0 && worstThrottled > 0.10;
+        }
+
+        boolean missesCalls() {
+            return worstCallsPerMessage > callsBound();
+        }
+
+        boolean missesShare() {
+            return worstFairShare < 0.4;
+        }
+
+        /** The goal for calls a message: 1.15 without faults, 1.1 / (1 - the faults' share) with them. */
+        double callsBound() {
+            return noise == 0 ? 1.15 : 1.1 / (1 - noise);
         }
 
         /** A row of the Markdown table: means over the seeds, the worst in brackets. */
@@ -194,6 +219,46 @@ final class QuotaFamily {
             table.append('\n').append(cell.row());
         }
         return table.toString();
+    }
+
+    /** The head of the table of the goals missed by quota shape (README.md shows it). */
+    static final String SUMMARY_HEAD = "| quota shape | cells that meet every goal | drain above 1.2x | throttled above 10%"
+            + " without faults | calls a message above the goal | smallest share under 0.4 |\n"
+            + "|---|---:|---|---|---|---|";
+
+    /**
+     * The goals missed, by quota shape: how many of its cells miss each, and the worst figure among them (the worst seed
+     * of the worst cell), "—" where none does.
+     */
+    static String summaryTable(List<Cell> cells) {
+        StringBuilder table = new StringBuilder(SUMMARY_HEAD);
+        Map<String, List<Cell>> byShape = new LinkedHashMap<>();
+        for (Cell cell : cells) {
+            byShape.computeIfAbsent(cell.shape(), shape -> new ArrayList<>()).add(cell);
+        }
+        byShape.forEach((shape, ofShape) -> {
+            long meeting = ofShape.stream().filter(cell -> cell.misses().isEmpty()).count();
+            table.append('\n').append(String.format("| %s | %d of %d | %s | %s | %s | %s |", shape, meeting,
+                    ofShape.size(),
+                    worst(ofShape, Cell::missesDrain, Cell::worstDrain, true, "%.2fx"),
+                    worst(ofShape, Cell::missesThrottled, cell -> 100 * cell.worstThrottled(), true, "%.1f%%"),
+                    worst(ofShape, Cell::missesCalls, Cell::worstCallsPerMessage, true, "%.2f"),
+                    worst(ofShape, Cell::missesShare, Cell::worstFairShare, false, "%.2f")));
+        });
+        return table.toString();
+    }
+
+    /** "n cells (the worst figure among them)", or "—" where no cell of the shape misses the goal. */
+    private static String worst(List<Cell> cells, Predicate<Cell> misses, ToDoubleFunction<Cell> figure,
+            boolean highestIsWorst, String format) {
+        double[] missed = cells.stream().filter(misses).mapToDouble(figure).toArray();
+        if (missed.length == 0) {
+            return "—";
+        }
+        double worst = highestIsWorst
+                ? Arrays.stream(missed).max().getAsDouble()
+                : Arrays.stream(missed).min().getAsDouble();
+        return missed.length + " (" + String.format(format, worst) + ")";
     }
 
     /** The head of the table of a fixed rate at the known quota. */
