@@ -48,9 +48,8 @@ public record LearnedRateTuning(double beta, double cubicC, double linearGrowth,
     static final double BURST_SECONDS_AT_MOST = 1;
 
     /** The constants every producer's learned rate uses. */
-    public static final LearnedRateTuning DEFAULTS = new LearnedRateTuning(0.85, 0.2, 0.6,
-            TimeUnit.SECONDS.toNanos(60), 0.02, 0.1, 1.0, 0.05, 0.25,
-            4);
+    public static final LearnedRateTuning DEFAULTS = new LearnedRateTuning(0.85, 0.2, 0.6, TimeUnit.SECONDS.toNanos(60),
+            0.02, 0.1, 1.0, 0.05, 0.25, 4);
 
     /** Checks that every constant is in its range, and that the derived ones exist. */
     public LearnedRateTuning {
@@ -121,11 +120,14 @@ public record LearnedRateTuning(double beta, double cubicC, double linearGrowth,
      * {@link #cutFloor()} of the rate at which the quota refused, so that the cut paces at half that rate, as deep as
      * any cut goes (Reno's halving, with which TCP's slow start ends). Over the last second a rate doubling every d
      * seconds averages (d / ln 2) (1 - 2^(-1 / d)) of its end, which grows with d; this finds the d at which that is
-     * {@link #cutFloor()} (by bisection, since it has no closed form).
+     * {@link #cutFloor()} (by bisection, since it has no closed form), no slower than once a second, the window what
+     * was served is measured over (where {@link #cutFloor()} is beyond what a second's doubling gives, a beta below
+     * 0.69).
      */
     public long slowStartDoublingNanos() {
         double fastest = 0;
         double slowest = 1;
+        // each step halves the interval: 60 take it far below a nanosecond
         for (int step = 0; step < 60; step++) {
             double doubling = (fastest + slowest) / 2;
             double lastSecondsShare = doubling / Math.log(2) * (1 - Math.pow(2, -1 / doubling));
