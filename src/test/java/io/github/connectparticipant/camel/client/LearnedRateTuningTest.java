@@ -46,9 +46,11 @@ class LearnedRateTuningTest {
 
     @Test
     void aLimiterRunsWithTheConstantsItIsGiven() throws ReflectiveOperationException {
-        LearnedRateTuning variant = LearnedRateVariants.variant("beta=0.5, aboveChance=0.05");
+        LearnedRateTuning variant = LearnedRateVariants.variant("beta=0.5, chance=0.001");
         assertEquals(0.5, variant.beta());
         assertEquals(LearnedRateTuning.DEFAULTS.cubicC(), variant.cubicC());
+        // the derived constants follow: 0.25^6 < 0.001 x 0.25 <= 0.25^5, where the producers' constants give 4
+        assertEquals(6, variant.throttlesInARowToLearn());
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(variant);
         long now = 10 * SECOND;
         // 40 calls served over the last second, then the quota spent: the first cut takes 0.75 of what was served, and
@@ -57,9 +59,11 @@ class LearnedRateTuningTest {
             limiter.served(now - i * 20 * TimeUnit.MILLISECONDS.toNanos(1),
                     now - i * 20 * TimeUnit.MILLISECONDS.toNanos(1));
         }
-        for (int i = 0; i < variant.throttlesInARowToLearn(); i++) {
+        for (int i = 1; i < variant.throttlesInARowToLearn(); i++) {
             limiter.throttled(now, now);
         }
+        assertEquals(Double.POSITIVE_INFINITY, limiter.currentRate(now), "not a quota yet at this variant's chance");
+        limiter.throttled(now, now);
         long windowStart = (Math.floorDiv(now, SECOND / 10) - 9) * (SECOND / 10);
         double servedPerSecond = 40 * (double) SECOND / (now - windowStart);
         assertEquals(servedPerSecond * 0.75 * 0.5, limiter.currentRate(now), 0.01);
